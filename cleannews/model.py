@@ -1,0 +1,149 @@
+"""The data model: a `Block` flows through the steps, an `Article` comes out.
+
+Both are frozen: a step that changes a block returns a new one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+#: Block kinds a reader or step may set. Only ``title`` is special: the
+#: article takes its title from the first kept ``title`` block.
+KINDS = ("title", "heading", "paragraph", "list-item", "quote")
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One unit of text in input order, kept (``reason is None``) or dropped.
+
+    ``line`` is the 1-based input line the block came from (0 when it did not
+    come from the input, like a ``title=`` argument); ``meta`` holds
+    ``(key, value)`` pairs a step parsed from the block, such as an author
+    from a byline. Neither takes part in equality: two blocks are equal when
+    they say the same thing.
+
+    >>> b = Block("Advertisement")
+    >>> b.drop("ad").reason, b.reason
+    ('ad', None)
+    """
+
+    text: str
+    kind: str = "paragraph"
+    reason: str | None = None
+    line: int = field(default=0, compare=False)
+    meta: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+
+    @property
+    def kept(self) -> bool:
+        return self.reason is None
+
+    def drop(self, reason: str, **meta: str) -> Block:
+        """This block, dropped for ``reason``, with parsed ``meta`` attached."""
+        return replace(self, reason=reason, meta=self.meta + tuple(meta.items()))
+
+    def with_text(self, text: str) -> Block:
+        return replace(self, text=text)
+
+    def with_kind(self, kind: str) -> Block:
+        return replace(self, kind=kind)
+
+
+@dataclass(frozen=True, slots=True)
+class Removed:
+    """A dropped piece of input and the reason code it was dropped for."""
+
+    text: str
+    reason: str
+    line: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True)
+class Article:
+    """A cleaned article: title, kept blocks in order, and what was removed."""
+
+    title: str | None = None
+    blocks: tuple[Block, ...] = ()
+    removed: tuple[Removed, ...] = ()
+    metadata: Mapping[str, Any] = field(default_factory=dict, hash=False)
+
+    @classmethod
+    def from_blocks(cls, blocks: Iterable[Block], metadata: Mapping[str, Any] | None = None) -> Article:
+        """Assemble an article from a pipeline's output blocks."""
+        blocks = list(blocks)
+        first = next((i for i, b in enumerate(blocks) if b.kept and b.kind == "title"), None)
+        title = None if first is None else blocks[first].text
+        # A second title-kind block (a second "# " line) is a heading of the body.
+        kept = tuple(
+            Block(b.text, "heading" if b.kind == "title" else b.kind, line=b.line)
+            for i, b in enumerate(blocks)
+            if b.kept and i != first
+        )
+        removed = tuple(Removed(b.text, b.reason, b.line) for b in blocks if b.reason)
+        return cls(title, kept, removed, merge_meta(blocks, metadata or {}))
+
+    @property
+    def headings(self) -> list[str]:
+        return [b.text for b in self.blocks if b.kind == "heading"]
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [b.text for b in self.blocks if b.kind != "heading"]
+
+    @property
+    def text(self) -> str:
+        """The kept blocks as plain text, joined by blank lines (no title)."""
+        return "\n\n".join(b.text for b in self.blocks)
+
+    def render(self) -> str:
+        """Title line (when there is one), then the blocks, as plain text."""
+        return "\n\n".join(([self.title] if self.title else []) + [self.text])
+
+    def to_markdown(self) -> str:
+        """``# title``, ``## heading``, ``- item``, ``> quote``, paragraphs."""
+        marks = {"heading": "## ", "list-item": "- ", "quote": "> "}
+        lines = [f"# {self.title}"] if self.title else []
+        lines += [marks.get(b.kind, "") + b.text for b in self.blocks]
+        return "\n\n".join(lines) + "\n"
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict; `Article.from_dict` reads it back."""
+        return {
+            "title": self.title,
+            "blocks": [{"kind": b.kind, "text": b.text} for b in self.blocks],
+            "removed": [{"text": r.text, "reason": r.reason} for r in self.removed],
+            "metadata": dict(self.metadata),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Article:
+        """The article `to_dict` described; a missing key reads as empty."""
+        if not isinstance(data, Mapping):
+            raise TypeError(f"Article.from_dict expects a dict, got {type(data).__name__}")
+        return cls(
+            title=data.get("title"),
+            blocks=tuple(Block(b["text"], b.get("kind", "paragraph")) for b in data.get("blocks", ())),
+            removed=tuple(Removed(r["text"], r["reason"]) for r in data.get("removed", ())),
+            metadata=dict(data.get("metadata") or {}),
+        )
+
+
+def merge_meta(blocks: Sequence[Block], base: Mapping[str, Any]) -> dict[str, Any]:
+    """Metadata from ``base`` plus every block's parsed pairs.
+
+    Keys ending in ``s`` (``authors``) collect a list of distinct values; any
+    other key keeps the first value found.
+
+    >>> merge_meta([Block("x", meta=(("authors", "A"), ("editor", "B"), ("authors", "A")))], {})
+    {'authors': ['A'], 'editor': 'B'}
+    """
+    out: dict[str, Any] = dict(base)
+    for key, value in (pair for b in blocks for pair in b.meta):
+        if key.endswith("s"):
+            values = out.setdefault(key, [])
+            if value not in values:
+                values.append(value)
+        else:
+            out.setdefault(key, value)
+    return out

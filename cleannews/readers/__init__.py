@@ -1,0 +1,5 @@
+"""Readers turn input into a list of `Block`s; nothing after them knows which ran."""
+
+from cleannews.readers.text import read_text
+
+__all__ = ["read_text"]

@@ -1,0 +1,100 @@
+"""The text reader: scraped text in, one `Block` per line out.
+
+Each non-blank line is a block, whatever the layout (blank-line or
+single-newline paragraphs): scrapers put one paragraph per line. Lines that
+hold only escape debris (a literal ``\\n``) are recorded as dropped
+``escape-artifact`` blocks; escaped newlines inside a line split it.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from cleannews.measure import normalize_space
+from cleannews.model import Block
+
+#: A line made only of escaped line breaks and tabs: ``\\n``, ``\\r\\n``, ``\\\\n``, ``\\t``.
+_ESCAPE_LINE = regex.compile(r"(?:\s*\\+[nrt])+\s*")
+#: An escaped line break inside a line, which the scraper meant as a break.
+_ESCAPED_BREAK = regex.compile(r"(?:\\+r)?\\+n")
+#: Characters with no width that scrapers leave in or instead of text.
+_INVISIBLE = regex.compile("[\u200b\u2060\ufeff\u00ad]")
+#: Markdown block marks, so a rendered article reads back as itself.
+_MARKDOWN = regex.compile(r"(#{1,6}|[-*•]|>)[ \t]+(?=\S)")
+_MARK_KIND = {"#": "title", "-": "list-item", "*": "list-item", "•": "list-item", ">": "quote"}
+
+ESCAPE_ARTIFACT = "escape-artifact"
+
+
+def remove_invisible(text: str) -> str:
+    """Drop zero-width spaces, word joiners, BOMs and soft hyphens.
+
+    >>> remove_invisible("Ja\\u200bkarta\\ufeff")
+    'Jakarta'
+    """
+    return _INVISIBLE.sub("", text)
+
+
+def split_escaped_breaks(line: str) -> list[str]:
+    """The pieces of a line between escaped line breaks (``\\n`` written as text).
+
+    >>> split_escaped_breaks(r"Satu.\\nDua.")
+    ['Satu.', 'Dua.']
+    """
+    return _ESCAPED_BREAK.split(line)
+
+
+def is_escape_line(line: str) -> bool:
+    """Whether a line holds nothing but escaped breaks or tabs.
+
+    >>> is_escape_line(r" \\n "), is_escape_line(r"\\r\\n"), is_escape_line("n")
+    (True, True, False)
+    """
+    return _ESCAPE_LINE.fullmatch(line) is not None
+
+
+def markdown_block(text: str) -> Block:
+    """A block for ``text``, with a Markdown block mark read as its kind.
+
+    >>> b = markdown_block("## Latar Belakang")
+    >>> b.kind, b.text
+    ('heading', 'Latar Belakang')
+    >>> markdown_block("#jemaah haji").kind
+    'paragraph'
+    """
+    mark = _MARKDOWN.match(text)
+    if mark is None:
+        return Block(text)
+    return Block(text[mark.end() :], _MARK_KIND.get(mark.group(1), "heading"))
+
+
+def read_text(raw: str, *, title: str | None = None) -> list[Block]:
+    """Blocks for every non-blank line of ``raw``, in order.
+
+    A ``title`` given by the caller comes first, as a ``title`` block.
+
+    >>> [(b.text, b.reason) for b in read_text("Judul\\n\\n\\\\n\\nIsi berita.")]
+    [('Judul', None), ('\\\\n', 'escape-artifact'), ('Isi berita.', None)]
+    """
+    blocks = [Block(normalize_space(title), "title")] if title and title.strip() else []
+    for number, line in enumerate(raw.splitlines(), start=1):
+        if not line.strip():
+            continue
+        if is_escape_line(line):
+            blocks.append(Block(line.strip(), reason=ESCAPE_ARTIFACT, line=number))
+            continue
+        for piece in split_escaped_breaks(line):
+            blocks.extend(_piece_block(piece, number))
+    return blocks
+
+
+def _piece_block(piece: str, number: int) -> list[Block]:
+    """The block for one piece of a line: none when blank, dropped when it
+    held only invisible characters."""
+    if not piece.strip():
+        return []
+    text = normalize_space(remove_invisible(piece))
+    if not text:
+        return [Block(piece.strip(), reason=ESCAPE_ARTIFACT, line=number)]
+    block = markdown_block(text)
+    return [Block(block.text, block.kind, line=number)]

@@ -1,0 +1,69 @@
+"""Ad blocks: an ad label ("Advertisement", "Iklan", "Sponsored", ...) and the
+ad copy that follows it.
+
+The copy runs from the label up to a separator (an escape artifact), a block
+that reads as reporting, or a block that does not read as ad copy, at most
+``max_copy`` blocks: when unsure, the block is kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from cleannews import rules
+from cleannews.measure import caps_ratio, line_key, reads_as_sentence, words
+from cleannews.model import Block
+from cleannews.readers.text import ESCAPE_ARTIFACT
+from cleannews.steps.base import LineRule
+
+AD = "ad"
+ad_label = LineRule(AD)
+
+
+def repeats_itself(text: str) -> bool:
+    """Whether the words of ``text`` are one run said twice, as logo alt texts are.
+
+    >>> repeats_itself("AIOTrade App AIOTrade App"), repeats_itself("Jakarta Jakarta Raya")
+    (True, False)
+    """
+    found = words(text.casefold())
+    half = len(found) // 2
+    return half > 0 and len(found) % 2 == 0 and found[:half] == found[half:]
+
+
+def reads_as_ad_copy(text: str, *, max_caps: float = 0.3) -> bool:
+    """Whether ``text``, right after an ad label, reads as the ad's copy: a
+    repeated logo text, worded like an offer (``[ad] copy`` in the rules), or
+    a short line shouted in capitals. A sentence of reporting full of
+    acronyms ("Ketua KPK dan DPR RI ...") is not copy.
+
+    >>> reads_as_ad_copy("AIOTRADE"), reads_as_ad_copy("Latar Belakang Abraham Accords")
+    (True, False)
+    """
+    if repeats_itself(text) or rules.search(AD, "copy", line_key(text)):
+        return True
+    return not reads_as_sentence(text) and caps_ratio(text) >= max_caps
+
+
+@dataclass(frozen=True)
+class drop_ads:  # noqa: N801 - a step, named for what it does
+    """Drop each ad label and up to ``max_copy`` blocks of ad copy after it."""
+
+    max_copy: int = 4
+
+    def __call__(self, blocks: Sequence[Block]) -> list[Block]:
+        out = list(blocks)
+        copy_left = 0
+        for i, block in enumerate(out):
+            if block.reason == ESCAPE_ARTIFACT:
+                copy_left = 0
+            if not block.kept or block.kind == "title":
+                continue
+            if ad_label(block):
+                out[i], copy_left = block.drop(AD), self.max_copy
+            elif copy_left and reads_as_ad_copy(block.text):
+                out[i], copy_left = block.drop(AD), copy_left - 1
+            else:
+                copy_left = 0
+        return out

@@ -1,0 +1,113 @@
+"""What every step is made of.
+
+A step is any callable ``list[Block] -> list[Block]`` that returns a new list
+of the same length and order. A *filter* looks at one kept block and returns
+a reason code or ``None``; `drop_where` makes it a step. A *fix* is a
+``str -> str`` function; `fix_each` makes it a step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from cleannews import rules
+from cleannews.measure import line_key
+from cleannews.model import Block
+
+Step = Callable[[Sequence[Block]], list[Block]]
+Filter = Callable[[Block], str | None]
+
+
+def run(blocks: Sequence[Block], steps: Sequence[Step]) -> list[Block]:
+    """Pass ``blocks`` through each step in turn.
+
+    >>> run([Block("a")], [drop_where(lambda b: "ad")])[0].reason
+    'ad'
+    """
+    out = list(blocks)
+    for step in steps:
+        out = _checked(step, out, step(out))
+    return out
+
+
+def _checked(step: Step, before: list[Block], after: list[Block]) -> list[Block]:
+    """``after``, once it is known to keep the step contract; else a clear error."""
+    if not isinstance(after, list) or len(after) != len(before):
+        name = getattr(step, "__name__", repr(step))
+        got = len(after) if isinstance(after, list) else type(after).__name__
+        raise ValueError(
+            f"step {name} must return a list of {len(before)} blocks (one per block given), got {got}"
+        )
+    return after
+
+
+@dataclass(frozen=True)
+class drop_where:  # noqa: N801 - used like a function: drop_where(marker)
+    """A step that drops every kept block the filter gives a reason for."""
+
+    filter: Filter
+
+    def __call__(self, blocks: Sequence[Block]) -> list[Block]:
+        return [_apply(self.filter, b) for b in blocks]
+
+    @property
+    def __name__(self) -> str:
+        return f"drop_where({getattr(self.filter, '__name__', self.filter)})"
+
+
+def _apply(filter: Filter, block: Block) -> Block:
+    if not block.kept or block.kind == "title":
+        return block
+    reason = filter(block)
+    return block.drop(reason) if reason else block
+
+
+@dataclass(frozen=True)
+class fix_each:  # noqa: N801 - used like a function: fix_each(repair_text)
+    """A step that applies a ``str -> str`` fix to the text of every block."""
+
+    fix: Callable[[str], str]
+
+    def __call__(self, blocks: Sequence[Block]) -> list[Block]:
+        return [_fixed(self.fix, b) for b in blocks]
+
+    @property
+    def __name__(self) -> str:
+        return f"fix_each({getattr(self.fix, '__name__', self.fix)})"
+
+
+def _fixed(fix: Callable[[str], str], block: Block) -> Block:
+    text = fix(block.text)
+    return block if text == block.text else block.with_text(text)
+
+
+@dataclass(frozen=True)
+class LineRule:
+    """A filter from rule data: the block is ``reason`` when its `line_key`
+    matches ``[reason] lines`` whole or ``[reason] starts`` at its start.
+
+    >>> LineRule("marker")(Block("SCROLL TO CONTINUE WITH CONTENT"))
+    'marker'
+    """
+
+    reason: str
+
+    def __call__(self, block: Block) -> str | None:
+        key = line_key(block.text)
+        if rules.line_matches(self.reason, "lines", key) or rules.line_matches(self.reason, "starts", key):
+            return self.reason
+        return None
+
+    @property
+    def __name__(self) -> str:
+        return self.reason
+
+
+def kept_indexes(blocks: Sequence[Block]) -> list[int]:
+    """Positions of the kept blocks.
+
+    >>> kept_indexes([Block("a"), Block("b", reason="ad"), Block("c")])
+    [0, 2]
+    """
+    return [i for i, b in enumerate(blocks) if b.kept]

@@ -1,0 +1,108 @@
+"""Repairs of damaged characters: mojibake, HTML entities, control characters.
+
+Only damage is repaired. Typographic quotes, ligatures, full-width forms and
+spelling stay as written. ftfy runs only on text with a suspicious character,
+so clean text costs one regex scan.
+"""
+
+from __future__ import annotations
+
+import html
+
+import ftfy
+import regex
+from ftfy.badness import is_bad
+
+from cleannews.measure import normalize_space
+from cleannews.model import Block
+from cleannews.readers.text import ESCAPE_ARTIFACT, remove_invisible
+
+_FTFY = ftfy.TextFixerConfig(
+    unescape_html=False,  # done by unescape_entities, which only takes terminated entities
+    fix_latin_ligatures=False,
+    fix_character_width=False,
+    uncurl_quotes=False,
+    fix_line_breaks=False,
+    normalization="NFC",
+    explain=False,
+)
+_ENTITY = regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+#: C0 and C1 controls (but tab) and lone surrogates: never text, always damage.
+_CONTROL = regex.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+#: Escaped quotes and tabs a JSON-escaping scraper left behind.
+_ESCAPED_CHAR = regex.compile(r"\\+([\"'])|\\+t")
+_MAX_ENTITY_PASSES = 8
+
+
+def unescape_entities(text: str) -> str:
+    """Decode HTML entities, also double-escaped ones (``&amp;quot;``).
+
+    Only terminated entities are read, so "AT&T" and "&copy" stay as written.
+
+    >>> unescape_entities("Tom &amp;amp; Jerry &quot;lucu&quot; AT&T")
+    'Tom & Jerry "lucu" AT&T'
+    """
+    for _ in range(_MAX_ENTITY_PASSES):
+        decoded = _ENTITY.sub(lambda m: html.unescape(m.group()), text)
+        if decoded == text:
+            break
+        text = decoded
+    return text
+
+
+def unescape_quotes(text: str) -> str:
+    r"""Undo backslash escapes of quotes and tabs.
+
+    >>> unescape_quotes(r'Ia berkata \"ya\".\tSelesai.')
+    'Ia berkata "ya". Selesai.'
+    """
+    return _ESCAPED_CHAR.sub(lambda m: m.group(1) or " ", text)
+
+
+def looks_damaged(text: str) -> bool:
+    """Whether ``text`` has a character that only damage puts there.
+
+    >>> looks_damaged("Kabar baik “hari ini”."), looks_damaged("SchÃ¶ne")
+    (False, True)
+    """
+    if _CONTROL.search(text):
+        return True
+    return not text.isascii() and is_bad(text)
+
+
+def fix_mojibake(text: str) -> str:
+    """Repair mojibake and strip control characters with ftfy, only where
+    the text looks damaged.
+
+    >>> fix_mojibake("Pendapat Anda â€œpentingâ€\\x9d")
+    'Pendapat Anda “penting”'
+    """
+    return ftfy.fix_text(text, _FTFY) if looks_damaged(text) else text
+
+
+def repair_text(text: str) -> str:
+    """Every repair, in the order damage is usually layered.
+
+    >>> repair_text("Harga \\u200bnaik&nbsp;5%  hari&#8217;ini")
+    'Harga naik 5% hari’ini'
+    """
+    if "&" in text:
+        text = unescape_entities(text)
+    if "\\" in text:
+        text = unescape_quotes(text)
+    return normalize_space(remove_invisible(fix_mojibake(text)))
+
+
+def repair(blocks: list[Block]) -> list[Block]:
+    """Repair every kept block's text; a block left with no text is an
+    ``escape-artifact`` and keeps its original text in ``removed``."""
+    return [_repaired(b) for b in blocks]
+
+
+def _repaired(block: Block) -> Block:
+    if not block.kept:
+        return block
+    text = repair_text(block.text)
+    if text == block.text:
+        return block
+    return block.with_text(text) if text else block.drop(ESCAPE_ARTIFACT)

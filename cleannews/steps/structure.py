@@ -1,0 +1,90 @@
+"""Structure: the title, the title repeated in the body, and headings.
+
+These run after the residue steps, on what is left: the title is the first
+kept block when it reads as a headline, and a heading is a short line with no
+final punctuation that introduces a paragraph. The title test accepts every
+line the heading test does, so a cleaned article read again keeps its shape.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from cleannews.measure import line_key, words
+from cleannews.model import Block
+from cleannews.steps.base import kept_indexes
+
+DUPLICATE_TITLE = "duplicate-title"
+_NOT_A_HEADING_END = frozenset(".,;:!?…-–—\"'”’»«“‘([/\\|*")
+
+
+def reads_as_heading(text: str, *, max_words: int = 12) -> bool:
+    """A short line that starts like a name and ends without punctuation.
+
+    >>> reads_as_heading("Latar Belakang Abraham Accords"), reads_as_heading("Jakarta -")
+    (True, False)
+    """
+    found = words(text)
+    return 0 < len(found) <= max_words and text[-1] not in _NOT_A_HEADING_END and not text[0].islower()
+
+
+def reads_as_headline(text: str, *, max_words: int = 25) -> bool:
+    """A heading, or a longer line that may end in ``?`` or ``!``.
+
+    >>> reads_as_headline("Trump Siap Sambut Pemimpin Asia Tengah, Kazakhstan Bergabung")
+    True
+    >>> reads_as_headline("Kazakhstan bergabung dengan Abraham Accords.")
+    False
+    """
+    body = text.rstrip("?!")
+    return bool(body) and reads_as_heading(body, max_words=max_words)
+
+
+def find_title(blocks: Sequence[Block]) -> list[Block]:
+    """Make the first kept block the title when it reads as a headline,
+    unless a title is already known (given by the caller or the page)."""
+    out = list(blocks)
+    kept = kept_indexes(out)
+    if not kept or any(out[i].kind == "title" for i in kept):
+        return out
+    first = out[kept[0]]
+    if reads_as_headline(first.text):
+        out[kept[0]] = first.with_kind("title")
+    return out
+
+
+def drop_duplicate_title(blocks: Sequence[Block]) -> list[Block]:
+    """Drop blocks that repeat the title (case, spacing and end marks aside)."""
+    title = next((b for b in blocks if b.kept and b.kind == "title"), None)
+    if title is None:
+        return list(blocks)
+    key = line_key(title.text)
+    return [
+        b.drop(DUPLICATE_TITLE) if b.kept and b is not title and line_key(b.text) == key else b
+        for b in blocks
+    ]
+
+
+@dataclass(frozen=True)
+class find_headings:  # noqa: N801 - a step, named for what it does
+    """Mark as headings the short unpunctuated paragraphs followed by a
+    paragraph that is not one too."""
+
+    max_words: int = 12
+
+    def __call__(self, blocks: Sequence[Block]) -> list[Block]:
+        out = list(blocks)
+        body = [i for i in kept_indexes(out) if out[i].kind != "title"]
+        for here, after in itertools.pairwise(body):
+            if out[here].kind == "paragraph" and self._introduces(out[here], out[after]):
+                out[here] = out[here].with_kind("heading")
+        return out
+
+    def _introduces(self, block: Block, following: Block) -> bool:
+        return (
+            reads_as_heading(block.text, max_words=self.max_words)
+            and following.kind in ("paragraph", "list-item", "quote")
+            and not reads_as_heading(following.text, max_words=self.max_words)
+        )
