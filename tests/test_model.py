@@ -8,7 +8,7 @@ import pytest
 
 import cleannews
 from cleannews import Article, Block, default_steps
-from cleannews.steps import drop_where, run
+from cleannews.steps import drop_where, run, step_name
 from tests.helpers import REPORT_1, REPORT_2
 
 RAW = f"Judul Berita Hari Ini\n\n{REPORT_1}\n\nLatar Belakang\n\n{REPORT_2}\n\nBaca juga: Berita lain"
@@ -65,7 +65,7 @@ def test_a_user_step_appended_to_the_list_runs_and_its_reason_appears() -> None:
 
 
 def test_removing_a_step_from_the_list_keeps_what_it_would_remove() -> None:
-    steps = [s for s in default_steps() if getattr(s, "__name__", "") != "drop_where(related)"]
+    steps = [s for s in default_steps() if step_name(s) != "drop_where(related)"]
     assert "Baca juga: Berita lain" in cleannews.clean_text(RAW, steps=steps).paragraphs
 
 
