@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 _WORD = regex.compile(r"\w+(?:[-'’.]\w+)*")
@@ -11,6 +13,7 @@ _DECOR = " \t\u00a0-–—:|•·»«›‹>*_=~#[](){}/\\.,;!?\"'“”‘’�
 _SENTENCE_END = frozenset(".!?…\"'”’»)")
 
 
+@lru_cache(maxsize=4096)
 def line_key(text: str) -> str:
     """The form rule patterns are matched against: casefolded, spaces
     collapsed, decoration stripped from both ends.
@@ -20,7 +23,18 @@ def line_key(text: str) -> str:
     >>> line_key("[Gambas:Video 20detik]")
     'gambas:video 20detik'
     """
-    return _SPACE.sub(" ", text).strip(_DECOR).casefold()
+    return " ".join(text.split()).strip(_DECOR).casefold()
+
+
+@lru_cache(maxsize=4096)
+def shape_key(text: str) -> str:
+    """The form ``shapes`` patterns are matched against: casefolded, spaces
+    collapsed, nothing else stripped, so brackets and marks still show.
+
+    >>> shape_key("  (Cas/Isk) "), shape_key("#jemaah  haji")
+    ('(cas/isk)', '#jemaah haji')
+    """
+    return " ".join(text.split()).casefold()
 
 
 def words(text: str) -> list[str]:

@@ -7,6 +7,9 @@ lists of patterns under a key that says how they are used:
     the whole line (see `line_key`) matches;
 ``starts``
     the line starts with the pattern, at a word boundary;
+``shapes``
+    the whole line as written matches (see `shape_key`: casefolded, spaces
+    collapsed, but its brackets and marks kept), for residue known by them;
 ``calls``, ``copy``, ...
     family-specific lists, documented where the step that reads them lives.
 
@@ -29,7 +32,13 @@ import regex
 #: by a pattern that passes the catastrophic-backtracking test.
 TIMEOUT = 1.0
 
-_FLAGS = regex.IGNORECASE | regex.VERSION1 | regex.UNICODE
+#: Keys whose patterns must match the whole line.
+WHOLE_LINE_KEYS = frozenset({"lines", "shapes"})
+
+#: Simple case folding (VERSION0): keys are casefolded already, and full case
+#: folding (VERSION1 with IGNORECASE) made bounded repeats over letter classes
+#: take seconds on one long line.
+_FLAGS = regex.IGNORECASE | regex.VERSION0 | regex.UNICODE
 
 
 @cache
@@ -71,12 +80,13 @@ def pattern(reason: str, key: str) -> regex.Pattern[str] | None:
 def line_matches(reason: str, key: str, text: str) -> bool:
     """Whether ``text`` (already a `line_key`) matches ``reason.key``.
 
-    ``lines`` must match the whole text; every other key matches at the start.
+    ``lines`` and ``shapes`` must match the whole text; every other key
+    matches at the start.
     """
     compiled = pattern(reason, key)
     if compiled is None:
         return False
-    if key == "lines":
+    if key in WHOLE_LINE_KEYS:
         return compiled.fullmatch(text, timeout=TIMEOUT) is not None
     return compiled.match(text, timeout=TIMEOUT) is not None
 

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from cleannews import rules
-from cleannews.measure import line_key
+from cleannews.measure import line_key, shape_key
 from cleannews.model import Block
 
 Step = Callable[[Sequence[Block]], list[Block]]
@@ -94,7 +94,8 @@ def _fixed(fix: Callable[[str], str], block: Block) -> Block:
 @dataclass(frozen=True)
 class LineRule:
     """A filter from rule data: the block is ``reason`` when its `line_key`
-    matches ``[reason] lines`` whole or ``[reason] starts`` at its start.
+    matches ``[reason] lines`` whole or ``[reason] starts`` at its start, or
+    its `shape_key` matches ``[reason] shapes`` whole.
 
     >>> LineRule("marker")(Block("SCROLL TO CONTINUE WITH CONTENT"))
     'marker'
@@ -104,7 +105,11 @@ class LineRule:
 
     def __call__(self, block: Block) -> str | None:
         key = line_key(block.text)
-        if rules.line_matches(self.reason, "lines", key) or rules.line_matches(self.reason, "starts", key):
+        if (
+            rules.line_matches(self.reason, "lines", key)
+            or rules.line_matches(self.reason, "starts", key)
+            or rules.line_matches(self.reason, "shapes", shape_key(block.text))
+        ):
             return self.reason
         return None
 
