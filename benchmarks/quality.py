@@ -170,6 +170,8 @@ class OutputIndex:
         return (" " + " ".join(toks) + " ") in self.stream
 
     def in_one_block(self, toks: Sequence[str]) -> bool:
+        if not toks:  # the empty sequence lies inside any block
+            return bool(self.block_streams)
         run = " " + " ".join(toks) + " "
         return any(run in s for s in self.block_streams)
 

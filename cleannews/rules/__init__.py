@@ -10,6 +10,8 @@ lists of patterns under a key that says how they are used:
 ``shapes``
     the whole line as written matches (see `shape_key`: casefolded, spaces
     collapsed, but its brackets and marks kept), for residue known by them;
+``headers``
+    the whole line is the header of a list (see `steps.lists`);
 ``calls``, ``copy``, ...
     family-specific lists, documented where the step that reads them lives.
 
@@ -33,7 +35,7 @@ import regex
 TIMEOUT = 1.0
 
 #: Keys whose patterns must match the whole line.
-WHOLE_LINE_KEYS = frozenset({"lines", "shapes"})
+WHOLE_LINE_KEYS = frozenset({"lines", "shapes", "headers"})
 
 #: Simple case folding (VERSION0): keys are casefolded already, and full case
 #: folding (VERSION1 with IGNORECASE) made bounded repeats over letter classes
@@ -80,7 +82,7 @@ def pattern(reason: str, key: str) -> regex.Pattern[str] | None:
 def line_matches(reason: str, key: str, text: str) -> bool:
     """Whether ``text`` (already a `line_key`) matches ``reason.key``.
 
-    ``lines`` and ``shapes`` must match the whole text; every other key
+    ``lines``, ``shapes`` and ``headers`` must match the whole text; every other key
     matches at the start.
     """
     compiled = pattern(reason, key)

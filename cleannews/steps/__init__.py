@@ -9,6 +9,11 @@ from __future__ import annotations
 from cleannews.steps.ads import drop_ads
 from cleannews.steps.base import LineRule, Step, drop_where, fix_each, run, step_name
 from cleannews.steps.comments import call_to_comment, drop_comment_tail
+from cleannews.steps.context import (
+    drop_section_labels,
+    drop_share_counters,
+    drop_tail_boxes,
+)
 from cleannews.steps.fixes import repair
 from cleannews.steps.lines import (
     boilerplate,
@@ -21,6 +26,7 @@ from cleannews.steps.lines import (
     related,
     share,
 )
+from cleannews.steps.lists import drop_related_lists
 from cleannews.steps.structure import drop_duplicate_title, find_headings, find_title
 
 
@@ -40,6 +46,10 @@ def default_steps() -> list[Step]:
         drop_where(boilerplate),
         drop_where(call_to_comment()),
         drop_comment_tail(),
+        drop_related_lists(),
+        drop_share_counters(),
+        drop_tail_boxes(),
+        drop_section_labels(),
         find_title,
         drop_duplicate_title,
         find_headings(),

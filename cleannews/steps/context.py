@@ -1,0 +1,154 @@
+"""Residue known by its neighbours: counters beside share buttons, the short
+lines of the credit and tag boxes after the article, the section labels
+above the headline.
+
+Each of these lines says nothing by itself ("0", "Iskandar", "Regional");
+only its place shows what it is, so each step asks for a clear place and
+keeps the line otherwise.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+from cleannews.measure import line_key, reads_as_prose, words
+from cleannews.model import Block
+from cleannews.readers.text import ESCAPE_ARTIFACT
+from cleannews.steps.base import kept_indexes
+from cleannews.steps.structure import reads_as_headline
+
+SHARE = "share"
+NAVIGATION = "navigation"
+_COUNTER = regex.compile(r"\d{1,7}")
+_LABEL = regex.compile(r"\p{L}+(?: \p{L}+)?")
+#: Reasons of the boxes that close an article: credits, share bars, tags,
+#: newsletter boxes, related lists, comment widgets, copyright lines.
+TAIL_REASONS = frozenset(
+    {"byline", "share", "comments", "navigation", "newsletter", "related", "boilerplate", "caption"}
+)
+
+
+def is_counter(text: str) -> bool:
+    """A bare count, as share and comment buttons show.
+
+    >>> is_counter("0"), is_counter(" 13 "), is_counter("2019 saw growth")
+    (True, True, False)
+    """
+    return _COUNTER.fullmatch(line_key(text)) is not None
+
+
+@dataclass(frozen=True)
+class drop_share_counters:  # noqa: N801 - a step, named for what it does
+    """Drop bare counts ("0", "13") within ``reach`` lines of a share or
+    comment button, or of another such count. Elsewhere a bare number is a
+    table cell or a score, and is kept."""
+
+    reach: int = 2
+    reasons: frozenset[str] = frozenset({"share", "comments"})
+
+    def __call__(self, blocks: Sequence[Block]) -> list[Block]:
+        out = list(blocks)
+        near = [i for i, b in enumerate(out) if b.reason != ESCAPE_ARTIFACT]
+        changed = True
+        while changed:
+            changed = False
+            for n, i in enumerate(near):
+                block = out[i]
+                if self._is_stray_counter(block) and self._beside(out, near, n):
+                    out[i], changed = block.drop(SHARE), True
+        return out
+
+    @staticmethod
+    def _is_stray_counter(block: Block) -> bool:
+        return block.kept and block.kind != "title" and is_counter(block.text)
+
+    def _beside(self, out: list[Block], near: list[int], n: int) -> bool:
+        window = near[max(0, n - self.reach) : n] + near[n + 1 : n + 1 + self.reach]
+        return any(out[j].reason in self.reasons for j in window)
+
+
+def reads_as_box_line(text: str, *, max_words: int = 8) -> bool:
+    """A short line without final punctuation, as credit and tag boxes hold:
+    a name, a tag, a button.
+
+    >>> reads_as_box_line("Corry Anestia"), reads_as_box_line("Ia pulang.")
+    (True, False)
+    """
+    stripped = text.rstrip()
+    return 0 < len(words(text)) <= max_words and stripped[-1] not in '.!?…"”’'
+
+
+@dataclass(frozen=True)
+class drop_tail_boxes:  # noqa: N801 - a step, named for what it does
+    """Drop the short lines of the boxes after the article's last paragraph.
+
+    The boxes start at the first block dropped for a tail reason (a credit,
+    share bar, tag list ...) after the last paragraph of reporting (prose of
+    at least ``min_prose_words``). From there, kept short lines (see
+    `reads_as_box_line`) go with the reason of the dropped block before them.
+    The start must lie in the second half of the text and at most
+    ``max_tail`` blocks from its end, so a table or list in the body is safe.
+    """
+
+    min_prose_words: int = 20
+    max_tail: int = 40
+
+    def __call__(self, blocks: Sequence[Block]) -> list[Block]:
+        out = list(blocks)
+        start = self._start(out)
+        if start is None:
+            return out
+        reason = out[start].reason
+        for i in range(start + 1, len(out)):
+            block = out[i]
+            if not block.kept:
+                reason = block.reason if block.reason in TAIL_REASONS else reason
+            elif block.kind != "title" and reads_as_box_line(block.text):
+                out[i] = block.drop(reason)
+        return out
+
+    def _start(self, out: list[Block]) -> int | None:
+        prose = [i for i in kept_indexes(out) if reads_as_prose(out[i].text, min_words=self.min_prose_words)]
+        if not prose:
+            return None
+        after = range(prose[-1] + 1, len(out))
+        start = next((i for i in after if out[i].reason in TAIL_REASONS), None)
+        if start is None or start < len(out) / 2 or len(out) - start > self.max_tail:
+            return None
+        if any(reads_as_prose(out[i].text) for i in range(start, len(out)) if out[i].kept):
+            return None
+        return start
+
+
+@dataclass(frozen=True)
+class drop_section_labels:  # noqa: N801 - a step, named for what it does
+    """Drop the section labels ("News", "Regional", "home") that open a page
+    above its headline: up to ``max_labels`` one- or two-word lines of letters
+    at the very start, when a headline of at least ``min_headline_words``
+    follows them."""
+
+    max_labels: int = 3
+    min_headline_words: int = 3
+
+    def __call__(self, blocks: Sequence[Block]) -> list[Block]:
+        out = list(blocks)
+        kept = [i for i in kept_indexes(out) if out[i].kind != "title"]
+        if any(b.kept and b.kind == "title" for b in out):
+            return out
+        labels = []
+        for i in kept[: self.max_labels + 1]:
+            if _LABEL.fullmatch(line_key(out[i].text)) is None:
+                break
+            labels.append(i)
+        following = kept[len(labels)] if len(labels) < len(kept) else None
+        if not labels or len(labels) > self.max_labels or following is None:
+            return out
+        text = out[following].text
+        if len(words(text)) < self.min_headline_words or not reads_as_headline(text):
+            return out
+        for i in labels:
+            out[i] = out[i].drop(NAVIGATION)
+        return out

@@ -1,0 +1,78 @@
+"""Related-article lists: the bare headlines under a list header.
+
+A header ("Berita Terkait", "Baca Juga", "Related Stories", "More from ...")
+is dropped by its line rule; the headlines under it say nothing that marks
+them as links, so this step drops them by their place and their shape:
+headline-like lines right after a header, up to the first line that reads
+as reporting. A tag-list header ("Tags", "TAG:", "Topics") heads a list of
+tags the same way (``[navigation] headers`` in the rules).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from cleannews import rules
+from cleannews.measure import line_key, reads_as_prose, words
+from cleannews.model import Block
+
+RELATED = "related"
+NAVIGATION = "navigation"
+#: Ends of a sentence or a lead-in, never of a listed headline.
+_NOT_ITEM_END = frozenset(".:;…,")
+
+
+def list_header_reason(block: Block, *, max_words: int = 6) -> str | None:
+    """The reason of the list ``block`` heads, when it is a dropped list
+    header: a short ``related`` label (not a "Baca juga: <headline>" link),
+    or a tag-list header (``[navigation] headers``).
+
+    >>> list_header_reason(Block("Berita Terkait", reason="related"))
+    'related'
+    >>> list_header_reason(Block("Baca juga: Harga beras naik", reason="related")) is None
+    True
+    """
+    key = line_key(block.text)
+    if block.reason == RELATED and len(words(key)) <= max_words and rules.line_matches(RELATED, "lines", key):
+        return RELATED
+    if block.reason == NAVIGATION and rules.line_matches(NAVIGATION, "headers", key):
+        return NAVIGATION
+    return None
+
+
+def reads_as_list_item(text: str, *, max_words: int = 22) -> bool:
+    """A listed headline or tag: short, not prose, not ending like a sentence
+    or a lead-in (``.`` ``:`` ``;``); a question mark is a headline's.
+
+    >>> reads_as_list_item("Polisi Buru Kelompok Bersenjata di Aceh Timur")
+    True
+    >>> reads_as_list_item("Polisi memburu kelompok itu sejak Senin, kata Kapolres kepada wartawan.")
+    False
+    """
+    found = words(text)
+    return 0 < len(found) <= max_words and not reads_as_prose(text) and text.rstrip()[-1] not in _NOT_ITEM_END
+
+
+@dataclass(frozen=True)
+class drop_related_lists:  # noqa: N801 - a step, named for what it does
+    """Drop the list items after each list header: at most ``max_items``
+    kept blocks that read as list items, stopping at the first that does not.
+    Blocks already dropped in between (dates, share buttons) are passed over."""
+
+    max_items: int = 15
+
+    def __call__(self, blocks: Sequence[Block]) -> list[Block]:
+        out = list(blocks)
+        reason, left = None, 0
+        for i, block in enumerate(out):
+            if not block.kept:
+                header = list_header_reason(block)
+                if header:
+                    reason, left = header, self.max_items
+                continue
+            if reason and left and block.kind != "title" and reads_as_list_item(block.text):
+                out[i], left = block.drop(reason), left - 1
+            else:
+                reason, left = None, 0
+        return out
