@@ -15,6 +15,7 @@ from cleannews.steps.context import (
     drop_tail_boxes,
 )
 from cleannews.steps.fixes import repair
+from cleannews.steps.language import detect_language
 from cleannews.steps.lines import (
     boilerplate,
     byline,
@@ -53,6 +54,7 @@ def default_steps() -> list[Step]:
         find_title,
         drop_duplicate_title,
         find_headings(),
+        detect_language(),
     ]
 
 
