@@ -9,7 +9,7 @@ line the heading test does, so a cleaned article read again keeps its shape.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from cleannews.measure import line_key, words
@@ -69,22 +69,42 @@ def drop_duplicate_title(blocks: Sequence[Block]) -> list[Block]:
 
 @dataclass(frozen=True)
 class find_headings:  # noqa: N801 - a step, named for what it does
-    """Mark as headings the short unpunctuated paragraphs followed by a
-    paragraph that is not one too."""
+    """Mark as headings the short unpunctuated paragraphs (or short questions,
+    up to ``max_question_words``) followed by a paragraph that is not one too,
+    unless they end a list: two short lines before them, or short lines back
+    to a paragraph that ends in a colon ("berikut daftarnya:")."""
 
     max_words: int = 12
+    max_question_words: int = 8
+    max_list_look: int = 40
 
     def __call__(self, blocks: Sequence[Block]) -> list[Block]:
         out = list(blocks)
         body = [i for i in kept_indexes(out) if out[i].kind != "title"]
-        for here, after in itertools.pairwise(body):
-            if out[here].kind == "paragraph" and self._introduces(out[here], out[after]):
+        for n, (here, after) in enumerate(itertools.pairwise(body)):
+            before = (out[i] for i in reversed(body[max(0, n - self.max_list_look) : n]))
+            if out[here].kind == "paragraph" and self._introduces(out[here], out[after], before):
                 out[here] = out[here].with_kind("heading")
         return out
 
-    def _introduces(self, block: Block, following: Block) -> bool:
+    def _short(self, text: str) -> bool:
+        if text.endswith("?") and len(words(text)) <= self.max_question_words:
+            text = text.rstrip("?")
+        return bool(text) and reads_as_heading(text, max_words=self.max_words)
+
+    def _introduces(self, block: Block, following: Block, before: Iterator[Block]) -> bool:
         return (
-            reads_as_heading(block.text, max_words=self.max_words)
+            self._short(block.text)
             and following.kind in ("paragraph", "list-item", "quote")
             and not reads_as_heading(following.text, max_words=self.max_words)
+            and not self._ends_list(before)
         )
+
+    def _ends_list(self, before: Iterator[Block]) -> bool:
+        """``before`` runs backwards from the block before the candidate."""
+        for short, block in enumerate(before):
+            if not self._short(block.text):
+                return short == 1 and block.text.rstrip().endswith(":")
+            if short >= 1:
+                return True
+        return False
