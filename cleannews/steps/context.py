@@ -90,11 +90,14 @@ class drop_tail_boxes:  # noqa: N801 - a step, named for what it does
     at least ``min_prose_words``). From there, kept short lines (see
     `reads_as_box_line`) go with the reason of the dropped block before them.
     The start must lie in the second half of the text and at most
-    ``max_tail`` blocks from its end, so a table or list in the body is safe.
+    ``max_tail`` blocks from its end, or the blocks from it on must be mostly
+    dropped already (``min_dropped_share``), so a table or list in the body
+    is safe.
     """
 
     min_prose_words: int = 20
     max_tail: int = 40
+    min_dropped_share: float = 0.5
 
     def __call__(self, blocks: Sequence[Block]) -> list[Block]:
         out = list(blocks)
@@ -110,13 +113,20 @@ class drop_tail_boxes:  # noqa: N801 - a step, named for what it does
                 out[i] = block.drop(reason)
         return out
 
+    def _near_end(self, out: list[Block], start: int) -> bool:
+        return start >= len(out) / 2 and len(out) - start <= self.max_tail
+
+    def _mostly_residue(self, out: list[Block], start: int) -> bool:
+        tail = out[start:]
+        return sum(not b.kept for b in tail) >= self.min_dropped_share * len(tail)
+
     def _start(self, out: list[Block]) -> int | None:
         prose = [i for i in kept_indexes(out) if reads_as_prose(out[i].text, min_words=self.min_prose_words)]
         if not prose:
             return None
         after = range(prose[-1] + 1, len(out))
         start = next((i for i in after if out[i].reason in TAIL_REASONS), None)
-        if start is None or start < len(out) / 2 or len(out) - start > self.max_tail:
+        if start is None or not (self._near_end(out, start) or self._mostly_residue(out, start)):
             return None
         if any(reads_as_prose(out[i].text) for i in range(start, len(out)) if out[i].kept):
             return None

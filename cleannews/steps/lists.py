@@ -1,7 +1,8 @@
 """Related-article lists: the bare headlines under a list header.
 
 A header ("Berita Terkait", "Baca Juga", "Related Stories", "More from ...")
-is dropped by its line rule; the headlines under it say nothing that marks
+is dropped by its line rule (and listed under ``[related] headers``); the
+headlines under it say nothing that marks
 them as links, so this step drops them by their place and their shape:
 headline-like lines right after a header, up to the first line that reads
 as reporting. A tag-list header ("Tags", "TAG:", "Topics") heads a list of
@@ -14,19 +15,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from cleannews import rules
-from cleannews.measure import line_key, reads_as_prose, words
+from cleannews.measure import line_key, words
 from cleannews.model import Block
 
 RELATED = "related"
 NAVIGATION = "navigation"
-#: Ends of a sentence or a lead-in, never of a listed headline.
+#: Ends of a sentence or a lead-in, never of a listed headline (behind any
+#: closing quote or bracket: a headline may end in a quoted exclamation).
 _NOT_ITEM_END = frozenset(".:;…,")
+_CLOSERS = "\"'”’»)]"
 
 
 def list_header_reason(block: Block, *, max_words: int = 6) -> str | None:
     """The reason of the list ``block`` heads, when it is a dropped list
-    header: a short ``related`` label (not a "Baca juga: <headline>" link),
-    or a tag-list header (``[navigation] headers``).
+    header: a related-list header (``[related] headers``; not a "Baca juga:
+    <headline>" link), or a tag-list header (``[navigation] headers``).
 
     >>> list_header_reason(Block("Berita Terkait", reason="related"))
     'related'
@@ -34,7 +37,11 @@ def list_header_reason(block: Block, *, max_words: int = 6) -> str | None:
     True
     """
     key = line_key(block.text)
-    if block.reason == RELATED and len(words(key)) <= max_words and rules.line_matches(RELATED, "lines", key):
+    if (
+        block.reason == RELATED
+        and len(words(key)) <= max_words
+        and rules.line_matches(RELATED, "headers", key)
+    ):
         return RELATED
     if block.reason == NAVIGATION and rules.line_matches(NAVIGATION, "headers", key):
         return NAVIGATION
@@ -42,16 +49,20 @@ def list_header_reason(block: Block, *, max_words: int = 6) -> str | None:
 
 
 def reads_as_list_item(text: str, *, max_words: int = 22) -> bool:
-    """A listed headline or tag: short, not prose, not ending like a sentence
-    or a lead-in (``.`` ``:`` ``;``); a question mark is a headline's.
+    """A listed headline or tag: short, and not ending like a sentence or a
+    lead-in (``.`` ``:`` ``;``); a question or exclamation mark is a headline's.
 
     >>> reads_as_list_item("Polisi Buru Kelompok Bersenjata di Aceh Timur")
     True
+    >>> reads_as_list_item('Video shows rescue of kidnapped girl: "We got her!"')
+    True
     >>> reads_as_list_item("Polisi memburu kelompok itu sejak Senin, kata Kapolres kepada wartawan.")
     False
+    >>> reads_as_list_item('"Kami akan terus memburu mereka," kata Kapolres.')
+    False
     """
-    found = words(text)
-    return 0 < len(found) <= max_words and not reads_as_prose(text) and text.rstrip()[-1] not in _NOT_ITEM_END
+    body = text.rstrip().rstrip(_CLOSERS)
+    return bool(body) and 0 < len(words(text)) <= max_words and body[-1] not in _NOT_ITEM_END
 
 
 @dataclass(frozen=True)
