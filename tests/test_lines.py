@@ -88,3 +88,129 @@ LOOK_ALIKES = [
 @pytest.mark.parametrize("line", LOOK_ALIKES, ids=[line[:30] for line in LOOK_ALIKES])
 def test_reporting_that_looks_like_residue_is_kept(line: str) -> None:
     assert kept(between(line)) == [REPORT_1, line, REPORT_2]
+
+
+# Residue lines seen on real pages (indonesian-dev, scrapinghub-text), each
+# written anew for the test in the shape it was seen in.
+SEEN_RESIDUE = {
+    "ad": [
+        "ADVERTISING",
+        "Advert",
+        "Kompascom+ baca berita tanpa iklan: https://example.id/plus",
+        "Punya pertanyaan soal rumah atau tanah? Tim kami bisa bantu jawab lewat formulir.",
+        "Caranya mudah, kamu tinggal kirim pertanyaan dengan cara klik link ini",
+        "Publicidade",
+        "Anzeige",
+    ],
+    "related": [
+        "Terkait",
+        "Related News",
+        "More:",
+        "Trending News",
+        "You may also like...",
+        "30 Des 2015 14:18",
+        "Also on example.com Floods hit the northern coast",
+        "Related: Floods hit the northern coast",
+        "Leia também: Chuvas fortes atingem o Sul",
+        "Lee también: Inundaciones en el norte",
+        "Lire aussi : Les inondations dans le Nord",
+        "Lesen Sie auch: Hochwasser im Norden",
+    ],
+    "promo": ["Video CNN]", "Instagram]", "Media playback is unsupported on your device"],
+    "share": [
+        "13Shares",
+        "0 SHARE",
+        "Google+",
+        "Mail",
+        "Copy",
+        "Sharing is caring!",
+        "Like (0)",
+        "Share Tweet Submit",
+        "Follow RT on",
+        "Get short URL",
+        "Compartilhe",
+        "Partager",
+        "Teilen",
+    ],
+    "newsletter": [
+        "Jangan sampai ketinggalan berita terkini, langganan newsletter kami sekarang!",
+        "Subscribeexample@mail.com",
+        "Email berhasil dikirim, sekarang anda sudah berlangganan",
+        "Artikel ini pertama kali terbit dalam bahasa Jerman",
+        "Get the Morning Brief delivered to your inbox",
+        "Newsletters",
+    ],
+    "caption": [
+        " (Tangkapan layar Youtube Kementerian)",
+        "Gedung baru itu diresmikan Senin. FOTO/ Dok Humas",
+        "Republika/ Budi Santoso",
+        "KOMPAS.COM/ANDI Petugas memeriksa barang bukti di kantor polisi",
+        "(tengah) Direktur utama perusahaan berbicara kepada wartawan di Jakarta",
+        "Image copyright Getty Images",
+        "Image 1 of 23",
+        "Back to Gallery",
+        "Photo: Jane Doe, AP",
+        "Jane Doe/Example Times/Getty Images",
+        "A rescuer carries a child through the water in the flooded district. (AP Photo/Jane Doe, File)",
+    ],
+    "byline": [
+        "(wbs)",
+        "(SIS)",
+        "Rabu, 4 November 2015 | 21:04 WIB",
+        "on 16 Feb 2016 at 09:10 WIB",
+        "Oleh Budi Santoso",
+        "Sumber: kemenag.go.id",
+        "Published 11:11 PM EST Nov 19, 2019",
+        "November 15, 2019",
+        "Reporting by Jane Doe; Editing by John Roe",
+        "jane.doe@example.com",
+        "sexta-feira, 22 de outubro de 2010 às 20:13",
+        "Contributing Writer",
+    ],
+    "navigation": [
+        "Home > Berita",
+        "Bola / Liga Indonesia",
+        "#jemaah haji",
+        "TAG:",
+        "Ikuti perkembangan berita ini dalam topik:",
+        "Topics",
+        "« Previous Post Next Post »",
+        "Places in this Story",
+    ],
+    "boilerplate": [
+        "Rate artikel ini",
+        "loading...",
+        "COPYRIGHT © ANTARA 2017",
+        "Todos os direitos reservados.",
+        "Tempo de leitura: 1 minuto",
+        "This slideshow requires JavaScript.",
+        "/",
+    ],
+}
+SEEN_CASES = [(reason, line) for reason, lines in SEEN_RESIDUE.items() for line in lines]
+
+
+@pytest.mark.parametrize(("reason", "line"), SEEN_CASES, ids=[f"{r}:{line[:30]}" for r, line in SEEN_CASES])
+def test_residue_seen_on_real_pages_is_removed_with_its_reason(reason: str, line: str) -> None:
+    assert [r for _, r in removed(between(line))] == [reason]
+    assert kept(between(line)) == [REPORT_1, REPORT_2]
+
+
+SEEN_LOOK_ALIKES = [
+    "Terkait kekuatan lawan, pelatih mengaku tidak terlalu khawatir menjelang laga akhir pekan.",
+    "Apa saja yang perlu disiapkan sebelum berangkat? Simak selengkapnya dalam artikel ini.",
+    "Kabar itu ia sampaikan di kolom komentar unggahan tersebut pada Senin malam.",
+    "video dari kelompok itu memperlihatkan para sandera yang tampak lemah di lokasi penahanan.",
+    "The company declined to comment on the report when reached on Tuesday.",
+    "Shares of the company fell 5% in early trading after the announcement.",
+    "Following the meeting, the minister flew back to the capital on Monday evening.",
+    "Por qué la inflación sigue alta en la región",
+    "Von der Leyen will mehr Geld für die Verteidigung ausgeben",
+    "Baca juga: Harga Beras Naik Lagi di Pasar Induk " + "warga pun mengeluhkan kenaikan harga itu " * 6,
+    "____",
+]
+
+
+@pytest.mark.parametrize("line", SEEN_LOOK_ALIKES, ids=[line[:30] for line in SEEN_LOOK_ALIKES])
+def test_reporting_seen_beside_residue_is_kept(line: str) -> None:
+    assert line.strip() in kept(between(line))

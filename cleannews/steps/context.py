@@ -43,7 +43,7 @@ def is_counter(text: str) -> bool:
 @dataclass(frozen=True)
 class drop_share_counters:  # noqa: N801 - a step, named for what it does
     """Drop bare counts ("0", "13") within ``reach`` lines of a share or
-    comment button, or of another such count. Elsewhere a bare number is a
+    comment button (or of another such count), with no line of text between. Elsewhere a bare number is a
     table cell or a score, and is kept."""
 
     reach: int = 2
@@ -66,8 +66,15 @@ class drop_share_counters:  # noqa: N801 - a step, named for what it does
         return block.kept and block.kind != "title" and is_counter(block.text)
 
     def _beside(self, out: list[Block], near: list[int], n: int) -> bool:
-        window = near[max(0, n - self.reach) : n] + near[n + 1 : n + 1 + self.reach]
-        return any(out[j].reason in self.reasons for j in window)
+        """A button within ``reach`` on either side, with no kept line of
+        text (other than a count) in between."""
+        for side in (reversed(near[max(0, n - self.reach) : n]), near[n + 1 : n + 1 + self.reach]):
+            for j in side:
+                if out[j].reason in self.reasons:
+                    return True
+                if out[j].kept and not is_counter(out[j].text):
+                    break
+        return False
 
 
 def reads_as_box_line(text: str, *, max_words: int = 8) -> bool:

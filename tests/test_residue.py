@@ -1,0 +1,126 @@
+"""Residue known by its place: related lists under a header, share counters,
+the credit and tag boxes after the article, section labels above the
+headline; and the headings and language found around them.
+
+Each case is a short text written for the test in the shape seen on real
+pages (indonesian-dev, scrapinghub-text).
+"""
+
+from __future__ import annotations
+
+import cleannews
+from tests.helpers import REPORT_1, REPORT_2, REPORT_EN, between, kept, removed
+
+HEADLINES = [
+    "Polisi Buru Kelompok Bersenjata di Aceh Timur",
+    "Harga Cabai Turun Jelang Akhir Tahun",
+    "'Perlu Komite Khusus Selesaikan Sengketa Lahan'",
+]
+
+
+def test_bare_headlines_under_a_related_header_are_dropped() -> None:
+    raw = between("Berita Terkait", *HEADLINES)
+    assert removed(raw) == [("Berita Terkait", "related")] + [(h, "related") for h in HEADLINES]
+    assert kept(raw) == [REPORT_1, REPORT_2]
+
+
+def test_a_related_list_stops_at_the_first_line_of_reporting() -> None:
+    raw = "\n".join([REPORT_1, "Baca Juga", HEADLINES[0], REPORT_2, "Penutup Artikel Ini", REPORT_1])
+    assert kept(raw) == [REPORT_1, REPORT_2, "Penutup Artikel Ini", REPORT_1]
+
+
+def test_headlines_ending_in_a_quoted_exclamation_or_a_question_are_list_items() -> None:
+    items = ['Video shows rescue of kidnapped girl: "We got her!"', "Who will make the Hall of Fame in 2020?"]
+    raw = "\n".join([REPORT_EN, "Trending News", *items, REPORT_EN])
+    assert [r for _, r in removed(raw)] == ["related", "related", "related"]
+
+
+def test_a_dont_miss_box_is_not_taken_for_a_related_list() -> None:
+    """On deal pages "Don't Miss" heads a product box: the products stay."""
+    raw = "\n".join([REPORT_EN, "Don't Miss", "Wireless Earbuds with Charging Case", REPORT_EN])
+    assert "Wireless Earbuds with Charging Case" in kept(raw)
+
+
+def test_dates_inside_a_related_list_are_passed_over() -> None:
+    raw = between("Related News", "30 Des 2015 14:18", HEADLINES[0], "14 Des 2015 16:11", HEADLINES[1])
+    assert kept(raw) == [REPORT_1, REPORT_2]
+
+
+def test_tags_under_a_tag_header_are_dropped() -> None:
+    raw = between("Topics", "Government and politics", "Elections")
+    assert removed(raw) == [
+        ("Topics", "navigation"),
+        ("Government and politics", "navigation"),
+        ("Elections", "navigation"),
+    ]
+
+
+def test_bare_counts_beside_share_buttons_are_dropped() -> None:
+    raw = between("0 SHARE", "0", "0", "Mail", "Copy")
+    assert kept(raw) == [REPORT_1, REPORT_2]
+    assert {r for _, r in removed(raw)} == {"share"}
+
+
+def test_a_bare_number_away_from_share_buttons_is_kept() -> None:
+    raw = "\n".join([REPORT_1, "Jumlah penerima", "627", REPORT_2, "Bagikan", REPORT_1])
+    assert "627" in kept(raw)
+
+
+def test_names_and_tags_in_the_boxes_after_the_article_are_dropped() -> None:
+    long_report = " ".join([REPORT_1, REPORT_2])
+    raw = "\n".join([long_report, REPORT_2, "(Cas/Isk)", "Media Visit", "Editor", "Iskandar", "Bagikan"])
+    art = cleannews.clean_text(raw)
+    assert [b.text for b in art.blocks] == [long_report, REPORT_2]
+    assert [(r.text, r.reason) for r in art.removed][1:4] == [
+        ("Media Visit", "byline"),
+        ("Editor", "byline"),
+        ("Iskandar", "byline"),
+    ]
+
+
+def test_short_lines_before_the_closing_boxes_are_kept() -> None:
+    long_report = " ".join([REPORT_1, REPORT_2])
+    raw = "\n".join([long_report, "Wilayah Jakarta Utara", "Editor: Rina Wati"])
+    assert kept(raw) == [long_report, "Wilayah Jakarta Utara"]
+
+
+def test_section_labels_above_the_headline_are_dropped() -> None:
+    art = cleannews.clean_text(
+        "\n".join(["News", "Regional", "Polisi Serahkan Tersangka ke Kejaksaan", REPORT_1])
+    )
+    assert art.title == "Polisi Serahkan Tersangka ke Kejaksaan"
+    assert [(r.text, r.reason) for r in art.removed] == [("News", "navigation"), ("Regional", "navigation")]
+
+
+def test_a_short_first_line_before_reporting_is_not_a_section_label() -> None:
+    assert cleannews.clean_text(f"Pittsburgh\n{REPORT_EN}").removed == ()
+
+
+def test_list_items_after_a_colon_are_not_headings() -> None:
+    raw = "\n".join(["Berikut totalnya:", "Australia 627", "Total 3.363", REPORT_1])
+    assert [b.kind for b in cleannews.clean_text(raw).blocks] == ["paragraph"] * 4
+
+
+def test_the_last_of_a_run_of_short_lines_is_not_a_heading() -> None:
+    raw = "\n".join([REPORT_1, "24 Alumni MIT", "96 Alumni Harvard", "63 Alumni Oxford", REPORT_2])
+    assert "heading" not in [b.kind for b in cleannews.clean_text(raw).blocks]
+
+
+def test_a_short_question_before_a_paragraph_is_a_heading() -> None:
+    raw = "\n".join([REPORT_1, "Apakah Palestina sudah menjadi negara?", REPORT_2])
+    assert cleannews.clean_text(raw).headings == ["Apakah Palestina sudah menjadi negara?"]
+
+
+def test_the_language_is_found_from_function_words() -> None:
+    raw = between("Baca juga: Harga beras", REPORT_2, REPORT_1)
+    assert cleannews.clean_text(raw).metadata["language"] == "id"
+    assert cleannews.clean_text(f"{REPORT_EN}\n{REPORT_EN}").metadata["language"] == "en"
+
+
+def test_no_language_is_reported_for_too_little_text() -> None:
+    assert "language" not in cleannews.clean_text("AIOTrade 24/7").metadata
+
+
+def test_rule_files_for_portuguese_spanish_french_and_german_apply() -> None:
+    lines = ["Leia também: Chuvas no Sul", "Publicidad", "Partager", "Lesen Sie auch: Hochwasser"]
+    assert [r for _, r in removed(between(*lines))] == ["related", "ad", "share", "related"]
