@@ -152,6 +152,9 @@ SEEN_RESIDUE = {
         "Photo: Jane Doe, AP",
         "Jane Doe/Example Times/Getty Images",
         "A rescuer carries a child through the water in the flooded district. (AP Photo/Jane Doe, File)",
+        "Lanterns over the river, installation views, photos © Example Gallery, 2018",
+        "This June 3, 2017, file photo, provided by the county sheriff, shows the suspect.",
+        "Jane Doe, Getty Images/Example Collection",
     ],
     "byline": [
         "(wbs)",
@@ -166,6 +169,7 @@ SEEN_RESIDUE = {
         "jane.doe@example.com",
         "sexta-feira, 22 de outubro de 2010 às 20:13",
         "Contributing Writer",
+        "05/10/2018 - Publicado por: Ana Souza - Categoria: Saúde",
     ],
     "navigation": [
         "Home > Berita",

@@ -41,6 +41,24 @@ def test_a_dont_miss_box_is_not_taken_for_a_related_list() -> None:
     assert "Wireless Earbuds with Charging Case" in kept(raw)
 
 
+def test_a_teaser_headline_before_read_more_is_dropped() -> None:
+    raw = "\n".join([REPORT_EN, "The Country Once Again Delays the Decision", "Read More", REPORT_EN])
+    assert removed(raw) == [
+        ("The Country Once Again Delays the Decision", "related"),
+        ("Read More", "related"),
+    ]
+
+
+def test_a_paragraph_before_read_more_is_kept() -> None:
+    raw = "\n".join([REPORT_EN, "Read More", REPORT_1])
+    assert kept(raw) == [REPORT_EN, REPORT_1]
+
+
+def test_teasers_cut_short_by_the_widget_are_list_items() -> None:
+    raw = between("Related articles", "Storm to hit the northern coast as the river ris...")
+    assert kept(raw) == [REPORT_1, REPORT_2]
+
+
 def test_dates_inside_a_related_list_are_passed_over() -> None:
     raw = between("Related News", "30 Des 2015 14:18", HEADLINES[0], "14 Des 2015 16:11", HEADLINES[1])
     assert kept(raw) == [REPORT_1, REPORT_2]
@@ -82,6 +100,18 @@ def test_short_lines_before_the_closing_boxes_are_kept() -> None:
     long_report = " ".join([REPORT_1, REPORT_2])
     raw = "\n".join([long_report, "Wilayah Jakarta Utara", "Editor: Rina Wati"])
     assert kept(raw) == [long_report, "Wilayah Jakarta Utara"]
+
+
+def test_short_lines_after_the_last_caption_are_kept() -> None:
+    """A caption is no closing box: an address under the last photo stays."""
+    long_report = " ".join([REPORT_1, REPORT_2])
+    raw = "\n".join([long_report, "Lanterns over the river, photos © Example Gallery, 2018", "Flos Showroom"])
+    assert kept(raw) == [long_report, "Flos Showroom"]
+
+
+def test_a_comment_moderation_note_is_dropped() -> None:
+    raw = between("Note: we are temporarily moderating all comments submitted to deal with spam.")
+    assert [r for _, r in removed(raw)] == ["comments"]
 
 
 def test_section_labels_above_the_headline_are_dropped() -> None:

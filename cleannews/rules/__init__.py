@@ -12,6 +12,8 @@ lists of patterns under a key that says how they are used:
     collapsed, but its brackets and marks kept), for residue known by them;
 ``headers``
     the whole line is the header of a list (see `steps.lists`);
+``trailers``
+    the whole line is a "Read more" link after the teaser it links (see `steps.lists`);
 ``calls``, ``copy``, ...
     family-specific lists, documented where the step that reads them lives.
 
@@ -35,7 +37,7 @@ import regex
 TIMEOUT = 1.0
 
 #: Keys whose patterns must match the whole line.
-WHOLE_LINE_KEYS = frozenset({"lines", "shapes", "headers"})
+WHOLE_LINE_KEYS = frozenset({"lines", "shapes", "headers", "trailers"})
 
 #: Simple case folding (VERSION0): keys are casefolded already, and full case
 #: folding (VERSION1 with IGNORECASE) made bounded repeats over letter classes
@@ -82,7 +84,7 @@ def pattern(reason: str, key: str) -> regex.Pattern[str] | None:
 def line_matches(reason: str, key: str, text: str) -> bool:
     """Whether ``text`` (already a `line_key`) matches ``reason.key``.
 
-    ``lines``, ``shapes`` and ``headers`` must match the whole text; every other key
+    ``lines``, ``shapes``, ``headers`` and ``trailers`` must match the whole text; every other key
     matches at the start.
     """
     compiled = pattern(reason, key)

@@ -25,9 +25,10 @@ NAVIGATION = "navigation"
 _COUNTER = regex.compile(r"\d{1,7}")
 _LABEL = regex.compile(r"\p{L}+(?: \p{L}+)?")
 #: Reasons of the boxes that close an article: credits, share bars, tags,
-#: newsletter boxes, related lists, comment widgets, copyright lines.
+#: newsletter boxes, related lists, comment widgets, copyright lines. Not
+#: captions: the last photo may sit above an address or a list of dates.
 TAIL_REASONS = frozenset(
-    {"byline", "share", "comments", "navigation", "newsletter", "related", "boilerplate", "caption"}
+    {"byline", "share", "comments", "navigation", "newsletter", "related", "boilerplate"}
 )
 
 

@@ -22,7 +22,7 @@ RELATED = "related"
 NAVIGATION = "navigation"
 #: Ends of a sentence or a lead-in, never of a listed headline (behind any
 #: closing quote or bracket: a headline may end in a quoted exclamation).
-_NOT_ITEM_END = frozenset(".:;…,")
+_NOT_ITEM_END = frozenset(".:;,")
 _CLOSERS = "\"'”’»)]"
 
 
@@ -56,12 +56,16 @@ def reads_as_list_item(text: str, *, max_words: int = 22) -> bool:
     True
     >>> reads_as_list_item('Video shows rescue of kidnapped girl: "We got her!"')
     True
+    >>> reads_as_list_item("Plague of mosquitos to hit Britain as Hurri...")
+    True
     >>> reads_as_list_item("Polisi memburu kelompok itu sejak Senin, kata Kapolres kepada wartawan.")
     False
     >>> reads_as_list_item('"Kami akan terus memburu mereka," kata Kapolres.')
     False
     """
     body = text.rstrip().rstrip(_CLOSERS)
+    if body.endswith(("...", "…")):  # a teaser cut short by the widget
+        body = body.rstrip(".…")
     return bool(body) and 0 < len(words(text)) <= max_words and body[-1] not in _NOT_ITEM_END
 
 
@@ -74,7 +78,7 @@ class drop_related_lists:  # noqa: N801 - a step, named for what it does
     max_items: int = 15
 
     def __call__(self, blocks: Sequence[Block]) -> list[Block]:
-        out = list(blocks)
+        out = drop_teasers(blocks)
         reason, left = None, 0
         for i, block in enumerate(out):
             if not block.kept:
@@ -87,3 +91,29 @@ class drop_related_lists:  # noqa: N801 - a step, named for what it does
             else:
                 reason, left = None, 0
         return out
+
+
+def is_trailer(block: Block) -> bool:
+    """A dropped "Read more" link that follows the teaser it links
+    (``[related] trailers``).
+
+    >>> is_trailer(Block("Read More", reason="related")), is_trailer(Block("Read More"))
+    (True, False)
+    """
+    return block.reason == RELATED and rules.line_matches(RELATED, "trailers", line_key(block.text))
+
+
+def drop_teasers(blocks: Sequence[Block]) -> list[Block]:
+    """Drop the teaser headline right before a "Read more" trailer, when it
+    reads as a list item (a headline, not a sentence of reporting)."""
+    out = list(blocks)
+    last_kept = None
+    for i, block in enumerate(out):
+        if block.kept:
+            last_kept = i
+        elif is_trailer(block) and last_kept is not None:
+            teaser = out[last_kept]
+            if teaser.kind != "title" and reads_as_list_item(teaser.text):
+                out[last_kept] = teaser.drop(RELATED)
+            last_kept = None
+    return out
