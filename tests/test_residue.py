@@ -109,6 +109,20 @@ def test_short_lines_after_the_last_caption_are_kept() -> None:
     assert kept(raw) == [long_report, "Flos Showroom"]
 
 
+def test_a_line_between_two_gallery_credits_is_a_caption() -> None:
+    raw = between(
+        "Image 2 of 5", "An artist's concept of the new lunar lander.", "(Image credit: Example Space)"
+    )
+    assert kept(raw) == [REPORT_1, REPORT_2]
+    assert {r for _, r in removed(raw)} == {"caption"}
+
+
+def test_a_long_paragraph_between_two_credits_is_kept() -> None:
+    paragraph = " ".join([REPORT_EN] * 4)
+    raw = between("Photo: Jane Doe, AP", paragraph, "Photo: John Roe, AP")
+    assert paragraph in kept(raw)
+
+
 def test_a_comment_moderation_note_is_dropped() -> None:
     raw = between("Note: we are temporarily moderating all comments submitted to deal with spam.")
     assert [r for _, r in removed(raw)] == ["comments"]

@@ -10,6 +10,7 @@ from cleannews.steps.ads import drop_ads
 from cleannews.steps.base import LineRule, Step, drop_where, fix_each, run, step_name
 from cleannews.steps.comments import call_to_comment, drop_comment_tail
 from cleannews.steps.context import (
+    drop_gallery_captions,
     drop_section_labels,
     drop_share_counters,
     drop_tail_boxes,
@@ -49,6 +50,7 @@ def default_steps() -> list[Step]:
         drop_comment_tail(),
         drop_related_lists(),
         drop_share_counters(),
+        drop_gallery_captions(),
         drop_tail_boxes(),
         drop_section_labels(),
         find_title,

@@ -170,3 +170,26 @@ class drop_section_labels:  # noqa: N801 - a step, named for what it does
         for i in labels:
             out[i] = out[i].drop(NAVIGATION)
         return out
+
+
+CAPTION = "caption"
+
+
+@dataclass(frozen=True)
+class drop_gallery_captions:  # noqa: N801 - a step, named for what it does
+    """Drop a line of at most ``max_words`` words that sits between two
+    caption or credit lines ("Image 2 of 5", the caption, "(Image credit:
+    ...)"): in a photo gallery every line is a caption, a counter or a credit."""
+
+    max_words: int = 40
+
+    def __call__(self, blocks: Sequence[Block]) -> list[Block]:
+        out = list(blocks)
+        near = [i for i, b in enumerate(out) if b.reason != ESCAPE_ARTIFACT]
+        for before, here, after in zip(near, near[1:], near[2:], strict=False):
+            block = out[here]
+            if not block.kept or block.kind == "title" or len(words(block.text)) > self.max_words:
+                continue
+            if blocks[before].reason == CAPTION and blocks[after].reason == CAPTION:
+                out[here] = block.drop(CAPTION)
+        return out
