@@ -117,6 +117,12 @@ def test_a_line_between_two_gallery_credits_is_a_caption() -> None:
     assert {r for _, r in removed(raw)} == {"caption"}
 
 
+def test_a_caption_shown_twice_before_its_credit_is_dropped() -> None:
+    caption = "The minister, left, speaks with residents during a visit on Tuesday."
+    raw = between(caption, caption, "Photo: Jane Doe, AP")
+    assert kept(raw) == [REPORT_1, REPORT_2]
+
+
 def test_a_long_paragraph_between_two_credits_is_kept() -> None:
     paragraph = " ".join([REPORT_EN] * 4)
     raw = between("Photo: Jane Doe, AP", paragraph, "Photo: John Roe, AP")

@@ -177,9 +177,11 @@ CAPTION = "caption"
 
 @dataclass(frozen=True)
 class drop_gallery_captions:  # noqa: N801 - a step, named for what it does
-    """Drop a line of at most ``max_words`` words that sits between two
+    """Drop the captions of a photo gallery, where every line is a caption,
+    a counter or a credit: a line of at most ``max_words`` words between two
     caption or credit lines ("Image 2 of 5", the caption, "(Image credit:
-    ...)"): in a photo gallery every line is a caption, a counter or a credit."""
+    ...)"), and a line shown twice in a row right before a credit (a
+    carousel's two copies of one caption)."""
 
     max_words: int = 40
 
@@ -187,9 +189,22 @@ class drop_gallery_captions:  # noqa: N801 - a step, named for what it does
         out = list(blocks)
         near = [i for i, b in enumerate(out) if b.reason != ESCAPE_ARTIFACT]
         for before, here, after in zip(near, near[1:], near[2:], strict=False):
-            block = out[here]
-            if not block.kept or block.kind == "title" or len(words(block.text)) > self.max_words:
+            if not self._could_be_caption(blocks[here]):
                 continue
             if blocks[before].reason == CAPTION and blocks[after].reason == CAPTION:
-                out[here] = block.drop(CAPTION)
+                out[here] = blocks[here].drop(CAPTION)
+            elif self._doubled(blocks[here], blocks[after]) and _reason_at(blocks, near, after) == CAPTION:
+                out[here], out[after] = blocks[here].drop(CAPTION), blocks[after].drop(CAPTION)
         return out
+
+    def _could_be_caption(self, block: Block) -> bool:
+        return block.kept and block.kind != "title" and len(words(block.text)) <= self.max_words
+
+    def _doubled(self, block: Block, other: Block) -> bool:
+        return other.kept and len(words(block.text)) >= 4 and line_key(block.text) == line_key(other.text)
+
+
+def _reason_at(blocks: Sequence[Block], near: list[int], i: int) -> str | None:
+    """The reason of the block after ``blocks[i]`` (escape artifacts aside)."""
+    n = near.index(i)
+    return blocks[near[n + 1]].reason if n + 1 < len(near) else None
