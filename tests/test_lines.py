@@ -155,6 +155,7 @@ SEEN_RESIDUE = {
         "Lanterns over the river, installation views, photos © Example Gallery, 2018",
         "This June 3, 2017, file photo, provided by the county sheriff, shows the suspect.",
         "Jane Doe, Getty Images/Example Collection",
+        "The mayor speaks at a rally in the city on Tuesday. (AP Photo/Jane Doe) less",
     ],
     "byline": [
         "(wbs)",
