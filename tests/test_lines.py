@@ -213,6 +213,12 @@ SEEN_LOOK_ALIKES = [
     "Von der Leyen will mehr Geld für die Verteidigung ausgeben",
     "Baca juga: Harga Beras Naik Lagi di Pasar Induk " + "warga pun mengeluhkan kenaikan harga itu " * 6,
     "____",
+    "Istimewa sekali acara itu",
+    "Warga mengunggah foto/video kejadian itu ke media sosial",
+    "Oleh karena itu kami menolak",
+    "Support groups",
+    "Picture this: the city in 2050",
+    "Ratings",
 ]
 
 
