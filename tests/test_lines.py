@@ -128,6 +128,7 @@ SEEN_RESIDUE = {
         "Share Tweet Submit",
         "Follow RT on",
         "Get short URL",
+        "Download aplikasi: https://example.id/app",
         "Compartilhe",
         "Partager",
         "Teilen",
