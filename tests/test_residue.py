@@ -134,6 +134,20 @@ def test_a_comment_moderation_note_is_dropped() -> None:
     assert [r for _, r in removed(raw)] == ["comments"]
 
 
+def test_credits_closing_the_text_are_dropped() -> None:
+    long_report = " ".join([REPORT_1, REPORT_2])
+    raw = "\n".join([long_report, "Budi Santoso, Rina Wati, Andi Saputra", "DEWI LESTARI"])
+    art = cleannews.clean_text(raw)
+    assert [b.text for b in art.blocks] == [long_report]
+    assert [r.reason for r in art.removed] == ["byline", "byline"]
+
+
+def test_a_closing_name_line_that_could_be_a_place_is_kept() -> None:
+    long_report = " ".join([REPORT_1, REPORT_2])
+    raw = "\n".join([long_report, "Budi Santoso, Rina Wati", "Flos Showroom"])
+    assert kept(raw) == [long_report, "Flos Showroom"]
+
+
 def test_section_labels_above_the_headline_are_dropped() -> None:
     art = cleannews.clean_text(
         "\n".join(["News", "Regional", "Polisi Serahkan Tersangka ke Kejaksaan", REPORT_1])

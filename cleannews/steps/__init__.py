@@ -10,6 +10,7 @@ from cleannews.steps.ads import drop_ads
 from cleannews.steps.base import LineRule, Step, drop_where, fix_each, run, step_name
 from cleannews.steps.comments import call_to_comment, drop_comment_tail
 from cleannews.steps.context import (
+    drop_closing_names,
     drop_gallery_captions,
     drop_section_labels,
     drop_share_counters,
@@ -52,6 +53,7 @@ def default_steps() -> list[Step]:
         drop_share_counters(),
         drop_gallery_captions(),
         drop_tail_boxes(),
+        drop_closing_names(),
         drop_section_labels(),
         find_title,
         drop_duplicate_title,
