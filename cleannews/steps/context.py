@@ -78,6 +78,20 @@ class drop_share_counters:  # noqa: N801 - a step, named for what it does
         return False
 
 
+def last_prose(blocks: Sequence[Block], *, min_words: int = 20) -> int | None:
+    """Position of the last kept block that reads as reporting of at least
+    ``min_words`` words (looked for from the end).
+
+    >>> blocks = [Block("Ia pergi ke pasar pagi ini bersama anaknya yang kecil."), Block("Bagikan")]
+    >>> last_prose(blocks, min_words=8)
+    0
+    """
+    for i in range(len(blocks) - 1, -1, -1):
+        if blocks[i].kept and reads_as_prose(blocks[i].text, min_words=min_words):
+            return i
+    return None
+
+
 def reads_as_box_line(text: str, *, max_words: int = 8) -> bool:
     """A short line without final punctuation, as credit and tag boxes hold:
     a name, a tag, a button.
@@ -129,10 +143,10 @@ class drop_tail_boxes:  # noqa: N801 - a step, named for what it does
         return sum(not b.kept for b in tail) >= self.min_dropped_share * len(tail)
 
     def _start(self, out: list[Block]) -> int | None:
-        prose = [i for i in kept_indexes(out) if reads_as_prose(out[i].text, min_words=self.min_prose_words)]
-        if not prose:
+        last = last_prose(out, min_words=self.min_prose_words)
+        if last is None:
             return None
-        after = range(prose[-1] + 1, len(out))
+        after = range(last + 1, len(out))
         start = next((i for i in after if out[i].reason in TAIL_REASONS), None)
         if start is None or not (self._near_end(out, start) or self._mostly_residue(out, start)):
             return None
@@ -251,11 +265,10 @@ class drop_closing_names:  # noqa: N801 - a step, named for what it does
 
     def __call__(self, blocks: Sequence[Block]) -> list[Block]:
         out = list(blocks)
-        kept = [i for i in kept_indexes(out) if out[i].kind != "title"]
-        prose = [i for i in kept if reads_as_prose(out[i].text, min_words=self.min_prose_words)]
-        if not prose:
+        last = last_prose(out, min_words=self.min_prose_words)
+        if last is None:
             return out
-        tail = [i for i in kept if i > prose[-1]]
+        tail = [i for i in kept_indexes(out) if i > last and out[i].kind != "title"]
         if tail and all(reads_as_names(out[i].text) for i in tail):
             for i in tail:
                 if reads_as_credit(out[i].text):
