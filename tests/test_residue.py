@@ -185,6 +185,11 @@ def test_no_language_is_reported_for_too_little_text() -> None:
     assert "language" not in cleannews.clean_text("AIOTrade 24/7").metadata
 
 
+def test_malay_residue_is_removed() -> None:
+    lines = ["Paling Popular", "Gambar hiasan", "Kredit foto: Bernama", "Dikemaskini 12 Mac 2024"]
+    assert [r for _, r in removed(between(*lines))] == ["related", "caption", "caption", "byline"]
+
+
 def test_rule_files_for_portuguese_spanish_french_and_german_apply() -> None:
     lines = ["Leia também: Chuvas no Sul", "Publicidad", "Partager", "Lesen Sie auch: Hochwasser"]
     assert [r for _, r in removed(between(*lines))] == ["related", "ad", "share", "related"]
