@@ -117,15 +117,17 @@ _JUSTEXT_LANGS = {
 
 
 def run_justext(raw: str, record: dict) -> Output:
-    """jusText over the lines, each line a ``<p>``, with the page language's stoplist."""
+    """jusText over the lines after the first (the title, as for identity),
+    each line a ``<p>``, with the page language's stoplist."""
     import html
 
     import justext
 
     stoplist = justext.get_stoplist(_JUSTEXT_LANGS.get(record.get("lang", "en"), "English"))
-    body = "".join(f"<p>{html.escape(line)}</p>" for line in raw.split("\n") if line.strip())
+    lines = [line for line in raw.split("\n") if line.strip()]
+    body = "".join(f"<p>{html.escape(line)}</p>" for line in lines[1:])
     paragraphs = justext.justext(f"<html><body>{body}</body></html>".encode(), stoplist)
-    return Output(None, [p.text for p in paragraphs if not p.is_boilerplate])
+    return Output(lines[0] if lines else None, [p.text for p in paragraphs if not p.is_boilerplate])
 
 
 def run_trafilatura_html(data: Path) -> Cleaner:
