@@ -1,6 +1,6 @@
 """Residue known by its neighbours: counters beside share buttons, the short
-lines of the credit and tag boxes after the article, the section labels
-above the headline.
+lines of the credit and tag boxes after the article, credits closing the
+text, the section labels above the headline, the captions of a gallery.
 
 Each of these lines says nothing by itself ("0", "Iskandar", "Regional");
 only its place shows what it is, so each step asks for a clear place and
@@ -44,8 +44,8 @@ def is_counter(text: str) -> bool:
 @dataclass(frozen=True)
 class drop_share_counters:  # noqa: N801 - a step, named for what it does
     """Drop bare counts ("0", "13") within ``reach`` lines of a share or
-    comment button (or of another such count), with no line of text between. Elsewhere a bare number is a
-    table cell or a score, and is kept."""
+    comment button (or of another such count), with no line of text between.
+    Elsewhere a bare number is a table cell or a score, and is kept."""
 
     reach: int = 2
     reasons: frozenset[str] = frozenset({"share", "comments"})

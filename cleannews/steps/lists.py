@@ -1,12 +1,13 @@
 """Related-article lists: the bare headlines under a list header.
 
 A header ("Berita Terkait", "Baca Juga", "Related Stories", "More from ...")
-is dropped by its line rule (and listed under ``[related] headers``); the
-headlines under it say nothing that marks
-them as links, so this step drops them by their place and their shape:
-headline-like lines right after a header, up to the first line that reads
-as reporting. A tag-list header ("Tags", "TAG:", "Topics") heads a list of
-tags the same way (``[navigation] headers`` in the rules).
+is dropped by its line rule and listed under ``[related] headers``; the
+headlines under it say nothing that marks them as links, so this step drops
+them by their place and their shape: headline-like lines right after a
+header, up to the first line that reads as reporting. A tag-list header
+("Tags", "TAG:", "Topics") heads a list of tags the same way (``[navigation]
+headers``), and a "Read more" trailer (``[related] trailers``) follows the
+teaser headline it links.
 """
 
 from __future__ import annotations
