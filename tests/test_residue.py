@@ -8,6 +8,8 @@ pages (indonesian-dev, scrapinghub-text).
 
 from __future__ import annotations
 
+import pytest
+
 import cleannews
 from tests.helpers import REPORT_1, REPORT_2, REPORT_EN, between, kept, removed
 
@@ -193,3 +195,35 @@ def test_malay_residue_is_removed() -> None:
 def test_rule_files_for_portuguese_spanish_french_and_german_apply() -> None:
     lines = ["Leia também: Chuvas no Sul", "Publicidad", "Partager", "Lesen Sie auch: Hochwasser"]
     assert [r for _, r in removed(between(*lines))] == ["related", "ad", "share", "related"]
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["Berita Terkait", "Berita Lainnya", "Jangan Lewatkan", "Related Stories", "More from Example News"],
+)
+def test_bare_headline_lists_under_each_named_header_are_dropped(header: str) -> None:
+    raw = between(header, *HEADLINES[:2])
+    assert kept(raw) == [REPORT_1, REPORT_2]
+    assert [r for _, r in removed(raw)] == ["related"] * 3
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Getty Images/iStockphoto", "caption"),
+        (
+            "Dapatkan update berita pilihan dan breaking news setiap hari. Mari bergabung di Telegram.",
+            "newsletter",
+        ),
+        ("Baca berita lengkapnya di sini", "newsletter"),
+        ("Loading…", "boilerplate"),
+        ("Rate this article", "boilerplate"),
+    ],
+)
+def test_prompts_named_in_the_issue_are_removed(line: str, reason: str) -> None:
+    assert removed(between(line)) == [(line, reason)]
+
+
+def test_a_zero_width_line_is_removed_as_an_escape_artifact() -> None:
+    assert [r for _, r in removed(between("\u200b"))] == ["escape-artifact"]
+    assert kept(between("\u200b")) == [REPORT_1, REPORT_2]
