@@ -447,6 +447,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-baselines", action="store_true", help="score cleannews only")
     args = parser.parse_args(argv)
     sets = args.set or ["scrapinghub-text", "indonesian-dev"]
+    missing = [name for name in sets if not (args.data / name).is_dir()]
+    if missing:
+        parser.error(f"no {', '.join(missing)} under {args.data} (pass the benchmarks folder as DATA)")
     systems: list[tuple[str, Cleaner]] = [("cleannews", run_cleannews)]
     if not args.no_baselines:
         systems += [
