@@ -169,6 +169,7 @@ SEEN_RESIDUE = {
         "Jane Doe, Getty Images/Example Collection",
         "The mayor speaks at a rally in the city on Tuesday. (AP Photo/Jane Doe) less",
         "Fans cheer before the final in London. (Photo by Jane Doe/Getty Images)",
+        "Saving for an early retirement takes years.Jane Doe/Getty",
     ],
     "byline": [
         "(wbs)",

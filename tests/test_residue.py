@@ -61,6 +61,11 @@ def test_teasers_cut_short_by_the_widget_are_list_items() -> None:
     assert kept(raw) == [REPORT_1, REPORT_2]
 
 
+def test_a_long_related_header_heads_its_list() -> None:
+    raw = between("Related coverage from How to Do Everything: Money:", "How to invest in index funds")
+    assert kept(raw) == [REPORT_1, REPORT_2]
+
+
 def test_dates_inside_a_related_list_are_passed_over() -> None:
     raw = between("Related News", "30 Des 2015 14:18", HEADLINES[0], "14 Des 2015 16:11", HEADLINES[1])
     assert kept(raw) == [REPORT_1, REPORT_2]

@@ -27,7 +27,7 @@ _NOT_ITEM_END = frozenset(".:;,")
 _CLOSERS = "\"'”’»)]"
 
 
-def list_header_reason(block: Block, *, max_words: int = 6) -> str | None:
+def list_header_reason(block: Block, *, max_words: int = 10) -> str | None:
     """The reason of the list ``block`` heads, when it is a dropped list
     header: a related-list header (``[related] headers``; not a "Baca juga:
     <headline>" link), or a tag-list header (``[navigation] headers``).
