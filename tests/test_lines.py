@@ -186,6 +186,7 @@ SEEN_RESIDUE = {
         "Contributing Writer",
         "Red: Budi Santoso",
         "Posted by Jane Doe on March 3, 2019",
+        "Jane Doe (jane@example.com) is the editor of Example Review and a writer based in Ohio.",
         "05/10/2018 - Publicado por: Ana Souza - Categoria: Saúde",
     ],
     "navigation": [
