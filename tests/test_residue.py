@@ -163,6 +163,11 @@ def test_section_labels_above_the_headline_are_dropped() -> None:
     assert [(r.text, r.reason) for r in art.removed] == [("News", "navigation"), ("Regional", "navigation")]
 
 
+def test_a_dateline_above_a_headline_like_line_is_kept() -> None:
+    raw = "\n".join(["Jakarta -", "Polisi Serahkan Tersangka ke Kejaksaan", REPORT_1])
+    assert "Jakarta -" in kept(raw)
+
+
 def test_a_short_first_line_before_reporting_is_not_a_section_label() -> None:
     assert cleannews.clean_text(f"Pittsburgh\n{REPORT_EN}").removed == ()
 

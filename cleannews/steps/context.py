@@ -172,7 +172,7 @@ class drop_section_labels:  # noqa: N801 - a step, named for what it does
             return out
         labels = []
         for i in kept[: self.max_labels + 1]:
-            if _LABEL.fullmatch(line_key(out[i].text)) is None:
+            if _LABEL.fullmatch(out[i].text.strip()) is None:  # "Jakarta -" is a dateline
                 break
             labels.append(i)
         following = kept[len(labels)] if len(labels) < len(kept) else None
