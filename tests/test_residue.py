@@ -209,7 +209,15 @@ def test_rule_files_for_portuguese_spanish_french_and_german_apply() -> None:
 
 @pytest.mark.parametrize(
     "header",
-    ["Berita Terkait", "Berita Lainnya", "Jangan Lewatkan", "Related Stories", "More from Example News"],
+    [
+        "Berita Terkait",
+        "Berita Lainnya",
+        "Jangan Lewatkan",
+        "Lihat Juga",
+        "Related Stories",
+        "More from Example News",
+        "In case you missed it",
+    ],
 )
 def test_bare_headline_lists_under_each_named_header_are_dropped(header: str) -> None:
     raw = between(header, *HEADLINES[:2])
