@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import struct
 import subprocess
 import sys
 from pathlib import Path
@@ -27,7 +28,9 @@ PAGE = (
 )
 
 
-def cleannews_cli(*args: str | Path, stdin: str | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+def cleannews_cli(
+    *args: str | Path, stdin: str | None = None, cwd: Path = ROOT
+) -> subprocess.CompletedProcess:
     """Run ``python -m cleannews ARGS`` with this checkout first on the path."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
     env.pop("NO_COLOR", None)
@@ -83,7 +86,9 @@ def test_clean_format_markdown_marks_title_and_headings() -> None:
 
 
 def test_clean_title_option_drops_the_repeated_headline() -> None:
-    result = cleannews_cli("clean", "-", "--title", "Harga Beras Turun", stdin=f"Harga Beras Turun\n{REPORT}\n")
+    result = cleannews_cli(
+        "clean", "-", "--title", "Harga Beras Turun", stdin=f"Harga Beras Turun\n{REPORT}\n"
+    )
     assert result.stdout == f"Harga Beras Turun\n\n{REPORT}\n"
 
 
@@ -119,7 +124,11 @@ def test_module_and_console_script_run_the_same_main() -> None:
     script = "import sys; from cleannews.cli import main; sys.exit(main())"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     direct = subprocess.run(
-        [sys.executable, "-c", script, "clean", str(SEED)], capture_output=True, text=True, env=env, timeout=60
+        [sys.executable, "-c", script, "clean", str(SEED)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
     )
     assert 'cleannews = "cleannews.cli:main"' in (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     assert direct.stdout == cleannews_cli("clean", SEED).stdout != ""
@@ -183,6 +192,52 @@ def test_batch_shows_no_progress_bar_when_stderr_is_not_a_terminal(seeds_jsonl: 
     assert "docs/s" not in result.stderr
 
 
+def test_batch_progress_option_shows_the_bar_when_piped(seeds_jsonl: Path, tmp_path: Path) -> None:
+    result = cleannews_cli("batch", seeds_jsonl, "-o", tmp_path / "out.jsonl", "--progress")
+    assert "6 docs" in result.stderr
+
+
+needs_pty = pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a POSIX pseudo-terminal")
+
+
+def on_terminal(*args: str | Path, stream: str) -> str:
+    """Run ``python -m cleannews ARGS`` with ``stream`` (stdout or stderr) on
+    a pseudo-terminal; what the terminal received."""
+    import fcntl
+    import termios
+
+    controller, terminal = os.openpty()
+    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))  # a new pty is 0 wide
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env.pop("NO_COLOR", None)
+    streams = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, stream: terminal}
+    command = [sys.executable, "-m", "cleannews", *map(str, args)]
+    process = subprocess.Popen(command, **streams, env=env)
+    os.close(terminal)
+    received = []
+    try:
+        while chunk := read_or_empty(controller):
+            received.append(chunk)
+    finally:
+        os.close(controller)
+    assert process.wait(timeout=120) == 0
+    return b"".join(received).decode("utf-8", errors="replace")
+
+
+def read_or_empty(fd: int) -> bytes:
+    """The next bytes from a pty, or b"" once its other side has closed (Linux raises EIO)."""
+    try:
+        return os.read(fd, 1 << 16)
+    except OSError:
+        return b""
+
+
+@needs_pty
+def test_batch_shows_a_progress_bar_on_a_terminal(seeds_jsonl: Path, tmp_path: Path) -> None:
+    shown = on_terminal("batch", seeds_jsonl, "-o", tmp_path / "out.jsonl", stream="stderr")
+    assert "6 docs" in shown and "\r" in shown
+
+
 def test_batch_empty_input_writes_nothing_and_succeeds(tmp_path: Path) -> None:
     source = write_jsonl(tmp_path / "empty.jsonl", [])
     out = tmp_path / "out.jsonl"
@@ -240,7 +295,7 @@ def test_batch_with_two_workers_keeps_input_order(tmp_path: Path) -> None:
     texts = [SEED.read_text(encoding="utf-8"), SEED_2.read_text(encoding="utf-8"), REPORT]
     lines = [record(i, texts[i % 3]) if i % 7 else "{bad" for i in range(60)]
     source = write_jsonl(tmp_path / "in.jsonl", lines)
-    one = cleannews_cli("batch", source, "-o", tmp_path / "one.jsonl")
+    cleannews_cli("batch", source, "-o", tmp_path / "one.jsonl")
     two = cleannews_cli("batch", source, "-o", tmp_path / "two.jsonl", "--workers", "2", "--chunk-size", "3")
     assert two.returncode == 0, two.stderr
     assert [r["id"] for r in read_jsonl(tmp_path / "two.jsonl")] == [i for i in range(60) if i % 7]
@@ -273,7 +328,9 @@ def test_batch_reads_html_files_of_a_folder(tmp_path: Path) -> None:
 
 
 def test_batch_reads_the_html_field_when_there_is_no_text(tmp_path: Path) -> None:
-    source = write_jsonl(tmp_path / "in.jsonl", [json.dumps({"id": "p", "html": PAGE, "url": "https://x.id/a"})])
+    source = write_jsonl(
+        tmp_path / "in.jsonl", [json.dumps({"id": "p", "html": PAGE, "url": "https://x.id/a"})]
+    )
     result = cleannews_cli("batch", source, "-o", tmp_path / "out.jsonl")
     assert result.returncode == 0, result.stderr
     assert REPORT in [b["text"] for b in read_jsonl(tmp_path / "out.jsonl")[0]["blocks"]]
@@ -286,7 +343,11 @@ def test_batch_field_names_are_options(tmp_path: Path) -> None:
     result = cleannews_cli("batch", source, "-o", tmp_path / "out.jsonl", *args)
     assert result.returncode == 0, result.stderr
     (out,) = read_jsonl(tmp_path / "out.jsonl")
-    assert (out["id"], out["title"], out["removed"][0]["reason"]) == ("k1", "Harga Beras Turun", "duplicate-title")
+    assert (out["id"], out["title"], out["removed"][0]["reason"]) == (
+        "k1",
+        "Harga Beras Turun",
+        "duplicate-title",
+    )
 
 
 def test_batch_record_without_id_is_named_by_file_and_line(tmp_path: Path) -> None:
@@ -296,7 +357,9 @@ def test_batch_record_without_id_is_named_by_file_and_line(tmp_path: Path) -> No
 
 
 def test_batch_streams_standard_input_to_standard_output(seeds_jsonl: Path) -> None:
-    result = cleannews_cli("batch", "-", "-o", "-", "-q", stdin=seeds_jsonl.read_text(encoding="utf-8") + "{\n")
+    result = cleannews_cli(
+        "batch", "-", "-o", "-", "-q", stdin=seeds_jsonl.read_text(encoding="utf-8") + "{\n"
+    )
     assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == [f"d{i}" for i in range(6)]
     assert '"line": 7' in result.stderr
 
@@ -343,3 +406,9 @@ def test_explain_lists_the_blocks_of_an_html_page() -> None:
     result = cleannews_cli("explain", "-", stdin=PAGE)
     assert result.returncode == 0, result.stderr
     assert REPORT in result.stdout.splitlines()
+
+
+@needs_pty
+def test_explain_on_a_terminal_uses_colour() -> None:
+    shown = on_terminal("explain", SEED, stream="stdout")
+    assert "\x1b[1;31m[- ad]\x1b[0m" in shown
