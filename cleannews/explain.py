@@ -55,9 +55,32 @@ def explain_text(
     by_line = blocks_by_line(blocks)
     # Blocks that are not input lines (a title= argument) have line 0.
     yield from (style.removed(b.reason or "", b.text) for b in by_line.pop(0, []) if not b.kept)
-    for number, line in enumerate(raw.splitlines(), start=1):
-        yield from explain_line(line.rstrip(), by_line.get(number, []), style)
+    explained = (
+        shown
+        for number, line in enumerate(raw.splitlines(), start=1)
+        for shown in explain_line(line.rstrip(), by_line.get(number, []), style)
+    )
+    yield from squeeze_blank(explained)
     yield removal_summary(b.reason for b in blocks if b.line)
+
+
+def squeeze_blank(lines: Iterable[str]) -> Iterator[str]:
+    """The lines with each run of blank lines cut to one, none at the ends:
+    scraped text is often padded with dozens.
+
+    >>> list(squeeze_blank(["", "a", "", "", "b", ""]))
+    ['a', '', 'b']
+    """
+    pending = False
+    started = False
+    for line in lines:
+        if not line.strip():
+            pending = started
+            continue
+        if pending:
+            yield ""
+        pending, started = False, True
+        yield line
 
 
 def blocks_by_line(blocks: Iterable[Block]) -> dict[int, list[Block]]:

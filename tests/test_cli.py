@@ -384,11 +384,16 @@ def test_explain_piped_marks_removed_lines_with_plain_reasons() -> None:
 
 
 def test_explain_shows_every_input_line_kept_or_marked() -> None:
-    raw = SEED.read_text(encoding="utf-8").splitlines()
-    shown = cleannews_cli("explain", SEED).stdout.splitlines()
-    assert len(shown) == len(raw) + 1
-    for line, out in zip(raw, shown, strict=False):
-        assert out == line.rstrip() or (out.startswith("[- ") and out.endswith(line.strip()))
+    raw = [line.rstrip() for line in SEED.read_text(encoding="utf-8").splitlines() if line.strip()]
+    shown = [line for line in cleannews_cli("explain", SEED).stdout.splitlines()[:-1] if line]
+    assert len(shown) == len(raw)
+    for line, out in zip(raw, shown, strict=True):
+        assert out == line or (out.startswith("[- ") and out.endswith(line.strip()))
+
+
+def test_explain_cuts_runs_of_blank_lines_to_one() -> None:
+    result = cleannews_cli("explain", "-", stdin=f"Judul Berita\n\n\n\n{REPORT}\n\n\n")
+    assert result.stdout.splitlines()[:3] == ["Judul Berita", "", REPORT]
 
 
 def test_explain_ends_with_a_count_of_removals() -> None:
