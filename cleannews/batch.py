@@ -87,7 +87,7 @@ class Document:
 
     id: Any
     kind: str
-    body: str
+    body: str | bytes
     title: str | None = None
     url: str | None = None
 
@@ -106,10 +106,13 @@ def clean_job(job: Job, fields: Fields) -> Outcome:
 
 
 def clean_document(document: Document) -> cleannews.Article:
-    """The cleaned article: `cleannews.clean_text` or `cleannews.clean_html`."""
+    """The cleaned article: `cleannews.clean_text` or `cleannews.clean_html`
+    (which reads an HTML file's bytes by the charset the page declares)."""
     if document.kind == "html":
         return cleannews.clean_html(document.body, url=document.url)
-    return cleannews.clean_text(document.body, title=document.title)
+    body = document.body
+    text = body.decode("utf-8", errors="replace") if isinstance(body, bytes) else body
+    return cleannews.clean_text(text, title=document.title)
 
 
 def read_job(job: Job, fields: Fields) -> Document:
@@ -119,7 +122,7 @@ def read_job(job: Job, fields: Fields) -> Document:
     if job.kind == "jsonl":
         return record_document(parse_record(job.payload), fields, default_id=f"{job.source}:{job.line}")
     try:
-        body = Path(job.source).read_bytes().decode("utf-8", errors="replace")
+        body = Path(job.source).read_bytes()
     except OSError as problem:
         raise RecordError(f"cannot read file: {problem.strerror or problem}") from None
     return Document(id=job.name, kind=fields.force or job.kind, body=body)

@@ -42,12 +42,17 @@ def render(article: Article, fmt: str) -> str:
     return article.render() + "\n"
 
 
-def read_input(path: str) -> str:
-    """The text at ``path`` (``-`` for standard input), decoded as UTF-8."""
+def read_input(path: str) -> bytes:
+    """The bytes at ``path`` (``-`` for standard input)."""
     try:
-        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+        return sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
     except OSError as error:
         raise UsageError(f"cannot read {path}: {error.strerror or error}") from None
+
+
+def as_text(data: bytes) -> str:
+    """Input bytes as text: UTF-8, undecodable bytes replaced (the repairs
+    in the steps then see U+FFFD, not an exception)."""
     return data.decode("utf-8", errors="replace")
 
 
@@ -62,38 +67,39 @@ def looks_like_html(raw: str) -> bool:
     return _HTML_START.match(raw[:4096].lstrip("\ufeff \t\r\n")) is not None
 
 
-def input_kind(args: argparse.Namespace, raw: str) -> str:
+def input_kind(args: argparse.Namespace, data: bytes) -> str:
     """``html`` or ``text``: forced by ``--html`` / ``--text``, else told by
     the file name, else by the content."""
     if args.force:
         return args.force
-    if args.path.lower().endswith(HTML_SUFFIXES) or looks_like_html(raw):
+    if args.path.lower().endswith(HTML_SUFFIXES) or looks_like_html(as_text(data[:4096])):
         return "html"
     return "text"
 
 
-def clean_input(args: argparse.Namespace, raw: str) -> Article:
-    """The cleaned article, through the HTML or the text reader."""
-    if input_kind(args, raw) == "html":
+def clean_input(args: argparse.Namespace, data: bytes) -> Article:
+    """The cleaned article, through the HTML or the text reader. HTML goes
+    in as bytes, so the page's declared charset is honoured."""
+    if input_kind(args, data) == "html":
         if args.title:
             raise UsageError("--title applies to text input; HTML pages carry their own title")
-        return cleannews.clean_html(raw, url=args.url)
-    return cleannews.clean_text(raw, title=args.title)
+        return cleannews.clean_html(data, url=args.url)
+    return cleannews.clean_text(as_text(data), title=args.title)
 
 
 def run_clean(args: argparse.Namespace) -> int:
-    raw = read_input(args.path)
-    sys.stdout.write(render(clean_input(args, raw), args.format))
+    data = read_input(args.path)
+    sys.stdout.write(render(clean_input(args, data), args.format))
     return 0
 
 
 def run_explain(args: argparse.Namespace) -> int:
-    raw = read_input(args.path)
+    data = read_input(args.path)
     style = explain.Style(color=wants_color(args.color, sys.stdout))
-    if input_kind(args, raw) == "html":
-        lines = explain.explain_article(clean_input(args, raw), style)
+    if input_kind(args, data) == "html":
+        lines = explain.explain_article(clean_input(args, data), style)
     else:
-        lines = explain.explain_text(raw, title=args.title, style=style)
+        lines = explain.explain_text(as_text(data), title=args.title, style=style)
     write_lines(lines, sys.stdout)
     return 0
 
