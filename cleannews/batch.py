@@ -16,6 +16,7 @@ import io
 import json
 import multiprocessing
 import os
+import signal
 import sys
 import threading
 import time
@@ -356,13 +357,19 @@ def clean_all(
         yield from map(work, jobs)
         return
     gate = Gate(2 * workers * chunk_size)
-    with multiprocessing.get_context("spawn").Pool(workers) as pool:
+    with multiprocessing.get_context("spawn").Pool(workers, initializer=ignore_interrupts) as pool:
         try:
             for outcome in pool.imap(work, gate.feed(jobs), chunk_size):
                 gate.release()
                 yield outcome
         finally:
             gate.close()
+
+
+def ignore_interrupts() -> None:
+    """Let a worker leave Ctrl-C to the main process, which stops the pool
+    (else every worker prints its own traceback)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 # The summary ---------------------------------------------------------------

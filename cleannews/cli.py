@@ -8,6 +8,7 @@ and unreadable inputs.
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import os
 import re
@@ -169,8 +170,7 @@ def errors_name(args: argparse.Namespace) -> str:
 
 
 def open_binary(path: Path) -> Any:
-    import gzip
-
+    """``path`` opened for writing bytes, gzip-compressed when it ends in ``.gz``."""
     try:
         return gzip.open(path, "wb") if path.suffix == ".gz" else open(path, "wb")
     except OSError as error:
