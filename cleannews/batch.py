@@ -168,21 +168,29 @@ def record_document(record: dict[str, Any], fields: Fields, *, default_id: str) 
 
 
 def pick_body(record: dict[str, Any], fields: Fields) -> tuple[str, str]:
-    """``(kind, body)``: the text field when present, else the HTML field.
+    """``(kind, body)``: the text field, else the HTML field. A blank text
+    gives way to the page (scrapers leave ``""`` when extraction failed); a
+    record with only blank bodies is an empty article, not an error.
 
-    >>> pick_body({"html": "<p>x</p>"}, Fields())
+    >>> pick_body({"text": " ", "html": "<p>x</p>"}, Fields())
     ('html', '<p>x</p>')
+    >>> pick_body({"text": "", "html": None}, Fields())
+    ('text', '')
     >>> pick_body({"body": "x"}, Fields())
     Traceback (most recent call last):
     cleannews.batch.RecordError: missing field 'text' or 'html'
     """
     names = {"text": fields.text, "html": fields.html}
     kinds = [fields.force] if fields.force else ["text", "html"]
+    blank: tuple[str, str] | None = None
     for kind in kinds:
         body = optional_str(record, names[kind])
-        if body is not None:
+        if body is not None and body.strip():
             return kind, body
-    raise RecordError("missing field " + " or ".join(repr(names[kind]) for kind in kinds))
+        blank = blank or (None if body is None else (kind, body))
+    if blank is None:
+        raise RecordError("missing field " + " or ".join(repr(names[kind]) for kind in kinds))
+    return blank
 
 
 def optional_str(record: dict[str, Any], name: str) -> str | None:

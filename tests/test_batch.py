@@ -56,3 +56,14 @@ def test_parallel_run_reads_a_bounded_number_of_jobs_ahead() -> None:
         ahead.append(len(pulled) - taken)
     assert max(ahead) <= 2 * workers * chunk_size + 1
     assert len(pulled) == 300
+
+
+def test_worker_reads_the_page_when_the_text_is_blank() -> None:
+    page = "<html><body><article><p>" + REPORT + "</p></article></body></html>"
+    outcome = clean_job(jsonl_job(1, {"text": "", "html": page}), Fields())
+    assert [b["text"] for b in json.loads(outcome.record)["blocks"]] == [REPORT]
+
+
+def test_worker_ignores_a_wrong_type_in_a_field_it_does_not_read() -> None:
+    outcome = clean_job(jsonl_job(1, {"text": REPORT, "html": 5}), Fields())
+    assert outcome.error == b""
