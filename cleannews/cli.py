@@ -261,7 +261,7 @@ def add_batch(commands: Any) -> None:
         )
     add_kind_options(run)
     run.add_argument(
-        "--workers", type=not_negative, default=1, help="processes (default: 1; 0 for every CPU)"
+        "--workers", type=not_negative, default=1, metavar="N", help="processes (default: 1; 0 for every CPU)"
     )
     run.add_argument(
         "--chunk-size", type=positive, default=16, metavar="N", help="records per task (default: 16)"
