@@ -20,7 +20,17 @@ def line_key(text: str) -> str:
     >>> line_key("[Gambas:Video 20detik]")
     'gambas:video 20detik'
     """
-    return _SPACE.sub(" ", text).strip(_DECOR).casefold()
+    return strip_decoration(text).casefold()
+
+
+def strip_decoration(text: str) -> str:
+    """`line_key` with the case kept: spaces collapsed, decoration stripped
+    from both ends. Steps that parse names match their rules against it.
+
+    >>> strip_decoration(" (Cas/Isk) ")
+    'Cas/Isk'
+    """
+    return _SPACE.sub(" ", text).strip(_DECOR)
 
 
 def words(text: str) -> list[str]:

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from cleannews.steps.ads import drop_ads
 from cleannews.steps.base import LineRule, Step, drop_where, fix_each, run
+from cleannews.steps.bylines import drop_bylines
 from cleannews.steps.comments import call_to_comment, drop_comment_tail
 from cleannews.steps.fixes import repair
 from cleannews.steps.lines import (
     boilerplate,
-    byline,
     caption,
     marker,
     navigation,
@@ -35,7 +35,7 @@ def default_steps() -> list[Step]:
         drop_where(share),
         drop_where(newsletter),
         drop_where(caption),
-        drop_where(byline),
+        drop_bylines(),
         drop_where(navigation),
         drop_where(boilerplate),
         drop_where(call_to_comment()),

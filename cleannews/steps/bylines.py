@@ -1,0 +1,205 @@
+"""Bylines, reporter codes, editor credits and date lines: dropped from the
+body as ``byline``, and parsed into metadata.
+
+The rules live under ``[byline]`` in ``cleannews/rules/*.toml``. Their named
+groups say where a value goes: ``authors`` (a list), ``editor``, ``source``,
+``emails``, ``byline_codes``, ``published``, ``updated``. Names are read
+from the text with its case kept, because case is what tells a credit
+("By Jane Doe") from reporting ("By the end of the year, ...").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+
+import regex
+
+from cleannews import rules
+from cleannews.measure import ends_sentence, normalize_space, reads_as_prose, strip_decoration
+from cleannews.model import Block
+from cleannews.steps.base import LineRule, kept_indexes
+
+BYLINE = "byline"
+Pairs = tuple[tuple[str, str], ...]
+
+_NAME_WORD = regex.compile(r"[\p{Lu}][\p{L}.'’-]*|\p{Lu}\.?")
+#: What a value may carry around it that is not part of it.
+_VALUE_DECOR = " \t-–—:|,;.()[]\"'“”"
+_DATE_KEYS = frozenset({"published", "updated"})
+
+
+def looks_like_name(text: str, *, max_words: int = 5) -> bool:
+    """Whether ``text`` is written like a person's name: one to ``max_words``
+    words, each capitalised (or a name particle such as "bin", "van").
+
+    >>> looks_like_name("Desca Lidya Natalia"), looks_like_name("the end of the year")
+    (True, False)
+    >>> looks_like_name("B Kunto Wibisono"), looks_like_name("Budi 2025")
+    (True, False)
+    """
+    found = text.split()
+    particles = rules.words(BYLINE, "particles")
+    return 0 < len(found) <= max_words and all(
+        _NAME_WORD.fullmatch(w) is not None or w.casefold() in particles for w in found
+    )
+
+
+def split_names(text: str) -> list[str]:
+    """The names in a list of credits, decoration stripped.
+
+    >>> split_names("Suparjo Ramalan, Adhyasta Dirgantara dan Erlangga Djumena.")
+    ['Suparjo Ramalan', 'Adhyasta Dirgantara', 'Erlangga Djumena']
+    """
+    joins = rules.pattern(BYLINE, "joins")
+    pieces = [text] if joins is None else joins.split(text, timeout=rules.TIMEOUT)
+    return [name for piece in pieces if (name := piece.strip(_VALUE_DECOR))]
+
+
+def _pairs(match: regex.Match[str], *, names_only: bool) -> Pairs | None:
+    """The metadata pairs of a credit match; ``None`` when ``names_only`` and
+    an ``authors`` value is not written like names."""
+    pairs: list[tuple[str, str]] = []
+    for key in match.re.groupindex:
+        for value in match.captures(key):
+            if key not in ("authors", "editor"):
+                pairs.append((key, value.strip(_VALUE_DECOR)))
+                continue
+            names = split_names(value)
+            if names_only and not all(looks_like_name(n) for n in names):
+                return None
+            pairs.extend((key, n) for n in names if looks_like_name(n))
+    return tuple(pairs)
+
+
+def _fullmatch(key: str, text: str) -> regex.Match[str] | None:
+    compiled = rules.pattern(BYLINE, key)
+    return None if compiled is None else compiled.fullmatch(text, timeout=rules.TIMEOUT)
+
+
+def read_credit(text: str) -> Pairs | None:
+    """The metadata of a line that is a credit, a code or a date line; else ``None``.
+
+    >>> read_credit("Editor : Ervan Hardoko")
+    (('editor', 'Ervan Hardoko'),)
+    >>> read_credit("By the end of the year, prices rose.") is None
+    True
+    """
+    bare = strip_decoration(text)
+    if match := _fullmatch("codes", normalize_space(text)):
+        return _pairs(match, names_only=False)
+    for key, names_only in (("dates", False), ("credits", False), ("names", True)):
+        if (match := _fullmatch(key, bare)) and (pairs := _pairs(match, names_only=names_only)) is not None:
+            return pairs
+    return None
+
+
+def read_label(text: str) -> str | None:
+    """The metadata key a credit label alone on its line announces.
+
+    >>> read_label("Editor"), read_label("Editorial")
+    ('editor', None)
+    """
+    match = _fullmatch("labels", strip_decoration(text))
+    if match is None:
+        return None
+    return next((key for key in match.re.groupindex if match.captures(key)), None)
+
+
+def read_names(text: str, *, max_names: int = 4, min_words: int = 2) -> list[str] | None:
+    """The names on a line that holds only names, or ``None``.
+
+    >>> read_names(" Suparjo Ramalan, Adhyasta Dirgantara")
+    ['Suparjo Ramalan', 'Adhyasta Dirgantara']
+    >>> read_names("Jakarta") is None, read_names("Harga naik lagi") is None
+    (True, True)
+    """
+    if ends_sentence(text):
+        return None
+    names = split_names(text)
+    if not 0 < len(names) <= max_names:
+        return None
+    if all(looks_like_name(n, max_words=4) and len(n.split()) >= min_words for n in names):
+        return names
+    return None
+
+
+def split_trailing_code(text: str) -> tuple[str, str, Pairs] | None:
+    """``(kept, code, pairs)`` when a reporter code is glued after the last
+    sentence: "... kata dia. (fyk/ash)". A single code must be lowercase, so
+    an abbreviation such as "(AS)" stays.
+
+    >>> split_trailing_code("Demikian kata dia. (fyk/ash)")[:2]
+    ('Demikian kata dia.', '(fyk/ash)')
+    >>> split_trailing_code("Dikirim ke Amerika Serikat (AS)") is None
+    True
+    """
+    codes = rules.pattern(BYLINE, "codes")
+    if codes is None:
+        return None
+    glued = regex.compile(rf"(?<=[.!?\"”’'])\s+(?P<code>\((?:{codes.pattern})\))\s*$", codes.flags)
+    match = glued.search(text, timeout=rules.TIMEOUT)
+    if match is None:
+        return None
+    code = match.group("code")
+    if "/" not in code and not code.islower():
+        return None
+    pairs = read_credit(code) or ()
+    return text[: match.start()].rstrip(), code, pairs
+
+
+def _undated(pairs: Pairs) -> Pairs:
+    return tuple((k, v) for k, v in pairs if k not in _DATE_KEYS)
+
+
+@dataclass(frozen=True)
+class drop_bylines:  # noqa: N801 - a step, named for what it does
+    """Drop credits, codes and date lines as ``byline`` and keep what they
+    say as metadata: lines that are credits by themselves, a label line
+    ("Editor") with the name on the next line, names alone on the lines
+    right after the last paragraph of reporting, and a code glued to the
+    end of a paragraph (trimmed, the paragraph kept)."""
+
+    max_tail_names: int = 2
+
+    def __call__(self, blocks: Sequence[Block]) -> list[Block]:
+        out = list(blocks)
+        body = [i for i in kept_indexes(out) if out[i].kind != "title"]
+        lead = next((i for i in body if reads_as_prose(out[i].text)), len(out))
+        for here, after in zip(body, [*body[1:], None], strict=True):
+            if out[here].kept:
+                self._one(out, here, after)
+            if here > lead and out[here].reason == BYLINE:
+                # Dates below the reporting belong to listed articles, not to this one.
+                out[here] = replace(out[here], meta=_undated(out[here].meta))
+        for i in self._tail_names(out):
+            out[i] = out[i].drop(BYLINE, [("authors", n) for n in read_names(out[i].text) or ()])
+        return out
+
+    def _one(self, out: list[Block], here: int, after: int | None) -> None:
+        block = out[here]
+        if (pairs := read_credit(block.text)) is not None:
+            out[here] = block.drop(BYLINE, pairs)
+        elif (key := read_label(block.text)) and after is not None and (names := read_names(out[after].text, min_words=1)):
+            out[here] = block.drop(BYLINE)
+            out[after] = out[after].drop(BYLINE, [(key, n) for n in names])
+        elif trailing := split_trailing_code(block.text):
+            kept, code, pairs = trailing
+            out[here] = block.trim(kept, code, BYLINE, pairs)
+        elif LineRule(BYLINE)(block):
+            out[here] = block.drop(BYLINE)
+
+    def _tail_names(self, blocks: list[Block]) -> Iterator[int]:
+        """Kept lines of names right after the last paragraph of reporting."""
+        prose = [i for i in kept_indexes(blocks) if reads_as_prose(blocks[i].text)]
+        if not prose:
+            return
+        found = 0
+        for i in range(prose[-1] + 1, len(blocks)):
+            if found == self.max_tail_names or blocks[i].reason not in (None, BYLINE):
+                return
+            if blocks[i].kept:
+                if read_names(blocks[i].text) is None:
+                    return
+                found += 1
+                yield i
