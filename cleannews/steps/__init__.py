@@ -22,6 +22,7 @@ from cleannews.steps.lines import (
     share,
 )
 from cleannews.steps.structure import drop_duplicate_title, find_headings, find_title
+from cleannews.steps.titles import split_title_block
 
 
 def default_steps() -> list[Step]:
@@ -41,6 +42,7 @@ def default_steps() -> list[Step]:
         drop_where(call_to_comment()),
         drop_comment_tail(),
         find_title,
+        split_title_block,
         drop_duplicate_title,
         find_headings(),
     ]

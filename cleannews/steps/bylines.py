@@ -148,6 +148,11 @@ def split_trailing_code(text: str) -> tuple[str, str, Pairs] | None:
     return text[: match.start()].rstrip(), code, pairs
 
 
+def _names_after(blocks: list[Block], after: int | None) -> list[str] | None:
+    """The names on the block after a credit label, where one or more."""
+    return None if after is None else read_names(blocks[after].text, min_words=1)
+
+
 def _undated(pairs: Pairs) -> Pairs:
     return tuple((k, v) for k, v in pairs if k not in _DATE_KEYS)
 
@@ -180,7 +185,7 @@ class drop_bylines:  # noqa: N801 - a step, named for what it does
         block = out[here]
         if (pairs := read_credit(block.text)) is not None:
             out[here] = block.drop(BYLINE, pairs)
-        elif (key := read_label(block.text)) and after is not None and (names := read_names(out[after].text, min_words=1)):
+        elif (key := read_label(block.text)) and (names := _names_after(out, after)):
             out[here] = block.drop(BYLINE)
             out[after] = out[after].drop(BYLINE, [(key, n) for n in names])
         elif trailing := split_trailing_code(block.text):
