@@ -10,6 +10,7 @@ from cleannews.steps.ads import drop_ads
 from cleannews.steps.base import LineRule, Step, drop_where, fix_each, run
 from cleannews.steps.bylines import drop_bylines
 from cleannews.steps.comments import call_to_comment, drop_comment_tail
+from cleannews.steps.datelines import find_dateline
 from cleannews.steps.fixes import repair
 from cleannews.steps.lines import (
     boilerplate,
@@ -45,6 +46,7 @@ def default_steps() -> list[Step]:
         split_title_block,
         drop_duplicate_title,
         find_headings(),
+        find_dateline(),
     ]
 
 

@@ -59,6 +59,15 @@ def looks_like_brand(text: str, *, max_words: int = 4) -> bool:
     )
 
 
+def names_a_site(text: str) -> bool:
+    """Whether ``text`` is a site's name by the rules or a host name.
+
+    >>> names_a_site("CNN Indonesia"), names_a_site("TEMPO.CO"), names_a_site("Jakarta")
+    (True, True, False)
+    """
+    return looks_like_domain(text) or _named("sites", text)
+
+
 def _named(key: str, text: str) -> bool:
     compiled = rules.pattern("title", key)
     return compiled is not None and compiled.fullmatch(line_key(text), timeout=rules.TIMEOUT) is not None
@@ -76,7 +85,7 @@ def site_part(part: str, *, outermost: bool, max_words: int = 5) -> bool:
     """
     if not 0 < len(words(part)) <= max_words:
         return False
-    if looks_like_domain(part) or _named("sites", part) or _named("sections", part):
+    if names_a_site(part) or _named("sections", part):
         return True
     return outermost and looks_like_brand(part)
 
