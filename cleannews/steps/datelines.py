@@ -40,7 +40,8 @@ def read_dateline(text: str, *, max_place_words: int = 3) -> tuple[tuple[str, st
         return None
     parts = [p for p in (match.group("first"), match.group("second")) if p]
     # A name in brackets is always the agency or site: "(Reuters)", "(AP)".
-    sites = [p for p in (*parts, match.group("paren")) if p and (p == match.group("paren") or names_a_site(p))]
+    paren = match.group("paren")
+    sites = [p for p in (*parts, paren) if p and (p == paren or names_a_site(p))]
     places = [p for p in parts if p not in sites]
     place = places[0] if places else None
     if place is None or len(place.split()) > max_place_words or not place[0].isupper():
