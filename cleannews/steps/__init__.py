@@ -1,7 +1,7 @@
 """The steps of the default pipeline, and what a step of your own is made of.
 
 >>> [getattr(s, "__name__", type(s).__name__) for s in default_steps()][:3]
-['repair', 'drop_where(marker)', 'drop_ads']
+['repair', 'trim_inline', 'drop_where(marker)']
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from cleannews.steps.bylines import drop_bylines
 from cleannews.steps.comments import call_to_comment, drop_comment_tail
 from cleannews.steps.datelines import find_dateline
 from cleannews.steps.fixes import repair
+from cleannews.steps.inline import trim_inline
 from cleannews.steps.lines import (
     boilerplate,
     caption,
@@ -30,6 +31,7 @@ def default_steps() -> list[Step]:
     """The default pipeline, a new list each call: edit it freely."""
     return [
         repair,
+        trim_inline(),
         drop_where(marker),
         drop_ads(),
         drop_where(related),

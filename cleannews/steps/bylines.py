@@ -10,7 +10,7 @@ from the text with its case kept, because case is what tells a credit
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 import regex
@@ -166,6 +166,7 @@ class drop_bylines:  # noqa: N801 - a step, named for what it does
     end of a paragraph (trimmed, the paragraph kept)."""
 
     max_tail_names: int = 2
+    max_after: int = 1
 
     def __call__(self, blocks: Sequence[Block]) -> list[Block]:
         out = list(blocks)
@@ -194,17 +195,20 @@ class drop_bylines:  # noqa: N801 - a step, named for what it does
         elif LineRule(BYLINE)(block):
             out[here] = block.drop(BYLINE)
 
-    def _tail_names(self, blocks: list[Block]) -> Iterator[int]:
-        """Kept lines of names right after the last paragraph of reporting."""
+    def _tail_names(self, blocks: list[Block]) -> list[int]:
+        """Kept lines of names right after the last paragraph of reporting,
+        near the end: at most ``max_after`` kept lines may follow them (a
+        heading with a list under it is no credit)."""
         prose = [i for i in kept_indexes(blocks) if reads_as_prose(blocks[i].text)]
         if not prose:
-            return
-        found = 0
+            return []
+        found: list[int] = []
         for i in range(prose[-1] + 1, len(blocks)):
-            if found == self.max_tail_names or blocks[i].reason not in (None, BYLINE):
-                return
+            if len(found) == self.max_tail_names or blocks[i].reason not in (None, BYLINE):
+                break
             if blocks[i].kept:
                 if read_names(blocks[i].text) is None:
-                    return
-                found += 1
-                yield i
+                    break
+                found.append(i)
+        after = [i for i in kept_indexes(blocks) if found and i > found[-1]]
+        return found if len(after) <= self.max_after else []

@@ -4,7 +4,7 @@
 split off (reason ``byline``, kept as ``authors`` and ``published``).
 
 A part of the title is a site or section name when it is short and either
-matches ``[title] sites`` or ``[title] sections`` in the rules, looks like a
+matches ``[site-name] sites`` or ``[site-name] sections`` in the rules, looks like a
 domain ("Kompas.com", "www.wday.ru"), or, after the headline only, is
 written like a brand ("The Verge", "SlashGear", "CBS News"). The headline
 keeps the longer side: a part is only cut when more words stay than go.
@@ -51,7 +51,7 @@ def looks_like_brand(text: str, *, max_words: int = 4) -> bool:
     (True, False)
     """
     found = text.split()
-    small = rules.words("title", "small")
+    small = rules.words(SITE_NAME, "small")
     return (
         0 < len(found) <= max_words
         and _BRAND_WORD.fullmatch(found[0]) is not None
@@ -69,7 +69,7 @@ def names_a_site(text: str) -> bool:
 
 
 def _named(key: str, text: str) -> bool:
-    compiled = rules.pattern("title", key)
+    compiled = rules.pattern(SITE_NAME, key)
     return compiled is not None and compiled.fullmatch(line_key(text), timeout=rules.TIMEOUT) is not None
 
 
