@@ -124,6 +124,23 @@ def split_glued_date(text: str) -> tuple[str, list[Cut]]:
     return head, cuts
 
 
+def split_glued_credit(text: str, *, min_words: int = 3) -> tuple[str, list[Cut]]:
+    """The title without a labelled credit glued to its end ("... Penulis
+    Budi Santoso"). Only tried once a date was cut off the same line: a
+    headline may well mention a writer.
+
+    >>> split_glued_credit("Harga Beras Naik Lagi Penulis Budi Santoso")[0]
+    'Harga Beras Naik Lagi'
+    """
+    for word in regex.finditer(r"\S+", text):
+        if len(words(text[: word.start()])) < min_words or read_label(word.group()) is None:
+            continue
+        pairs = read_credit(text[word.start() :])
+        if pairs and any(k == "authors" for k, _ in pairs):
+            return text[: word.start()].rstrip(" |,-–—"), [Cut(text[word.start() :].strip(), BYLINE, pairs)]
+    return text, []
+
+
 def _only_counters(rest: str) -> bool:
     """Whether what follows a date is nothing, or counters ("0 Komentar", "699 Views")."""
     rest = rest.strip(_COUNTER_TAIL)
@@ -143,6 +160,9 @@ def split_title(text: str, body_keys: frozenset[str] = frozenset()) -> tuple[str
     'Star Wars review - shoots for the moon, lands among the stars'
     """
     head, lead = split_glued_date(text)
+    if lead:
+        head, credit = split_glued_credit(head)
+        lead = credit + lead
     parts = _SEPARATOR.split(head)
     tail = _cut_after_repeat(parts, body_keys)
     while len(parts) > 1 and line_key("".join(parts)) not in body_keys and _cut_one(parts, lead, tail):
