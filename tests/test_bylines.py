@@ -95,6 +95,18 @@ def test_names_alone_right_after_the_reporting_are_authors() -> None:
     assert art.metadata["authors"] == ["Suparjo Ramalan", "Adhyasta Dirgantara", "DINI TEJA"]
 
 
+def test_lone_name_after_a_credit_line_is_an_author() -> None:
+    art = clean(LEAD, BODY, "Artikel ini pertama kali terbit dalam bahasa Jerman", "Yuniman Farid")
+    assert art.paragraphs == [LEAD, BODY]
+    assert art.metadata["authors"] == ["Yuniman Farid"]
+
+
+def test_lone_closing_line_written_like_a_name_is_kept() -> None:
+    art = clean(LEAD, BODY, "Penutup Artikel")
+    assert art.paragraphs == [LEAD, BODY, "Penutup Artikel"]
+    assert "authors" not in art.metadata
+
+
 def test_name_like_heading_followed_by_a_list_is_kept() -> None:
     art = clean(LEAD, BODY, "Story Timeline", "First item here", "Second item here", "Third item")
     assert "Story Timeline" in [b.text for b in art.blocks]

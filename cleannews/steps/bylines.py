@@ -172,7 +172,7 @@ class drop_bylines:  # noqa: N801 - a step, named for what it does
         out = list(blocks)
         body = [i for i in kept_indexes(out) if out[i].kind != "title"]
         lead = next((i for i in body if reads_as_prose(out[i].text)), len(out))
-        for here, after in zip(body, [*body[1:], None], strict=True):
+        for here, after in zip(body, [*body[1:], None][: len(body)], strict=True):
             if out[here].kept:
                 self._one(out, here, after)
             if here > lead and out[here].reason == BYLINE:
@@ -198,7 +198,10 @@ class drop_bylines:  # noqa: N801 - a step, named for what it does
     def _tail_names(self, blocks: list[Block]) -> list[int]:
         """Kept lines of names right after the last paragraph of reporting,
         near the end: at most ``max_after`` kept lines may follow them (a
-        heading with a list under it is no credit)."""
+        heading with a list under it is no credit). A lone name must show it
+        is a credit: written in capitals ("DINI TEJA"), or right after
+        another credit; a short closing line such as "Penutup Artikel" is
+        otherwise written just like a name."""
         prose = [i for i in kept_indexes(blocks) if reads_as_prose(blocks[i].text)]
         if not prose:
             return []
@@ -207,8 +210,19 @@ class drop_bylines:  # noqa: N801 - a step, named for what it does
             if len(found) == self.max_tail_names or blocks[i].reason not in (None, BYLINE):
                 break
             if blocks[i].kept:
-                if read_names(blocks[i].text) is None:
+                if not _credit_names(blocks, i):
                     break
                 found.append(i)
         after = [i for i in kept_indexes(blocks) if found and i > found[-1]]
         return found if len(after) <= self.max_after else []
+
+
+def _credit_names(blocks: list[Block], at: int) -> bool:
+    """Whether the block at ``at`` holds names that show they are a credit."""
+    names = read_names(blocks[at].text)
+    return names is not None and (len(names) > 1 or blocks[at].text.isupper() or _after_credit(blocks, at))
+
+
+def _after_credit(blocks: list[Block], at: int) -> bool:
+    """Whether the block before ``at`` is a credit, or a line of names."""
+    return at > 0 and (blocks[at - 1].reason == BYLINE or read_names(blocks[at - 1].text) is not None)
