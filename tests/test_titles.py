@@ -60,10 +60,21 @@ def test_title_whose_parts_are_all_headline_is_kept_whole(title: str) -> None:
     assert split_title(title) == (title, [])
 
 
-def test_only_the_outermost_part_is_a_site_by_its_shape() -> None:
-    head, cuts = split_title("The Early Reviews Are Here — And They Are Not Great - Digg")
-    assert head == "The Early Reviews Are Here — And They Are Not Great"
-    assert [c.text for c in cuts] == ["Digg"]
+def test_two_brand_like_parts_in_a_row_are_not_cut() -> None:
+    title = "The Early Reviews Are Here — And They Disagree Now - Digg"
+    assert split_title(title) == (title, [])
+
+
+def test_section_within_a_named_site_is_cut_too() -> None:
+    head, cuts = split_title("Helicopter crash kills two in the north | Afghanistan News | Al Jazeera")
+    assert head == "Helicopter crash kills two in the north"
+    assert [c.text for c in cuts] == ["Afghanistan News", "Al Jazeera"]
+
+
+def test_title_that_would_not_read_as_a_headline_once_cut_is_left_whole() -> None:
+    line = "Prices rise: “We needed to win this” – ProFootballTalk"
+    art = clean(line, LEAD)
+    assert art.title == line
 
 
 def test_body_line_repeating_the_start_of_the_title_shows_where_the_headline_ends() -> None:

@@ -23,7 +23,7 @@ from cleannews import rules
 from cleannews.measure import line_key, strip_decoration, words
 from cleannews.model import Block
 from cleannews.steps.bylines import BYLINE, looks_like_name, read_credit, read_label
-from cleannews.steps.structure import DUPLICATE_TITLE
+from cleannews.steps.structure import DUPLICATE_TITLE, reads_as_headline
 
 SITE_NAME = "site-name"
 
@@ -73,21 +73,23 @@ def _named(key: str, text: str) -> bool:
     return compiled is not None and compiled.fullmatch(line_key(text), timeout=rules.TIMEOUT) is not None
 
 
-def site_part(part: str, *, outermost: bool, max_words: int = 5) -> bool:
-    """Whether one part of a title names the site or a section. Only the
-    outermost part after the headline may be a name known by its shape
-    alone: a title names one site, and the parts within it are sections.
+def site_part(part: str, *, before: str | None = None, max_words: int = 5) -> bool:
+    """Whether one part of a title names the site or a section. A part known
+    only by its brand-like shape is not cut when the part ``before`` it
+    (other than the headline) has that shape too: then neither is clearly
+    the site's name. The test looks at the two parts alone, so cleaning a
+    cleaned title cuts nothing more.
 
-    >>> site_part("detikNews", outermost=False), site_part("Opinion", outermost=False)
-    (True, True)
-    >>> site_part("The Verge", outermost=True), site_part("And They Are Not Great", outermost=False)
-    (True, False)
+    >>> site_part("detikNews"), site_part("Opinion"), site_part("The Verge")
+    (True, True, True)
+    >>> site_part("Digg", before="And They Disagree Now")
+    False
     """
     if not 0 < len(words(part)) <= max_words:
         return False
     if names_a_site(part) or _named("sections", part):
         return True
-    return outermost and looks_like_brand(part)
+    return looks_like_brand(part) and not (before is not None and looks_like_brand(before))
 
 
 @dataclass(frozen=True)
@@ -201,16 +203,21 @@ def _cut_one(parts: list[str], lead: list[Cut], tail: list[Cut]) -> bool:
             tail.append(Cut(last.strip(), BYLINE, pairs))
             del parts[-2:]
             return True
-        if site_part(last, outermost=not tail):
+        if site_part(last, before=parts[-3] if len(parts) > 3 else None):
             tail.append(_site_cut(last, tail))
             del parts[-2:]
             return True
     rest_words = len(words("".join(parts[2:])))
-    if rest_words >= 3 and rest_words > len(words(first)) and site_part(first, outermost=False):
+    if rest_words >= 3 and rest_words > len(words(first)) and _named_part(first):
         lead.append(Cut(first.strip(), SITE_NAME, (("sections", strip_decoration(first)),)))
         del parts[:2]
         return True
     return False
+
+
+def _named_part(part: str, *, max_words: int = 5) -> bool:
+    """Whether a part before the headline names a site or section by the rules."""
+    return len(words(part)) <= max_words and (names_a_site(part) or _named("sections", part))
 
 
 def _credit(part: str) -> tuple[tuple[str, str], ...] | None:
@@ -232,7 +239,8 @@ def split_title_block(blocks: Sequence[Block]) -> list[Block]:
     title = out[at]
     body_keys = frozenset(line_key(b.text) for b in out if b.kept and b is not title)
     head, cuts = split_title(title.text, body_keys)
-    if not cuts or not head:
+    if not cuts or not reads_as_headline(head):
+        # A title that would not be read as one again is left whole.
         return out
     for cut in cuts:
         title = title.trim(head, cut.text, cut.reason, cut.pairs)
