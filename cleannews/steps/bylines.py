@@ -10,8 +10,9 @@ from the text with its case kept, because case is what tells a credit
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 
 import regex
 
@@ -72,25 +73,35 @@ def _pairs(match: regex.Match[str], *, names_only: bool) -> Pairs | None:
     return tuple(pairs)
 
 
+def _fullmatches(key: str, text: str) -> Iterator[regex.Match[str]]:
+    """Every ``[byline] key`` pattern that matches the whole ``text``, in file order."""
+    for compiled in rules.patterns(BYLINE, key):
+        if match := compiled.fullmatch(text, timeout=rules.TIMEOUT):
+            yield match
+
+
 def _fullmatch(key: str, text: str) -> regex.Match[str] | None:
-    compiled = rules.pattern(BYLINE, key)
-    return None if compiled is None else compiled.fullmatch(text, timeout=rules.TIMEOUT)
+    return next(_fullmatches(key, text), None)
 
 
-def read_credit(text: str) -> Pairs | None:
-    """The metadata of a line that is a credit, a code or a date line; else ``None``.
+def read_credit(text: str, *, max_chars: int = 320) -> Pairs | None:
+    """The metadata of a line that is a credit, a code or a date line; else
+    ``None``. Credits are short: a longer block is not tried.
 
     >>> read_credit("Editor : Ervan Hardoko")
     (('editor', 'Ervan Hardoko'),)
     >>> read_credit("By the end of the year, prices rose.") is None
     True
     """
+    if len(text) > max_chars:
+        return None
     bare = strip_decoration(text)
     if match := _fullmatch("codes", normalize_space(text)):
         return _pairs(match, names_only=False)
     for key, names_only in (("dates", False), ("credits", False), ("names", True)):
-        if (match := _fullmatch(key, bare)) and (pairs := _pairs(match, names_only=names_only)) is not None:
-            return pairs
+        for match in _fullmatches(key, bare):
+            if (pairs := _pairs(match, names_only=names_only)) is not None:
+                return pairs
     return None
 
 
@@ -124,6 +135,15 @@ def read_names(text: str, *, max_names: int = 4, min_words: int = 2) -> list[str
     return None
 
 
+@cache
+def _glued_code() -> regex.Pattern[str] | None:
+    """A bracketed code after a sentence end, at the end of the text."""
+    codes = rules.pattern(BYLINE, "codes")
+    if codes is None:
+        return None
+    return regex.compile(rf"(?<=[.!?\"”’'])\s+(?P<code>\((?:{codes.pattern})\))\s*$", codes.flags)
+
+
 def split_trailing_code(text: str) -> tuple[str, str, Pairs] | None:
     """``(kept, code, pairs)`` when a reporter code is glued after the last
     sentence: "... kata dia. (fyk/ash)". A single code must be lowercase, so
@@ -134,11 +154,8 @@ def split_trailing_code(text: str) -> tuple[str, str, Pairs] | None:
     >>> split_trailing_code("Dikirim ke Amerika Serikat (AS)") is None
     True
     """
-    codes = rules.pattern(BYLINE, "codes")
-    if codes is None:
-        return None
-    glued = regex.compile(rf"(?<=[.!?\"”’'])\s+(?P<code>\((?:{codes.pattern})\))\s*$", codes.flags)
-    match = glued.search(text, timeout=rules.TIMEOUT)
+    glued = _glued_code()
+    match = None if glued is None else glued.search(text, timeout=rules.TIMEOUT)
     if match is None:
         return None
     code = match.group("code")
@@ -202,11 +219,11 @@ class drop_bylines:  # noqa: N801 - a step, named for what it does
         is a credit: written in capitals ("DINI TEJA"), or right after
         another credit; a short closing line such as "Penutup Artikel" is
         otherwise written just like a name."""
-        prose = [i for i in kept_indexes(blocks) if reads_as_prose(blocks[i].text)]
-        if not prose:
+        last = next((i for i in reversed(kept_indexes(blocks)) if reads_as_prose(blocks[i].text)), None)
+        if last is None:
             return []
         found: list[int] = []
-        for i in range(prose[-1] + 1, len(blocks)):
+        for i in range(last + 1, len(blocks)):
             if len(found) == self.max_tail_names or blocks[i].reason not in (None, BYLINE):
                 break
             if blocks[i].kept:
