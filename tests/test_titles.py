@@ -128,3 +128,23 @@ def test_cleaning_the_rendered_article_again_changes_nothing() -> None:
     art = clean("Rice prices rise again | World | News | Express.co.uk", "Rice prices rise again", LEAD, BODY)
     again = cleannews.clean_text(art.render())
     assert (again.title, again.blocks) == (art.title, art.blocks)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Kompas.com - Baca juga: Harga Naik",
+        "Senin, 7 November 2025 10:00 WIB - detikNews",
+        "Harga Naik Lagi Senin, 7 November 2025 10:00 WIB Senin, 7 November 2025 10:00 WIB",
+    ],
+)
+def test_title_cut_is_one_a_second_cleaning_agrees_with(line: str) -> None:
+    art = clean(line, LEAD)
+    again = cleannews.clean_text(art.render())
+    assert (again.title, again.blocks) == (art.title, art.blocks)
+
+
+def test_title_given_by_the_caller_is_reduced_too() -> None:
+    art = cleannews.clean_text(f"{LEAD}\n\n{BODY}", title="Harga Beras Naik Lagi - detikNews")
+    assert art.title == "Harga Beras Naik Lagi"
+    assert art.metadata["site_name"] == "detikNews"

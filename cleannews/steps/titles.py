@@ -23,9 +23,22 @@ from cleannews import rules
 from cleannews.measure import line_key, strip_decoration, words
 from cleannews.model import Block
 from cleannews.steps.bylines import BYLINE, looks_like_name, read_credit, read_label
+from cleannews.steps.lines import (
+    boilerplate,
+    caption,
+    marker,
+    navigation,
+    newsletter,
+    promo,
+    related,
+    share,
+)
 from cleannews.steps.structure import DUPLICATE_TITLE, reads_as_headline
 
 SITE_NAME = "site-name"
+#: The line rules that run before the title is found: a cut title they would
+#: drop is left whole.
+RESIDUE_LINES = (marker, related, promo, share, newsletter, caption, navigation, boilerplate)
 
 #: What sits between a headline and a site name in a page title.
 _SEPARATOR = regex.compile(r"(\s+(?:\||–|—|--?|::?|·|»)\s+)")
@@ -161,15 +174,24 @@ def split_title(text: str, body_keys: frozenset[str] = frozenset()) -> tuple[str
     >>> split_title("Star Wars review - shoots for the moon, lands among the stars - VG247")[0]
     'Star Wars review - shoots for the moon, lands among the stars'
     """
-    head, lead = split_glued_date(text)
-    if lead:
-        head, credit = split_glued_credit(head)
-        lead = credit + lead
+    head, lead = _split_glued_byline(text)
     parts = _SEPARATOR.split(head)
     tail = _cut_after_repeat(parts, body_keys)
     while len(parts) > 1 and line_key("".join(parts)) not in body_keys and _cut_one(parts, lead, tail):
         pass
     return "".join(parts).strip(), lead + tail[::-1]
+
+
+def _split_glued_byline(text: str) -> tuple[str, list[Cut]]:
+    """Cut dates, and the credits before them, off the end of the title
+    until none is left, so that a cleaned title has none to cut."""
+    head, cuts = text, []
+    while True:
+        shorter, dated = split_glued_date(head)
+        if not dated:
+            return head, cuts
+        shorter, credit = split_glued_credit(shorter)
+        head, cuts = shorter, credit + dated + cuts
 
 
 def _site_cut(part: str, tail: list[Cut]) -> Cut:
@@ -228,6 +250,12 @@ def _credit(part: str) -> tuple[tuple[str, str], ...] | None:
     return read_credit(part)
 
 
+def _reads_as_residue(text: str) -> bool:
+    """Whether a line rule or the byline step would drop ``text`` as a line."""
+    block = Block(text)
+    return read_credit(text) is not None or any(rule(block) for rule in RESIDUE_LINES)
+
+
 def split_title_block(blocks: Sequence[Block]) -> list[Block]:
     """Reduce the title block to its headline, keeping the cut spans (see
     `split_title`); body lines that repeat the full title line are dropped
@@ -239,7 +267,7 @@ def split_title_block(blocks: Sequence[Block]) -> list[Block]:
     title = out[at]
     body_keys = frozenset(line_key(b.text) for b in out if b.kept and b is not title)
     head, cuts = split_title(title.text, body_keys)
-    if not cuts or not reads_as_headline(head):
+    if not cuts or not reads_as_headline(head) or _reads_as_residue(head):
         # A title that would not be read as one again is left whole.
         return out
     for cut in cuts:
