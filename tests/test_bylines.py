@@ -43,6 +43,23 @@ def removed(art: cleannews.Article) -> list[tuple[str, str]]:
         ("Rabu, 4 November 2015 | 21:04 WIB", {"published": "Rabu, 4 November 2015 | 21:04 WIB"}),
         ("Senin, 15 Mei 2017 18:43 WIB | 699 Views", {"published": "Senin, 15 Mei 2017 18:43 WIB"}),
         ("Published 7:07 PM EST Nov 19, 2019", {"published": "7:07 PM EST Nov 19, 2019"}),
+        ("on 16 Feb 2016 at 09:10 WIB", {"published": "16 Feb 2016 at 09:10 WIB"}),
+        ("Jumat , 17 February 2017, 13:16 WIB", {"published": "Jumat , 17 February 2017, 13:16 WIB"}),
+        ("20 Nov, 2019 05:47", {"published": "20 Nov, 2019 05:47"}),
+        ("Updated at 1:23 p.m.", {"updated": "1:23 p.m"}),
+        ("Ana Lim 2019-11-20 14:35:08", {"authors": ["Ana Lim"], "published": "2019-11-20 14:35:08"}),
+        ("Sumber : kemenag.go.id", {"source": "kemenag.go.id"}),
+        ("Additional reporting by Bo Chen", {"authors": ["Bo Chen"]}),
+        (
+            "Associated Press writers Ana Lim, Bo Chen and Cy Park contributed to this report.",
+            {"authors": ["Ana Lim", "Bo Chen", "Cy Park"]},
+        ),
+        (
+            "(Reporting by Ana Lim, with reporting by Bo Chen, editing by Cy Park.)",
+            {"authors": ["Ana Lim", "Bo Chen"], "editor": "Cy Park"},
+        ),
+        ("Credits (2)", {}),
+        ("Artikel ini pertama kali terbit dalam bahasa Jerman", {}),
     ],
 )
 def test_credit_line_is_dropped_and_read_into_metadata(line: str, expected: dict) -> None:

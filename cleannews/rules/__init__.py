@@ -63,6 +63,7 @@ def entries(reason: str, key: str) -> list[dict[str, str]]:
     return found
 
 
+@cache
 def words(reason: str, key: str) -> frozenset[str]:
     """A plain word list (``reason.key``) over all languages, casefolded."""
     return frozenset(w.casefold() for data in languages().values() for w in _table(data, reason).get(key, []))
