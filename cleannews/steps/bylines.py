@@ -189,7 +189,8 @@ class drop_bylines:  # noqa: N801 - a step, named for what it does
         out = list(blocks)
         body = [i for i in kept_indexes(out) if out[i].kind != "title"]
         lead = next((i for i in body if reads_as_prose(out[i].text)), len(out))
-        for here, after in zip(body, [*body[1:], None][: len(body)], strict=True):
+        for n, here in enumerate(body):
+            after = body[n + 1] if n + 1 < len(body) else None
             if out[here].kept:
                 self._one(out, here, after)
             if here > lead and out[here].reason == BYLINE:
