@@ -118,6 +118,12 @@ def test_lone_name_after_a_credit_line_is_an_author() -> None:
     assert art.metadata["authors"] == ["Yuniman Farid"]
 
 
+def test_related_label_after_a_code_is_not_an_author() -> None:
+    art = clean(LEAD, BODY, "(fyk/ash)", "Berita Terkait", "Harga Cabai Ikut Naik")
+    assert "authors" not in art.metadata
+    assert ("Berita Terkait", "related") in removed(art)
+
+
 def test_lone_closing_line_written_like_a_name_is_kept() -> None:
     art = clean(LEAD, BODY, "Penutup Artikel")
     assert art.paragraphs == [LEAD, BODY, "Penutup Artikel"]

@@ -20,6 +20,16 @@ from cleannews import rules
 from cleannews.measure import ends_sentence, normalize_space, reads_as_prose, strip_decoration
 from cleannews.model import Block
 from cleannews.steps.base import LineRule, kept_indexes
+from cleannews.steps.lines import (
+    boilerplate,
+    caption,
+    marker,
+    navigation,
+    newsletter,
+    promo,
+    related,
+    share,
+)
 
 BYLINE = "byline"
 Pairs = tuple[tuple[str, str], ...]
@@ -28,6 +38,26 @@ _NAME_WORD = regex.compile(r"[\p{Lu}][\p{L}.'’-]*|\p{Lu}\.?")
 #: What a value may carry around it that is not part of it.
 _VALUE_DECOR = " \t-–—:|,;.()[]\"'“”"
 _DATE_KEYS = frozenset({"published", "updated"})
+#: A related list below the reporting ends the search for names of authors.
+RELATED = "related"
+#: Lines after which a lone name is the author's: a credit, or a syndication
+#: note ("Artikel ini pertama kali terbit dalam bahasa Jerman").
+_CREDIT_LIKE = frozenset({BYLINE, "newsletter"})
+
+
+#: The line rules for residue other than bylines. A line they match is not a
+#: name ("Berita Terkait"), and a cut title they would drop is left whole.
+RESIDUE_LINES = (marker, related, promo, share, newsletter, caption, navigation, boilerplate)
+
+
+def reads_as_residue(text: str) -> bool:
+    """Whether a line rule for residue other than bylines matches ``text``.
+
+    >>> reads_as_residue("Berita Terkait"), reads_as_residue("Yuniman Farid")
+    (True, False)
+    """
+    block = Block(text)
+    return any(rule(block) for rule in RESIDUE_LINES)
 
 
 def looks_like_name(text: str, *, max_words: int = 5) -> bool:
@@ -103,6 +133,20 @@ def read_credit(text: str, *, max_chars: int = 320) -> Pairs | None:
             if (pairs := _pairs(match, names_only=names_only)) is not None:
                 return pairs
     return None
+
+
+def starts_like_a_credit(text: str, *, max_chars: int = 320) -> bool:
+    """Whether ``text`` has the shape of an unlabelled credit ("By ...",
+    "Oleh ...") whose names are not written like names: then it is
+    reporting, and no plainer byline rule may drop it.
+
+    >>> starts_like_a_credit("Oleh karena itu, harga naik."), starts_like_a_credit("Oleh Budi Santoso")
+    (True, False)
+    """
+    if len(text) > max_chars:
+        return False
+    matches = list(_fullmatches("names", strip_decoration(text)))
+    return bool(matches) and all(_pairs(m, names_only=True) is None for m in matches)
 
 
 def read_label(text: str) -> str | None:
@@ -210,7 +254,7 @@ class drop_bylines:  # noqa: N801 - a step, named for what it does
         elif trailing := split_trailing_code(block.text):
             kept, code, pairs = trailing
             out[here] = block.trim(kept, code, BYLINE, pairs)
-        elif LineRule(BYLINE)(block):
+        elif not starts_like_a_credit(block.text) and LineRule(BYLINE)(block):
             out[here] = block.drop(BYLINE)
 
     def _tail_names(self, blocks: list[Block]) -> list[int]:
@@ -225,7 +269,7 @@ class drop_bylines:  # noqa: N801 - a step, named for what it does
             return []
         found: list[int] = []
         for i in range(last + 1, len(blocks)):
-            if len(found) == self.max_tail_names or blocks[i].reason not in (None, BYLINE):
+            if len(found) == self.max_tail_names or blocks[i].reason == RELATED:
                 break
             if blocks[i].kept:
                 if not _credit_names(blocks, i):
@@ -238,9 +282,12 @@ class drop_bylines:  # noqa: N801 - a step, named for what it does
 def _credit_names(blocks: list[Block], at: int) -> bool:
     """Whether the block at ``at`` holds names that show they are a credit."""
     names = read_names(blocks[at].text)
-    return names is not None and (len(names) > 1 or blocks[at].text.isupper() or _after_credit(blocks, at))
+    if names is None or reads_as_residue(blocks[at].text):
+        return False
+    return len(names) > 1 or blocks[at].text.isupper() or _after_credit(blocks, at)
 
 
 def _after_credit(blocks: list[Block], at: int) -> bool:
     """Whether the block before ``at`` is a credit, or a line of names."""
-    return at > 0 and (blocks[at - 1].reason == BYLINE or read_names(blocks[at - 1].text) is not None)
+    before = blocks[at - 1] if at > 0 else None
+    return before is not None and (before.reason in _CREDIT_LIKE or read_names(before.text) is not None)

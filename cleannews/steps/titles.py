@@ -22,23 +22,10 @@ import regex
 from cleannews import rules
 from cleannews.measure import line_key, strip_decoration, words
 from cleannews.model import Block
-from cleannews.steps.bylines import BYLINE, looks_like_name, read_credit, read_label
-from cleannews.steps.lines import (
-    boilerplate,
-    caption,
-    marker,
-    navigation,
-    newsletter,
-    promo,
-    related,
-    share,
-)
+from cleannews.steps.bylines import BYLINE, looks_like_name, read_credit, read_label, reads_as_residue
 from cleannews.steps.structure import DUPLICATE_TITLE, reads_as_headline
 
 SITE_NAME = "site-name"
-#: The line rules that run before the title is found: a cut title they would
-#: drop is left whole.
-RESIDUE_LINES = (marker, related, promo, share, newsletter, caption, navigation, boilerplate)
 
 #: What sits between a headline and a site name in a page title.
 _SEPARATOR = regex.compile(r"(\s+(?:\||–|—|--?|::?|·|»)\s+)")
@@ -250,12 +237,6 @@ def _credit(part: str) -> tuple[tuple[str, str], ...] | None:
     return read_credit(part)
 
 
-def _reads_as_residue(text: str) -> bool:
-    """Whether a line rule or the byline step would drop ``text`` as a line."""
-    block = Block(text)
-    return read_credit(text) is not None or any(rule(block) for rule in RESIDUE_LINES)
-
-
 def split_title_block(blocks: Sequence[Block]) -> list[Block]:
     """Reduce the title block to its headline, keeping the cut spans (see
     `split_title`); body lines that repeat the full title line are dropped
@@ -267,7 +248,7 @@ def split_title_block(blocks: Sequence[Block]) -> list[Block]:
     title = out[at]
     body_keys = frozenset(line_key(b.text) for b in out if b.kept and b is not title)
     head, cuts = split_title(title.text, body_keys)
-    if not cuts or not reads_as_headline(head) or _reads_as_residue(head):
+    if not cuts or not reads_as_headline(head) or read_credit(head) is not None or reads_as_residue(head):
         # A title that would not be read as one again is left whole.
         return out
     for cut in cuts:
