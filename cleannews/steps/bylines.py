@@ -209,9 +209,15 @@ def split_trailing_code(text: str) -> tuple[str, str, Pairs] | None:
     return text[: match.start()].rstrip(), code, pairs
 
 
-def _names_after(blocks: list[Block], after: int | None) -> list[str] | None:
-    """The names on the block after a credit label, where one or more."""
-    return None if after is None else read_names(blocks[after].text, min_words=1)
+def _label_value(text: str) -> list[str] | None:
+    """The names on the line after a label, unless that line is a credit itself."""
+    return None if read_credit(text) is not None else read_names(text, min_words=1)
+
+
+def _next_line(blocks: list[Block], following: list[int]) -> int | None:
+    """The next kept block that no other residue rule will drop, whatever
+    order the steps run in."""
+    return next((i for i in following if blocks[i].kept and not reads_as_residue(blocks[i].text)), None)
 
 
 def _undated(pairs: Pairs) -> Pairs:
@@ -222,7 +228,7 @@ def _undated(pairs: Pairs) -> Pairs:
 class drop_bylines:  # noqa: N801 - a step, named for what it does
     """Drop credits, codes and date lines as ``byline`` and keep what they
     say as metadata: lines that are credits by themselves, a label line
-    ("Editor") with the name on the next line, names alone on the lines
+    ("Editor"), with the name on the next line when there is one, names alone on the lines
     right after the last paragraph of reporting, and a code glued to the
     end of a paragraph (trimmed, the paragraph kept)."""
 
@@ -234,9 +240,8 @@ class drop_bylines:  # noqa: N801 - a step, named for what it does
         body = [i for i in kept_indexes(out) if out[i].kind != "title"]
         lead = next((i for i in body if reads_as_prose(out[i].text)), len(out))
         for n, here in enumerate(body):
-            after = body[n + 1] if n + 1 < len(body) else None
             if out[here].kept:
-                self._one(out, here, after)
+                self._one(out, here, body[n + 1 :])
             if here > lead and out[here].reason == BYLINE:
                 # Dates below the reporting belong to listed articles, not to this one.
                 out[here] = replace(out[here], meta=_undated(out[here].meta))
@@ -244,13 +249,16 @@ class drop_bylines:  # noqa: N801 - a step, named for what it does
             out[i] = out[i].drop(BYLINE, [("authors", n) for n in read_names(out[i].text) or ()])
         return out
 
-    def _one(self, out: list[Block], here: int, after: int | None) -> None:
+    def _one(self, out: list[Block], here: int, following: list[int]) -> None:
         block = out[here]
         if (pairs := read_credit(block.text)) is not None:
             out[here] = block.drop(BYLINE, pairs)
-        elif (key := read_label(block.text)) and (names := _names_after(out, after)):
+        elif key := read_label(block.text):
+            # A label alone is dropped whatever follows, so a second cleaning agrees.
             out[here] = block.drop(BYLINE)
-            out[after] = out[after].drop(BYLINE, [(key, n) for n in names])
+            after = _next_line(out, following)
+            if after is not None and (names := _label_value(out[after].text)):
+                out[after] = out[after].drop(BYLINE, [(key, n) for n in names])
         elif trailing := split_trailing_code(block.text):
             kept, code, pairs = trailing
             out[here] = block.trim(kept, code, BYLINE, pairs)

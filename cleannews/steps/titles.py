@@ -23,6 +23,7 @@ from cleannews import rules
 from cleannews.measure import line_key, strip_decoration, words
 from cleannews.model import Block
 from cleannews.steps.bylines import BYLINE, looks_like_name, read_credit, read_label, reads_as_residue
+from cleannews.steps.inline import trim_block
 from cleannews.steps.structure import DUPLICATE_TITLE, reads_as_headline
 
 SITE_NAME = "site-name"
@@ -237,6 +238,12 @@ def _credit(part: str) -> tuple[tuple[str, str], ...] | None:
     return read_credit(part)
 
 
+def _changes_again(head: str) -> bool:
+    """Whether an earlier step would change or drop ``head`` as a line of
+    its own, so that a cleaned title would not come back as it is."""
+    return read_credit(head) is not None or reads_as_residue(head) or bool(trim_block(Block(head)).cuts)
+
+
 def split_title_block(blocks: Sequence[Block]) -> list[Block]:
     """Reduce the title block to its headline, keeping the cut spans (see
     `split_title`); body lines that repeat the full title line are dropped
@@ -248,7 +255,7 @@ def split_title_block(blocks: Sequence[Block]) -> list[Block]:
     title = out[at]
     body_keys = frozenset(line_key(b.text) for b in out if b.kept and b is not title)
     head, cuts = split_title(title.text, body_keys)
-    if not cuts or not reads_as_headline(head) or read_credit(head) is not None or reads_as_residue(head):
+    if not cuts or not reads_as_headline(head) or _changes_again(head):
         # A title that would not be read as one again is left whole.
         return out
     for cut in cuts:
