@@ -229,8 +229,8 @@ class drop_bylines:  # noqa: N801 - a step, named for what it does
     """Drop credits, codes and date lines as ``byline`` and keep what they
     say as metadata: lines that are credits by themselves, a label line
     ("Editor"), with the name on the next line when there is one, names alone on the lines
-    right after the last paragraph of reporting, and a code glued to the
-    end of a paragraph (trimmed, the paragraph kept)."""
+    right after the last paragraph of reporting. (A code glued to the end
+    of a paragraph is trimmed earlier, by `trim_inline`.)"""
 
     max_tail_names: int = 2
     max_after: int = 1
@@ -259,9 +259,6 @@ class drop_bylines:  # noqa: N801 - a step, named for what it does
             after = _next_line(out, following)
             if after is not None and (names := _label_value(out[after].text)):
                 out[after] = out[after].drop(BYLINE, [(key, n) for n in names])
-        elif trailing := split_trailing_code(block.text):
-            kept, code, pairs = trailing
-            out[here] = block.trim(kept, code, BYLINE, pairs)
         elif not starts_like_a_credit(block.text) and LineRule(BYLINE)(block):
             out[here] = block.drop(BYLINE)
 

@@ -1,5 +1,6 @@
-"""Residue inside a paragraph: an inline "Baca juga: <headline>" link, or a
-prompt glued to the end of the last paragraph. The reporting around it is
+"""Residue inside a paragraph: an inline "Baca juga: <headline>" link, a
+prompt glued to the end of the last paragraph, or a reporter code glued
+after its last sentence. The reporting around it is
 kept; the span is cut off and recorded with its reason.
 
 Only unambiguous spans are cut. A span starts at a sentence start. A link
@@ -21,6 +22,7 @@ import regex
 from cleannews import rules
 from cleannews.measure import line_key, words
 from cleannews.model import Block
+from cleannews.steps.bylines import BYLINE, split_trailing_code
 
 RELATED = "related"
 #: Reasons whose ``[<reason>.inline] tails`` are cut off the end of a paragraph.
@@ -119,7 +121,8 @@ def find_tail(text: str, *, min_kept_words: int = 5) -> tuple[int, str] | None:
 
 
 def trim_block(block: Block) -> Block:
-    """``block`` with its inline links and glued tail cut off (and recorded).
+    """``block`` with its inline links, glued tail and glued reporter code
+    ("... kata dia. (fyk/ash)", see `split_trailing_code`) cut off and recorded.
 
     >>> b = trim_block(Block("Isi berita yang panjang ini benar. BERITA TERKAIT +"))
     >>> b.text, [(c.text, c.reason) for c in b.cuts]
@@ -132,6 +135,9 @@ def trim_block(block: Block) -> Block:
     if tail := find_tail(block.text):
         start, reason = tail
         block = block.trim(block.text[:start].rstrip(), block.text[start:].strip(), reason)
+    if code := split_trailing_code(block.text):
+        kept, cut, pairs = code
+        block = block.trim(kept, cut, BYLINE, pairs)
     return block
 
 

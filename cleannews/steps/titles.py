@@ -162,12 +162,25 @@ def split_title(text: str, body_keys: frozenset[str] = frozenset()) -> tuple[str
     >>> split_title("Star Wars review - shoots for the moon, lands among the stars - VG247")[0]
     'Star Wars review - shoots for the moon, lands among the stars'
     """
-    head, lead = _split_glued_byline(text)
+    head, front, back = text, [], []
+    # Cut until nothing more comes off, so that a cleaned title has nothing to cut.
+    while True:
+        shorter, before, after = _split_once(head, body_keys)
+        if shorter == head:
+            return head, front + back
+        head, front, back = shorter, front + before, after + back
+
+
+def _split_once(text: str, body_keys: frozenset[str]) -> tuple[str, list[Cut], list[Cut]]:
+    """One round of cuts: the headline, and the cuts before and after it,
+    each in text order."""
+    head, dated = _split_glued_byline(text)
     parts = _SEPARATOR.split(head)
     tail = _cut_after_repeat(parts, body_keys)
+    lead: list[Cut] = []
     while len(parts) > 1 and line_key("".join(parts)) not in body_keys and _cut_one(parts, lead, tail):
         pass
-    return "".join(parts).strip(), lead + tail[::-1]
+    return "".join(parts).strip(), lead, tail[::-1] + dated
 
 
 def _split_glued_byline(text: str) -> tuple[str, list[Cut]]:
