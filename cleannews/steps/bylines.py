@@ -259,7 +259,7 @@ class drop_bylines:  # noqa: N801 - a step, named for what it does
             after = _next_line(out, following)
             if after is not None and (names := _label_value(out[after].text)):
                 out[after] = out[after].drop(BYLINE, [(key, n) for n in names])
-        elif not starts_like_a_credit(block.text) and LineRule(BYLINE)(block):
+        elif LineRule(BYLINE)(block) and not starts_like_a_credit(block.text):
             out[here] = block.drop(BYLINE)
 
     def _tail_names(self, blocks: list[Block]) -> list[int]:
