@@ -29,6 +29,10 @@ def clean(*lines: str) -> cleannews.Article:
         ),
         ("Rice prices rise again in Asia – SFGate", "Rice prices rise again in Asia", "SFGate"),
         ("Rice prices rise again : CityAM", "Rice prices rise again", "CityAM"),
+        ("Rice prices rise again :: Kompas.com", "Rice prices rise again", "Kompas.com"),
+        ("Rice prices rise again · Kompas.com", "Rice prices rise again", "Kompas.com"),
+        ("Harga Beras Naik Lagi : Okezone News", "Harga Beras Naik Lagi", "Okezone News"),
+        ("Kompas.com | Harga Beras Naik Lagi", "Harga Beras Naik Lagi", "Kompas.com"),
         ("Rice prices rise again | World | News | Express.co.uk", "Rice prices rise again", "Express.co.uk"),
     ],
 )
@@ -38,6 +42,11 @@ def test_site_name_is_cut_off_the_title_into_metadata(title: str, headline: str,
     assert art.metadata["site_name"] == site
     assert (site, "site-name") in [(r.text, r.reason) for r in art.removed]
     assert art.paragraphs == [LEAD, BODY]
+
+
+def test_colon_inside_a_headline_is_no_separator() -> None:
+    title = "Fact Check: Is An Oxygen Bar Offering Fresh Air?"
+    assert split_title(title) == (title, [])
 
 
 def test_section_before_the_headline_is_cut() -> None:

@@ -232,7 +232,8 @@ def _cut_one(parts: list[str], lead: list[Cut], tail: list[Cut]) -> bool:
             return True
     rest_words = len(words("".join(parts[2:])))
     if rest_words >= 3 and rest_words > len(words(first)) and _named_part(first):
-        lead.append(Cut(first.strip(), SITE_NAME, (("sections", strip_decoration(first)),)))
+        key = "site_name" if names_a_site(first) else "sections"
+        lead.append(Cut(first.strip(), SITE_NAME, ((key, strip_decoration(first)),)))
         del parts[:2]
         return True
     return False
