@@ -47,6 +47,8 @@ def test_link_with_question_headline_ends_at_the_question_mark() -> None:
         "Warga diminta baca juga: aturan baru itu sebelum datang ke kantor kelurahan.",
         # A link alone on its line is the related rule's, not a trim.
         "Baca juga: Lima Cara Menjaga Kebersihan Kampung",
+        # What follows does not end like a sentence: "Induk" may end the headline.
+        "Baca juga: Harga Naik di Pasar Induk warga pun mengeluhkan kenaikan harga itu",
     ],
 )
 def test_unclear_link_is_not_trimmed(text: str) -> None:

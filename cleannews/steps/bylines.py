@@ -38,8 +38,6 @@ _NAME_WORD = regex.compile(r"[\p{Lu}][\p{L}.'’-]*|\p{Lu}\.?")
 #: What a value may carry around it that is not part of it.
 _VALUE_DECOR = " \t-–—:|,;.()[]\"'“”"
 _DATE_KEYS = frozenset({"published", "updated"})
-#: A related list below the reporting ends the search for names of authors.
-RELATED = "related"
 #: Lines after which a lone name is the author's: a credit, or a syndication
 #: note ("Artikel ini pertama kali terbit dalam bahasa Jerman").
 _CREDIT_LIKE = frozenset({BYLINE, "newsletter"})
@@ -274,7 +272,7 @@ class drop_bylines:  # noqa: N801 - a step, named for what it does
             return []
         found: list[int] = []
         for i in range(last + 1, len(blocks)):
-            if len(found) == self.max_tail_names or blocks[i].reason == RELATED:
+            if len(found) == self.max_tail_names:
                 break
             if blocks[i].kept:
                 if not _credit_names(blocks, i):
@@ -295,4 +293,6 @@ def _credit_names(blocks: list[Block], at: int) -> bool:
 def _after_credit(blocks: list[Block], at: int) -> bool:
     """Whether the block before ``at`` is a credit, or a line of names."""
     before = blocks[at - 1] if at > 0 else None
-    return before is not None and (before.reason in _CREDIT_LIKE or read_names(before.text) is not None)
+    if before is None:
+        return False
+    return before.reason in _CREDIT_LIKE or (before.kept and read_names(before.text) is not None)

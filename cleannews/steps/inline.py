@@ -7,7 +7,8 @@ Only unambiguous spans are cut. A span starts at a sentence start. A link
 is a label from ``[related.inline] labels`` and the headline after it, which
 runs while its words are written like a headline (capitalised, or small
 words from ``[related.inline] small``) and ends where a sentence starts: a
-capitalised word followed by two words in lower case. A tail is text
+capitalised word followed by two words in lower case; what follows it must
+read as a sentence (five words or more, ending in a full stop). A tail is text
 from a sentence start to the end of the paragraph that matches one of
 ``[<reason>.inline] tails`` as a whole.
 """
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 import regex
 
 from cleannews import rules
-from cleannews.measure import line_key, words
+from cleannews.measure import line_key, reads_as_sentence, words
 from cleannews.model import Block
 from cleannews.steps.bylines import BYLINE, split_trailing_code
 
@@ -82,7 +83,7 @@ def _sentence_after(following: list[regex.Match[str]], small: frozenset[str]) ->
 
 def find_inline_link(text: str, *, min_rest_words: int = 5) -> tuple[int, int] | None:
     """The span of an inline "Baca juga: <headline>" link with reporting
-    after it, or ``None``.
+    after it that ends like a sentence, or ``None``.
 
     >>> t = "Baca juga: Harga Beras Naik Lagi Menurut para pedagang, harga naik sejak pekan lalu."
     >>> s, e = find_inline_link(t)
@@ -97,7 +98,7 @@ def find_inline_link(text: str, *, min_rest_words: int = 5) -> tuple[int, int] |
         if label is None:
             continue
         end = headline_end(text, label.end())
-        if end is not None and len(words(text[end:])) >= min_rest_words:
+        if end is not None and reads_as_sentence(text[end:], min_words=min_rest_words):
             return start, end
     return None
 
@@ -128,13 +129,28 @@ def trim_block(block: Block) -> Block:
     >>> b.text, [(c.text, c.reason) for c in b.cuts]
     ('Isi berita yang panjang ini benar.', [('BERITA TERKAIT +', 'related')])
     """
-    while span := find_inline_link(block.text):
-        start, end = span
-        kept = (block.text[:start].rstrip() + " " + block.text[end:].lstrip()).strip()
-        block = block.trim(kept, block.text[start:end].strip(), RELATED)
-    if tail := find_tail(block.text):
+    # Until nothing more comes off, so that a second cleaning cuts nothing.
+    while (trimmed := _trim_once(block)).text != block.text:
+        block = trimmed
+    return block
+
+
+def _trim_once(block: Block) -> Block:
+    """One round of `trim_block`."""
+    # Tails first, so that what follows a link must end like a sentence
+    # without them; the cuts are then recorded in text order.
+    head, tails = block.text, []
+    while tail := find_tail(head):
         start, reason = tail
-        block = block.trim(block.text[:start].rstrip(), block.text[start:].strip(), reason)
+        head, tails = head[:start].rstrip(), [(head[start:].strip(), reason), *tails]
+    rest = " ".join(text for text, _ in tails)
+    while span := find_inline_link(head):
+        start, end = span
+        link = head[start:end].strip()
+        head = (head[:start].rstrip() + " " + head[end:].lstrip()).strip()
+        block = block.trim(f"{head} {rest}".strip(), link, RELATED)
+    for n, (text, reason) in enumerate(tails):
+        block = block.trim(" ".join([head, *(t for t, _ in tails[n + 1 :])]), text, reason)
     if code := split_trailing_code(block.text):
         kept, cut, pairs = code
         block = block.trim(kept, cut, BYLINE, pairs)
