@@ -1,18 +1,20 @@
 """The steps of the default pipeline, and what a step of your own is made of.
 
 >>> [step_name(s) for s in default_steps()][:3]
-['repair', 'drop_where(marker)', 'drop_ads']
+['repair', 'trim_inline', 'drop_where(marker)']
 """
 
 from __future__ import annotations
 
 from cleannews.steps.ads import drop_ads
 from cleannews.steps.base import LineRule, Step, drop_where, fix_each, run, step_name
+from cleannews.steps.bylines import drop_bylines
 from cleannews.steps.comments import call_to_comment, drop_comment_tail
+from cleannews.steps.datelines import find_dateline
 from cleannews.steps.fixes import repair
+from cleannews.steps.inline import trim_inline
 from cleannews.steps.lines import (
     boilerplate,
-    byline,
     caption,
     marker,
     navigation,
@@ -22,12 +24,14 @@ from cleannews.steps.lines import (
     share,
 )
 from cleannews.steps.structure import drop_duplicate_title, find_headings, find_title
+from cleannews.steps.titles import split_title_block
 
 
 def default_steps() -> list[Step]:
     """The default pipeline, a new list each call: edit it freely."""
     return [
         repair,
+        trim_inline(),
         drop_where(marker),
         drop_ads(),
         drop_where(related),
@@ -35,14 +39,16 @@ def default_steps() -> list[Step]:
         drop_where(share),
         drop_where(newsletter),
         drop_where(caption),
-        drop_where(byline),
+        drop_bylines(),
         drop_where(navigation),
         drop_where(boilerplate),
         drop_where(call_to_comment()),
         drop_comment_tail(),
         find_title,
+        split_title_block,
         drop_duplicate_title,
         find_headings(),
+        find_dateline(),
     ]
 
 
