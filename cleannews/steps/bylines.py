@@ -62,7 +62,7 @@ def looks_like_name(text: str, *, max_words: int = 5) -> bool:
     """Whether ``text`` is written like a person's name: one to ``max_words``
     words, each capitalised (or a name particle such as "bin", "van").
 
-    >>> looks_like_name("Desca Lidya Natalia"), looks_like_name("the end of the year")
+    >>> looks_like_name("Maria Ulfa Rahma"), looks_like_name("the end of the year")
     (True, False)
     >>> looks_like_name("B Kunto Wibisono"), looks_like_name("Budi 2025")
     (True, False)
@@ -116,8 +116,8 @@ def read_credit(text: str, *, max_chars: int = 320) -> Pairs | None:
     """The metadata of a line that is a credit, a code or a date line; else
     ``None``. Credits are short: a longer block is not tried.
 
-    >>> read_credit("Editor : Ervan Hardoko")
-    (('editor', 'Ervan Hardoko'),)
+    >>> read_credit("Editor : Sinta Dewi")
+    (('editor', 'Sinta Dewi'),)
     >>> read_credit("By the end of the year, prices rose.") is None
     True
     """
