@@ -24,7 +24,7 @@ import trafilatura
 from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
 from lxml.html import HtmlElement
 
-from cleannews.measure import line_key, normalize_space, words
+from cleannews.measure import normalize_space, words
 from cleannews.model import Block
 from cleannews.readers.text import remove_invisible
 
@@ -56,6 +56,8 @@ _SNIFF_BYTES = 4096
 
 #: Separators between a headline and a site or section name in a ``<title>``.
 _TITLE_SEPARATOR = regex.compile(r"\s+(?:[|\-–—·•»:]{1,2})\s+")
+#: How many blocks from the top of the article a repeated headline may be.
+_TITLE_WITHIN = 5
 #: Longest site name a ``<title>`` suffix may be, in words.
 _MAX_SITE_WORDS = 6
 
@@ -331,22 +333,49 @@ def _h1_texts(tree: HtmlElement, *, max_words: int = 40) -> list[str]:
     return [t for t in texts if 0 < len(words(t)) <= max_words]
 
 
-def page_title(tree: HtmlElement | None, meta: dict[str, str]) -> str | None:
-    """The headline as printed on the page: the ``<h1>`` that the page's
-    metadata title (``og:title``, trafilatura's) agrees with, else that
-    title with the site name cut off, else the only ``<h1>``."""
-    meta_title = meta.get("title") or (
-        None if tree is None else _first(tree, "//meta[@property='og:title']/@content")
-    )
-    h1s = [] if tree is None else _h1_texts(tree)
-    if meta_title:
-        key = line_key(meta_title)
-        agreed = [h for h in h1s if line_key(h) and line_key(h) in key]
+def page_title(tree: HtmlElement | None, meta: dict[str, str], body: list[tuple[str, str]]) -> str | None:
+    """The headline as printed on the page.
+
+    That is the first of: an ``<h1>`` (one that does not just name the
+    site) that a metadata title (trafilatura's, ``og:title``, ``<title>``)
+    agrees with; a heading at the top of the article ``body`` that one
+    agrees with; the only ``<h1>``, when the body repeats it; the metadata
+    title with the site name cut off.
+    """
+    site_names = tuple(n for n in (meta.get("sitename"), meta.get("hostname")) if n)
+    names = {_letters(n) for n in site_names if _letters(n)}
+    h1s = [] if tree is None else [h for h in _h1_texts(tree) if not _names_site(h, names)]
+    titles = [meta.get("title")]
+    if tree is not None:
+        titles += [_first(tree, "//meta[@property='og:title']/@content"), _first(tree, "//title/text()")]
+    found = [t for t in titles if t]
+    top = [text for kind, text in body[:_TITLE_WITHIN] if kind == "heading"]
+    for candidates in (h1s, top):
+        agreed = [c for c in candidates if any(_agrees(c, t) for t in found)]
         if agreed:
-            return max(agreed, key=len)
-        site_names = tuple(n for n in (meta.get("sitename"), meta.get("hostname")) if n)
-        return strip_site_name(meta_title, site_names)
-    return h1s[0] if len(h1s) == 1 else None
+            return agreed[0]
+    if len(h1s) == 1 and h1s[0] in top:
+        return h1s[0]
+    return strip_site_name(found[0], site_names) if found else None
+
+
+def _agrees(headline: str, title: str, *, min_share: float = 0.5) -> bool:
+    """Whether ``title`` holds ``headline``'s words in order and they are
+    at least ``min_share`` of its words; punctuation, quote styles and case
+    aside.
+
+    >>> _agrees("‘Meth. We’re on it’: ads divided", "'Meth. We're on it': ads divided | Review")
+    True
+    >>> _agrees("Reviews", "Atkins diet: lose 10 kg in 14 days. Reviews")
+    False
+    """
+    head, whole = _word_key(headline), _word_key(title)
+    share = len(head.split()) / max(1, len(whole.split()))
+    return share >= min_share and f" {head} " in f" {whole} "
+
+
+def _word_key(text: str) -> str:
+    return " ".join(regex.findall(r"\w+", text.casefold()))
 
 
 def page_language(tree: HtmlElement | None) -> str | None:
@@ -405,7 +434,7 @@ def read_html(html: str, *, url: str | None = None) -> tuple[list[Block], dict[s
     if len(found) <= 1:
         found = _unflattened(found, html)
     blocks = [Block(text, kind, line=n) for n, (kind, text) in enumerate(found, start=1)]
-    title = page_title(tree, attrs)
+    title = page_title(tree, attrs, found)
     if title:
         blocks.insert(0, Block(title, "title"))
     return blocks, page_metadata(tree, attrs, url)
