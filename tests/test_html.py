@@ -9,13 +9,19 @@ from pathlib import Path
 import pytest
 
 import cleannews
-from cleannews.readers.html import decode_html, read_html, strip_site_name
+from cleannews.readers.html import Segment, decode_html, link_lists, read_html, strip_site_name
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 HTML_CASES = sorted(FIXTURES.glob("html_*.html"))
 
 REPORT_1 = "Councillors voted on Tuesday night to replace the ageing flood wall along the river."
 REPORT_2 = "Work is expected to begin in the autumn and to take about eighteen months in all."
+REPORT_3 = "The council will publish the full cost of the scheme before the end of the year."
+HEADLINES = [
+    "Shops count the cost of the January floods",
+    "Residents demand answers over river warnings",
+    "How the 1950s wall was built",
+]
 
 
 def fixture(name: str) -> cleannews.Article:
@@ -294,3 +300,28 @@ def test_steps_argument_replaces_the_default_pipeline() -> None:
         page(f"<h1>Flood wall vote</h1><p>{REPORT_1}</p><p>Advertisement</p>"), steps=[]
     )
     assert "Advertisement" in art.paragraphs
+
+
+def test_run_of_link_headlines_is_a_related_list() -> None:
+    links = "".join(f"<li><a href='/{n}'>{h}</a></li>" for n, h in enumerate(HEADLINES))
+    art = cleannews.clean_html(
+        page(f"<h1>Flood wall vote</h1><p>{REPORT_1}</p><ul>{links}</ul><p>{REPORT_2}</p>")
+    )
+    assert art.paragraphs == [REPORT_1, REPORT_2]
+    assert [(r.text, r.reason) for r in art.removed if r.reason == "related"] == [
+        (h, "related") for h in HEADLINES
+    ]
+
+
+def test_two_link_headlines_in_a_row_are_kept() -> None:
+    links = [Segment("list-item", h, 1.0) for h in HEADLINES[:2]]
+    assert link_lists([Segment("paragraph", REPORT_1), *links, Segment("paragraph", REPORT_2)]) == set()
+
+
+def test_linked_sentences_are_kept() -> None:
+    linked = "".join(
+        f"<p><a href='/s{n}'>{text}</a></p>" for n, text in enumerate([REPORT_1, REPORT_2, REPORT_3])
+    )
+    art = cleannews.clean_html(page(f"<h1>Flood wall vote</h1><p>{REPORT_1}</p>{linked}"))
+    assert REPORT_3 in art.paragraphs
+    assert not [r for r in art.removed if r.reason == "related"]
