@@ -295,7 +295,7 @@ def narrow(tree: HtmlElement, url: str | None) -> tuple[list[Segment], dict[str,
         # the steps remove the residue it lets through.
         favor_recall=True,
         include_tables=True,
-        include_formatting=True,
+        include_formatting=False,
         with_metadata=True,
     )
     if not xml:
