@@ -337,9 +337,12 @@ def _unflattened(found: list[Segment], html: str) -> list[Segment]:
     return kept
 
 
-def reads_as_link_headline(segment: Segment, *, max_words: int = 15, min_linked: float = 0.9) -> bool:
-    """A link to another page, worded as a headline: all link, short, not
-    ending as a statement, not a bare address.
+def reads_as_link_headline(
+    segment: Segment, *, min_words: int = 4, max_words: int = 15, min_linked: float = 0.9
+) -> bool:
+    """A link to another page, worded as a headline: all link, of
+    ``min_words`` to ``max_words`` words (a name or an identifier is
+    shorter), not ending as a statement.
 
     >>> reads_as_link_headline(Segment("paragraph", "Shops count the cost of the floods", 1.0))
     True
@@ -348,10 +351,7 @@ def reads_as_link_headline(segment: Segment, *, max_words: int = 15, min_linked:
     """
     text = segment.text
     return (
-        segment.linked >= min_linked
-        and 0 < len(words(text)) <= max_words
-        and text[-1] not in ".!:;"
-        and " " in text
+        segment.linked >= min_linked and min_words <= len(words(text)) <= max_words and text[-1] not in ".!:;"
     )
 
 
