@@ -9,7 +9,16 @@ from pathlib import Path
 import pytest
 
 import cleannews
-from cleannews.readers.html import Segment, decode_html, link_lists, read_html, strip_site_name
+from cleannews.readers import html as html_reader
+from cleannews.readers.html import (
+    Segment,
+    complete_article,
+    decode_html,
+    link_lists,
+    parse_page,
+    read_html,
+    strip_site_name,
+)
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 HTML_CASES = sorted(FIXTURES.glob("html_*.html"))
@@ -325,3 +334,49 @@ def test_linked_sentences_are_kept() -> None:
     art = cleannews.clean_html(page(f"<h1>Flood wall vote</h1><p>{REPORT_1}</p>{linked}"))
     assert REPORT_3 in art.paragraphs
     assert not [r for r in art.removed if r.reason == "related"]
+
+
+SPLIT_ARTICLE = [
+    REPORT_1,
+    REPORT_2,
+    REPORT_3,
+    "Residents who lost their kitchens to the water last winter packed the council chamber for the vote.",
+    "Some said the council had waited far too long, others that the cost would fall on small shops.",
+    "A warning system will send a text message to every household in the flood zone when levels rise.",
+]
+
+
+def split_page() -> str:
+    paragraphs = "".join(f"<p>{p}</p>" for p in SPLIT_ARTICLE)
+    return page(f"<h1>Flood wall vote</h1><div class='body'>{paragraphs}</div>")
+
+
+def test_article_is_completed_when_trafilatura_took_only_its_start() -> None:
+    """On pages that split an article over containers trafilatura keeps the
+    first; readability's fuller reading then replaces it."""
+    html = split_page()
+    start = [Segment("paragraph", p) for p in SPLIT_ARTICLE[:2]]
+    completed = complete_article(start, parse_page(html), html)
+    assert [s.text for s in completed if s.kind == "paragraph"] == SPLIT_ARTICLE
+
+
+def test_readability_is_not_consulted_when_trafilatura_took_most_of_the_page(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def fail(*args: object, **kwargs: object) -> None:
+        raise AssertionError("readability consulted")
+
+    monkeypatch.setattr(html_reader.readability, "Document", fail)
+    html = split_page()
+    found = [Segment("paragraph", p) for p in SPLIT_ARTICLE]
+    assert complete_article(found, parse_page(html), html) == found
+
+
+def test_readability_failure_keeps_trafilatura_reading(monkeypatch: pytest.MonkeyPatch) -> None:
+    def fail(*args: object, **kwargs: object) -> None:
+        raise ValueError("odd page")
+
+    monkeypatch.setattr(html_reader.readability, "Document", fail)
+    html = split_page()
+    start = [Segment("paragraph", p) for p in SPLIT_ARTICLE[:2]]
+    assert complete_article(start, parse_page(html), html) == start

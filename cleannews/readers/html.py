@@ -15,10 +15,12 @@ costs time, not the stack.
 from __future__ import annotations
 
 import codecs
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import readability
 import regex
 import trafilatura
 from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
@@ -378,6 +380,46 @@ def link_lists(segments: Sequence[Segment], *, min_run: int = 3) -> set[int]:
     return found
 
 
+def _token_counts(segments: Sequence[Segment]) -> Counter[str]:
+    return Counter(t for s in segments for t in regex.findall(r"\w+", s.text))
+
+
+def _paragraph_tokens(tree: HtmlElement) -> int:
+    """How many word tokens the page's ``<p>`` elements hold."""
+    return sum(len(regex.findall(r"\w+", p.text_content())) for p in tree.iter("p"))
+
+
+def complete_article(
+    found: list[Segment],
+    tree: HtmlElement,
+    html: str,
+    *,
+    max_share: float = 0.5,
+    min_gain: float = 2.0,
+    min_cover: float = 0.95,
+) -> list[Segment]:
+    """``found``, or readability's reading of the page when trafilatura
+    took only part of a long article.
+
+    Some pages split an article over several containers, and trafilatura
+    keeps only the first. When ``found`` holds less than ``max_share`` of
+    the page's paragraph text, readability-lxml reads the page too; its
+    article replaces ``found`` when it holds at least ``min_cover`` of
+    ``found``'s words and ``min_gain`` times as many.
+    """
+    have = _token_counts(found)
+    if sum(have.values()) >= max_share * _paragraph_tokens(tree):
+        return found
+    try:
+        summary = readability.Document(html).summary(html_partial=True)
+    except Exception:  # readability fails on some odd pages: keep trafilatura's reading
+        return found
+    other = segment(BeautifulSoup(summary, "lxml"), _HTML_WALK)
+    got = _token_counts(other)
+    covered = sum((have & got).values()) >= min_cover * sum(have.values())
+    return other if covered and sum(got.values()) >= min_gain * sum(have.values()) else found
+
+
 def parse_page(html: str) -> HtmlElement | None:
     """The page as an lxml tree, or ``None`` when it is not HTML at all."""
     if not html.strip():
@@ -500,6 +542,8 @@ def read_html(html: str, *, url: str | None = None) -> tuple[list[Block], dict[s
     found, attrs = narrow(tree, url) if tree is not None else ([], {})
     if len(found) <= 1:
         found = _unflattened(found, html)
+    elif tree is not None:
+        found = complete_article(found, tree, html)
     in_lists = link_lists(found)
     blocks = [
         Block(s.text, s.kind, reason=RELATED if n - 1 in in_lists else None, line=n)
