@@ -143,7 +143,8 @@ ARTICLE_BODY = f"""
 <p>Read more: Shops count the cost of the January floods</p>
 """
 
-ARTICLE_TEXT = f"""Flood wall vote
+# The same article as Markdown: list and quote marks are read as kinds only in Markdown input.
+ARTICLE_TEXT = f"""# Flood wall vote
 
 {REPORT_1}
 
