@@ -32,7 +32,13 @@ def test_repeat_of_a_dropped_block_is_judged_on_its_own() -> None:
     assert drop_repeats()(blocks)[1].reason is None
 
 
-def test_clean_text_drops_the_second_copy_and_keeps_the_first() -> None:
-    art = cleannews.clean_text(f"{REPORT}\n{CAPTION}\nClose\n{CAPTION}\n{REPORT} Again.")
+def test_not_in_the_default_pipeline() -> None:
+    """A paragraph said twice on purpose stays unless the step is added."""
+    assert not any(isinstance(step, drop_repeats) for step in cleannews.default_steps())
+
+
+def test_added_to_the_pipeline_it_drops_the_second_copy_and_keeps_the_first() -> None:
+    steps = [*cleannews.default_steps(), drop_repeats()]
+    art = cleannews.clean_text(f"{REPORT}\n{CAPTION}\nClose\n{CAPTION}\n{REPORT} Again.", steps=steps)
     assert art.paragraphs.count(CAPTION) == 1
     assert [(r.text, r.reason) for r in art.removed] == [(CAPTION, "duplicate")]

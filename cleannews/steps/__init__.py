@@ -22,7 +22,6 @@ from cleannews.steps.lines import (
     related,
     share,
 )
-from cleannews.steps.repeats import drop_repeats
 from cleannews.steps.structure import drop_duplicate_title, find_headings, find_title
 
 
@@ -42,7 +41,6 @@ def default_steps() -> list[Step]:
         drop_where(boilerplate),
         drop_where(call_to_comment()),
         drop_comment_tail(),
-        drop_repeats(),
         find_title,
         drop_duplicate_title,
         drop_above_title(),
