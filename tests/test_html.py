@@ -17,6 +17,7 @@ from cleannews.readers.html import (
     link_lists,
     parse_page,
     read_html,
+    segment_body,
     strip_site_name,
 )
 
@@ -381,3 +382,18 @@ def test_readability_failure_keeps_trafilatura_reading(monkeypatch: pytest.Monke
     html = split_page()
     start = [Segment("paragraph", p) for p in SPLIT_ARTICLE[:2]]
     assert complete_article(start, parse_page(html), html) == start
+
+
+def test_text_deeper_than_the_parser_limit_is_kept() -> None:
+    """trafilatura's parser stops at a depth of 256; the text below is still read."""
+    html = "<html><body>" + "<span>word " * 2_000 + "</span>" * 2_000 + "</body></html>"
+    assert cleannews.clean_html(html).text.count("word") == 2_000
+
+
+def test_page_wrapped_in_a_form_keeps_its_article_in_the_fallback() -> None:
+    """ASP.NET pages put the whole page in one ``<form>``."""
+    paragraphs = "".join(f"<p>{p}</p>" for p in SPLIT_ARTICLE)
+    body = segment_body(
+        f"<html><body><form id='aspnetForm'><label>Search</label>{paragraphs}</form></body></html>"
+    )
+    assert [s.text for s in body] == SPLIT_ARTICLE

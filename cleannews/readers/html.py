@@ -87,8 +87,9 @@ _HTML_BLOCKS = frozenset(
 #: Elements whose text is never article text.
 _HTML_SKIPPED = frozenset(
     {
-        *("applet", "aside", "audio", "button", "canvas", "datalist", "embed", "footer", "form", "frame"),
-        *("frameset", "head", "header", "iframe", "input", "link", "map", "menu", "meta", "nav"),
+        # Not "form": ASP.NET pages wrap the whole page in one. Its controls are skipped.
+        *("applet", "aside", "audio", "button", "canvas", "datalist", "embed", "footer", "frame"),
+        *("frameset", "head", "header", "iframe", "input", "label", "link", "map", "menu", "meta", "nav"),
         *("noscript", "object", "option", "script", "select", "style", "svg", "template", "textarea"),
         *("title", "video"),
     }
@@ -324,8 +325,10 @@ def _unflattened(found: list[Segment], html: str) -> list[Segment]:
 
     On a short or odd page trafilatura falls back to the whole page's text
     run into one paragraph: navigation, form labels and the article alike.
-    The body's blocks (navigation, forms and footers left out) that occur
-    in that paragraph, in order, give back its structure and leave the rest.
+    The body's blocks (navigation, form controls and footers left out) that
+    occur in that paragraph, in order, give back its structure and leave the
+    rest. When none does but one holds the paragraph (trafilatura stopped
+    early in a very deep page), that block is read instead.
     """
     body = segment_body(html)
     if not found:
@@ -336,7 +339,9 @@ def _unflattened(found: list[Segment], html: str) -> list[Segment]:
         if where >= 0:
             kept.append(piece)
             at = where + len(piece.text)
-    return kept
+    if kept:
+        return kept
+    return next(([piece] for piece in body if text in piece.text), [] if not body else found)
 
 
 def reads_as_link_headline(
