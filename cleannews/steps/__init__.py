@@ -12,6 +12,7 @@ from cleannews.steps.bylines import drop_bylines
 from cleannews.steps.comments import call_to_comment, drop_comment_tail
 from cleannews.steps.datelines import find_dateline
 from cleannews.steps.fixes import repair
+from cleannews.steps.header import drop_above_title, drop_standfirst
 from cleannews.steps.inline import trim_inline
 from cleannews.steps.lines import (
     boilerplate,
@@ -47,6 +48,8 @@ def default_steps() -> list[Step]:
         find_title,
         split_title_block,
         drop_duplicate_title,
+        drop_above_title(),
+        drop_standfirst(),
         find_headings(),
         find_dateline(),
     ]
