@@ -96,3 +96,13 @@ def normalize_space(text: str) -> str:
     'a b c'
     """
     return _SPACE.sub(" ", text).strip()
+
+
+def strip_decoration(text: str) -> str:
+    """`line_key` with the case kept: spaces collapsed, decoration stripped
+    from both ends. Steps that parse names match their rules against it.
+
+    >>> strip_decoration(" (Cas/Isk) ")
+    'Cas/Isk'
+    """
+    return " ".join(text.split()).strip(_DECOR)

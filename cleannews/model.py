@@ -21,8 +21,10 @@ class Block:
     ``line`` is the 1-based input line the block came from (0 when it did not
     come from the input, like a ``title=`` argument); ``meta`` holds
     ``(key, value)`` pairs a step parsed from the block, such as an author
-    from a byline. Neither takes part in equality: two blocks are equal when
-    they say the same thing.
+    from a byline; ``cuts`` holds the spans a step trimmed off the text
+    (an inline "Baca juga: ..." link, a site name after a title), each a
+    `Removed` with its reason. None of these take part in equality: two
+    blocks are equal when they say the same thing.
 
     >>> b = Block("Advertisement")
     >>> b.drop("ad").reason, b.reason
@@ -34,14 +36,33 @@ class Block:
     reason: str | None = None
     line: int = field(default=0, compare=False)
     meta: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+    cuts: tuple[Removed, ...] = field(default=(), compare=False)
 
     @property
     def kept(self) -> bool:
         return self.reason is None
 
-    def drop(self, reason: str, **meta: str) -> Block:
-        """This block, dropped for ``reason``, with parsed ``meta`` attached."""
-        return replace(self, reason=reason, meta=self.meta + tuple(meta.items()))
+    def drop(self, reason: str, pairs: Iterable[tuple[str, str]] = (), **meta: str) -> Block:
+        """This block, dropped for ``reason``, with parsed ``pairs`` and
+        ``meta`` attached (pairs may repeat a key: several authors)."""
+        return replace(self, reason=reason, meta=(*self.meta, *pairs, *meta.items()))
+
+    def trim(
+        self, text: str, cut: str, reason: str, pairs: Iterable[tuple[str, str]] = (), **meta: str
+    ) -> Block:
+        """This block with its text narrowed to ``text``; the ``cut`` span is
+        recorded for ``reason``, with parsed ``meta`` attached.
+
+        >>> b = Block("Isi berita. (fyk/ash)", line=3).trim("Isi berita.", "(fyk/ash)", "byline")
+        >>> b.text, b.cuts
+        ('Isi berita.', (Removed(text='(fyk/ash)', reason='byline', line=3),))
+        """
+        return replace(
+            self,
+            text=text,
+            cuts=(*self.cuts, Removed(cut, reason, self.line)),
+            meta=(*self.meta, *pairs, *meta.items()),
+        )
 
     def with_text(self, text: str) -> Block:
         return replace(self, text=text)
@@ -80,7 +101,7 @@ class Article:
             for i, b in enumerate(blocks)
             if b.kept and i != first
         )
-        removed = tuple(Removed(b.text, b.reason, b.line) for b in blocks if b.reason)
+        removed = tuple(removed_in_order(blocks))
         return cls(title, kept, removed, merge_meta(blocks, metadata or {}))
 
     @property
@@ -127,6 +148,21 @@ class Article:
             removed=tuple(Removed(r["text"], r["reason"]) for r in data.get("removed", ())),
             metadata=dict(data.get("metadata") or {}),
         )
+
+
+def removed_in_order(blocks: Iterable[Block]) -> Iterable[Removed]:
+    """What the blocks lost, in input order: each block's cuts take the
+    block's place, in the order the steps made them, and come before the
+    block itself when it was dropped as well.
+
+    >>> kept = Block("Isi.", cuts=(Removed("Baca juga: X", "related"),))
+    >>> [r.text for r in removed_in_order([Block("Iklan", reason="ad"), kept])]
+    ['Iklan', 'Baca juga: X']
+    """
+    for b in blocks:
+        yield from b.cuts
+        if b.reason:
+            yield Removed(b.text, b.reason, b.line)
 
 
 def merge_meta(blocks: Sequence[Block], base: Mapping[str, Any]) -> dict[str, Any]:

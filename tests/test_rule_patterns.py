@@ -9,14 +9,27 @@ import pytest
 
 from cleannews import rules
 
+
+def pattern_lists(table: dict, prefix: str = "") -> set[tuple[str, str]]:
+    """``(reason, key)`` of every list of pattern entries, nested tables
+    (``[related.inline]``) by their dotted name; plain word lists are data,
+    not patterns."""
+    found = set()
+    for name, value in table.items():
+        if isinstance(value, dict):
+            found |= pattern_lists(value, f"{prefix}{name}.")
+        elif prefix and value and all(isinstance(e, dict) for e in value):
+            found.add((prefix.rstrip("."), name))
+    return found
+
+
 TABLES = sorted(
-    {
-        (reason, key)
-        for data in rules.languages().values()
-        for reason, table in data.items()
-        if reason != "language"
-        for key in table
-    }
+    set().union(
+        *(
+            pattern_lists({k: v for k, v in data.items() if k != "language"})
+            for data in rules.languages().values()
+        )
+    )
 )
 PROBES = [
     "a " * 400,

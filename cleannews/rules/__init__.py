@@ -56,17 +56,30 @@ def languages() -> dict[str, dict[str, Any]]:
     }
 
 
+def _table(data: dict[str, Any], reason: str) -> dict[str, Any]:
+    """The table for ``reason``; a dotted name (``related.inline``) reads a
+    sub-table, so one family can hold lists for several steps.
+
+    >>> _table({"related": {"inline": {"labels": []}}}, "related.inline")
+    {'labels': []}
+    """
+    for name in reason.split("."):
+        data = data.get(name, {})
+    return data
+
+
 def entries(reason: str, key: str) -> list[dict[str, str]]:
     """The ``{pattern, seen}`` entries for ``reason.key`` over all languages."""
     found: list[dict[str, str]] = []
     for data in languages().values():
-        found.extend(data.get(reason, {}).get(key, []))
+        found.extend(_table(data, reason).get(key, []))
     return found
 
 
+@cache
 def words(reason: str, key: str) -> frozenset[str]:
     """A plain word list (``reason.key``) over all languages, casefolded."""
-    return frozenset(w.casefold() for data in languages().values() for w in data.get(reason, {}).get(key, []))
+    return frozenset(w.casefold() for data in languages().values() for w in _table(data, reason).get(key, []))
 
 
 @cache
@@ -79,6 +92,14 @@ def pattern(reason: str, key: str) -> regex.Pattern[str] | None:
         # A start must end at a word boundary: "baca juga" is no match for "baca jugalah".
         return regex.compile("|".join(f"(?:{p})(?!\\w)" for p in found), _FLAGS)
     return regex.compile("|".join(f"(?:{p})" for p in found), _FLAGS)
+
+
+@cache
+def patterns(reason: str, key: str) -> tuple[regex.Pattern[str], ...]:
+    """Each ``reason.key`` pattern compiled on its own, in file order: for
+    steps that read named groups, where one alternation of many patterns
+    sharing group names would be slow to match."""
+    return tuple(regex.compile(e["pattern"], _FLAGS) for e in entries(reason, key))
 
 
 def line_matches(reason: str, key: str, text: str) -> bool:

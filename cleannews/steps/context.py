@@ -1,6 +1,7 @@
 """Residue known by its neighbours: counters beside share buttons, the short
-lines of the credit and tag boxes after the article, credits closing the
-text, the section labels above the headline, the captions of a gallery.
+lines of the credit and tag boxes after the article, the section labels
+above the headline, the captions of a gallery. (Names closing the text are
+read as credits by `steps.bylines`.)
 
 Each of these lines says nothing by itself ("0", "Iskandar", "Regional");
 only its place shows what it is, so each step asks for a clear place and
@@ -222,55 +223,3 @@ def _reason_at(blocks: Sequence[Block], near: list[int], i: int) -> str | None:
     """The reason of the block after ``blocks[i]`` (escape artifacts aside)."""
     n = near.index(i)
     return blocks[near[n + 1]].reason if n + 1 < len(near) else None
-
-
-BYLINE = "byline"
-_NAME_LINE = regex.compile(r"\p{Lu}[\p{L}.'’-]*(?:,? \p{Lu}[\p{L}.'’-]*){0,11}")
-
-
-def reads_as_names(text: str) -> bool:
-    """A line of names only: capitalised words, commas between them.
-
-    >>> reads_as_names("Budi Santoso, Rina Wati"), reads_as_names("Flos Showroom")
-    (True, True)
-    >>> reads_as_names("Kepala BPS menegaskan data itu")
-    False
-    """
-    return _NAME_LINE.fullmatch(text.strip()) is not None
-
-
-def reads_as_credit(text: str) -> bool:
-    """Names that can only be a credit: two or more names with commas
-    between them, or a name of two or more words in capitals.
-
-    >>> reads_as_credit("Budi Santoso, Rina Wati"), reads_as_credit("DINI TEJA")
-    (True, True)
-    >>> reads_as_credit("Flos Showroom"), reads_as_credit("All...")
-    (False, False)
-    """
-    if not reads_as_names(text):
-        return False
-    found = words(text)
-    return "," in text or (len(found) >= 2 and all(w.isupper() for w in found))
-
-
-@dataclass(frozen=True)
-class drop_closing_names:  # noqa: N801 - a step, named for what it does
-    """Drop the credits (see `reads_as_credit`) among the lines of names that
-    close the text after its last paragraph of reporting: reporters and
-    editors credited without a label. Every line after that paragraph must
-    be a line of names (`reads_as_names`), and only the credits go."""
-
-    min_prose_words: int = 20
-
-    def __call__(self, blocks: Sequence[Block]) -> list[Block]:
-        out = list(blocks)
-        last = last_prose(out, min_words=self.min_prose_words)
-        if last is None:
-            return out
-        tail = [i for i in kept_indexes(out) if i > last and out[i].kind != "title"]
-        if tail and all(reads_as_names(out[i].text) for i in tail):
-            for i in tail:
-                if reads_as_credit(out[i].text):
-                    out[i] = out[i].drop(BYLINE)
-        return out

@@ -1,0 +1,165 @@
+"""Residue inside a paragraph: an inline "Baca juga: <headline>" link, a
+prompt glued to the end of the last paragraph, or a reporter code glued
+after its last sentence. The reporting around it is
+kept; the span is cut off and recorded with its reason.
+
+Only unambiguous spans are cut. A span starts at a sentence start. A link
+is a label from ``[related.inline] labels`` and the headline after it, which
+runs while its words are written like a headline (capitalised, or small
+words from ``[related.inline] small``) and ends where a sentence starts: a
+capitalised word followed by two words in lower case; what follows it must
+read as a sentence (five words or more, ending in a full stop). A tail is text
+from a sentence start to the end of the paragraph that matches one of
+``[<reason>.inline] tails`` as a whole.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+import regex
+
+from cleannews import rules
+from cleannews.measure import line_key, reads_as_sentence, words
+from cleannews.model import Block
+from cleannews.steps.bylines import BYLINE, split_trailing_code
+
+RELATED = "related"
+#: Reasons whose ``[<reason>.inline] tails`` are cut off the end of a paragraph.
+TAIL_REASONS = ("related", "newsletter")
+
+#: Where a sentence may start: the start of the text, or after a sentence end.
+_SENTENCE_START = regex.compile(r"(?:^|(?<=[.!?…\"”’)])\s+)(?=\S)")
+_WORD = regex.compile(r"\S+")
+
+
+def sentence_starts(text: str) -> Iterator[int]:
+    """Offsets in ``text`` where a sentence may start.
+
+    >>> list(sentence_starts("Satu. Dua! Tiga"))
+    [0, 6, 11]
+    """
+    for match in _SENTENCE_START.finditer(text):
+        yield match.end()
+
+
+def _title_word(word: str, small: frozenset[str]) -> bool:
+    bare = word.strip("\"'“”‘’()[],;:")
+    return not bare or bare[0].isupper() or bare[0].isdigit() or bare.casefold() in small
+
+
+def _lower_word(word: str, small: frozenset[str]) -> bool:
+    bare = word.strip("\"'“”‘’(),;:")
+    return bool(bare) and bare[0].islower() and bare.casefold() not in small
+
+
+def headline_end(text: str, start: int, *, min_words: int = 3, max_loose: int = 1) -> int | None:
+    """Where a headline starting at ``start`` ends: before the capitalised
+    word that starts the next sentence; ``None`` when that is not clear.
+
+    >>> t = "Kewajiban dalam Kegiatan Kerja Bakti Manfaat kerja bakti lainnya adalah gotong royong."
+    >>> t[: headline_end(t, 0)]
+    'Kewajiban dalam Kegiatan Kerja Bakti'
+    """
+    small = rules.words("related.inline", "small")
+    found = list(_WORD.finditer(text, start))
+    loose = 0
+    for i, word in enumerate(found):
+        if i >= min_words and word.group()[0].isupper() and _sentence_after(found[i + 1 : i + 3], small):
+            return found[i - 1].end()
+        if word.group()[-1] in "?!" and i + 1 >= min_words and i + 1 < len(found):
+            return word.end() if found[i + 1].group()[0].isupper() else None
+        if not _title_word(word.group(), small):
+            loose += 1
+            if loose > max_loose:
+                return None
+    return None
+
+
+def _sentence_after(following: list[regex.Match[str]], small: frozenset[str]) -> bool:
+    return len(following) == 2 and all(_lower_word(w.group(), small) for w in following)
+
+
+def find_inline_link(text: str, *, min_rest_words: int = 5) -> tuple[int, int] | None:
+    """The span of an inline "Baca juga: <headline>" link with reporting
+    after it that ends like a sentence, or ``None``.
+
+    >>> t = "Baca juga: Harga Beras Naik Lagi Menurut para pedagang, harga naik sejak pekan lalu."
+    >>> s, e = find_inline_link(t)
+    >>> t[s:e]
+    'Baca juga: Harga Beras Naik Lagi'
+    """
+    labels = rules.pattern("related.inline", "labels")
+    if labels is None:
+        return None
+    for start in sentence_starts(text):
+        label = labels.match(text, start, timeout=rules.TIMEOUT)
+        if label is None:
+            continue
+        end = headline_end(text, label.end())
+        if end is not None and reads_as_sentence(text[end:], min_words=min_rest_words):
+            return start, end
+    return None
+
+
+def find_tail(text: str, *, min_kept_words: int = 5) -> tuple[int, str] | None:
+    """Where a prompt glued to the end of ``text`` starts, and its reason.
+
+    >>> t = "Warga bekerja bakti setiap pekan. Simak breaking news dan berita pilihan kami di ponselmu."
+    >>> find_tail(t)
+    (34, 'newsletter')
+    """
+    for start in sentence_starts(text):
+        if len(words(text[:start])) < min_kept_words:
+            continue
+        rest = line_key(text[start:])
+        for reason in TAIL_REASONS:
+            tails = rules.pattern(f"{reason}.inline", "tails")
+            if tails is not None and tails.fullmatch(rest, timeout=rules.TIMEOUT):
+                return start, reason
+    return None
+
+
+def trim_block(block: Block) -> Block:
+    """``block`` with its inline links, glued tail and glued reporter code
+    ("... kata dia. (fyk/ash)", see `split_trailing_code`) cut off and recorded.
+
+    >>> b = trim_block(Block("Isi berita yang panjang ini benar. BERITA TERKAIT +"))
+    >>> b.text, [(c.text, c.reason) for c in b.cuts]
+    ('Isi berita yang panjang ini benar.', [('BERITA TERKAIT +', 'related')])
+    """
+    # Until nothing more comes off, so that a second cleaning cuts nothing.
+    while (trimmed := _trim_once(block)).text != block.text:
+        block = trimmed
+    return block
+
+
+def _trim_once(block: Block) -> Block:
+    """One round of `trim_block`."""
+    # Tails first, so that what follows a link must end like a sentence
+    # without them; the cuts are then recorded in text order.
+    head, tails = block.text, []
+    while tail := find_tail(head):
+        start, reason = tail
+        head, tails = head[:start].rstrip(), [(head[start:].strip(), reason), *tails]
+    rest = " ".join(text for text, _ in tails)
+    while span := find_inline_link(head):
+        start, end = span
+        link = head[start:end].strip()
+        head = (head[:start].rstrip() + " " + head[end:].lstrip()).strip()
+        block = block.trim(f"{head} {rest}".strip(), link, RELATED)
+    for n, (text, reason) in enumerate(tails):
+        block = block.trim(" ".join([head, *(t for t, _ in tails[n + 1 :])]), text, reason)
+    if code := split_trailing_code(block.text):
+        kept, cut, pairs = code
+        block = block.trim(kept, cut, BYLINE, pairs)
+    return block
+
+
+@dataclass(frozen=True)
+class trim_inline:  # noqa: N801 - a step, named for what it does
+    """Cut inline links and glued prompts out of kept paragraphs."""
+
+    def __call__(self, blocks: Sequence[Block]) -> list[Block]:
+        return [trim_block(b) if b.kept and b.kind != "title" else b for b in blocks]
