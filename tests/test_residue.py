@@ -168,6 +168,12 @@ def test_a_dateline_above_a_headline_like_line_is_kept() -> None:
     assert "Jakarta -" in kept(raw)
 
 
+def test_a_short_title_above_a_headline_like_line_is_not_a_section_label() -> None:
+    """A cleaned article read again starts with its title, however short."""
+    raw = "\n".join(["Klasemen Liga", "Pembalap Ini Memimpin Klasemen Sampai Akhir Musim!", REPORT_1])
+    assert cleannews.clean_text(raw).title == "Klasemen Liga"
+
+
 def test_a_short_first_line_before_reporting_is_not_a_section_label() -> None:
     assert cleannews.clean_text(f"Pittsburgh\n{REPORT_EN}").removed == ()
 

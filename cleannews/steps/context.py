@@ -159,10 +159,12 @@ class drop_tail_boxes:  # noqa: N801 - a step, named for what it does
 @dataclass(frozen=True)
 class drop_section_labels:  # noqa: N801 - a step, named for what it does
     """Drop the section labels ("News", "Regional", "home") that open a page
-    above its headline: up to ``max_labels`` one- or two-word lines of letters
-    at the very start, when a headline of at least ``min_headline_words``
-    follows them."""
+    above its headline: ``min_labels`` to ``max_labels`` one- or two-word
+    lines of letters at the very start, when a headline of at least
+    ``min_headline_words`` follows them. One short line alone may be the
+    title itself (a cleaned article read again starts with its title)."""
 
+    min_labels: int = 2
     max_labels: int = 3
     min_headline_words: int = 3
 
@@ -177,7 +179,7 @@ class drop_section_labels:  # noqa: N801 - a step, named for what it does
                 break
             labels.append(i)
         following = kept[len(labels)] if len(labels) < len(kept) else None
-        if not labels or len(labels) > self.max_labels or following is None:
+        if not self.min_labels <= len(labels) <= self.max_labels or following is None:
             return out
         text = out[following].text
         if len(words(text)) < self.min_headline_words or not reads_as_headline(text):
