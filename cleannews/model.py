@@ -9,6 +9,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from cleannews.markdown import escape_mark
+
 #: Block kinds a reader or step may set. Only ``title`` is special: the
 #: article takes its title from the first kept ``title`` block.
 KINDS = ("title", "heading", "paragraph", "list-item", "quote")
@@ -122,10 +124,11 @@ class Article:
         return "\n\n".join(([self.title] if self.title else []) + [self.text])
 
     def to_markdown(self) -> str:
-        """``# title``, ``## heading``, ``- item``, ``> quote``, paragraphs."""
+        """``# title``, ``## heading``, ``- item``, ``> quote``, paragraphs; a
+        text that starts with such a mark gets a backslash before it."""
         marks = {"heading": "## ", "list-item": "- ", "quote": "> "}
         lines = [f"# {self.title}"] if self.title else []
-        lines += [marks.get(b.kind, "") + b.text for b in self.blocks]
+        lines += [marks.get(b.kind, "") + escape_mark(b.text) for b in self.blocks]
         return "\n\n".join(lines) + "\n"
 
     def to_dict(self) -> dict[str, Any]:

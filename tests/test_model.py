@@ -83,3 +83,12 @@ def test_steps_do_not_mutate_their_input() -> None:
     for step in default_steps():
         step(blocks)
     assert blocks == before
+
+
+@pytest.mark.parametrize(
+    "text", ["- 5 derajat lebih dingin dari biasanya.", "* Harga dalam rupiah.", "# 1 di Asia."]
+)
+def test_a_paragraph_that_starts_like_a_markdown_mark_survives_the_markdown_round_trip(text: str) -> None:
+    article = Article(title="Judul Berita", blocks=(Block(REPORT_1), Block(text), Block(REPORT_2)))
+    again = cleannews.clean_text(article.to_markdown())
+    assert again.blocks == article.blocks

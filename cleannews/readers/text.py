@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import regex
 
+from cleannews.markdown import MARK, unescape_mark
 from cleannews.measure import normalize_space
 from cleannews.model import Block
 
@@ -19,8 +20,6 @@ _ESCAPE_LINE = regex.compile(r"(?:\s*\\+[nrt])+\s*")
 _ESCAPED_BREAK = regex.compile(r"(?:\\+r)?\\+n")
 #: Characters with no width that scrapers leave in or instead of text.
 _INVISIBLE = regex.compile("[\u200b\u2060\ufeff\u00ad]")
-#: Markdown block marks, so a rendered article reads back as itself.
-_MARKDOWN = regex.compile(r"(#{1,6}|[-*•]|>)[ \t]+(?=\S)")
 _MARK_KIND = {"#": "title", "-": "list-item", "*": "list-item", "•": "list-item", ">": "quote"}
 
 ESCAPE_ARTIFACT = "escape-artifact"
@@ -62,7 +61,7 @@ def markdown_block(text: str) -> Block:
     >>> markdown_block("#jemaah haji").kind
     'paragraph'
     """
-    mark = _MARKDOWN.match(text)
+    mark = MARK.match(text)
     if mark is None:
         return Block(text)
     return Block(text[mark.end() :], _MARK_KIND.get(mark.group(1), "heading"))
@@ -98,7 +97,7 @@ def is_markdown(lines: list[str]) -> bool:
     >>> is_markdown(["# Judul", "Isi."]), is_markdown(["- Advertisement -"])
     (True, False)
     """
-    return any(_MARKDOWN.match(line) and line.startswith("#") for line in lines)
+    return any(MARK.match(line) and line.startswith("#") for line in lines)
 
 
 def _piece_block(piece: str, number: int, *, markdown: bool) -> list[Block]:
@@ -110,4 +109,4 @@ def _piece_block(piece: str, number: int, *, markdown: bool) -> list[Block]:
     if not text:
         return [Block(piece.strip(), reason=ESCAPE_ARTIFACT, line=number)]
     block = markdown_block(text) if markdown else Block(text)
-    return [Block(block.text, block.kind, line=number)]
+    return [Block(unescape_mark(block.text), block.kind, line=number)]
