@@ -30,6 +30,9 @@ import regex
 TIMEOUT = 1.0
 
 _FLAGS = regex.IGNORECASE | regex.VERSION1 | regex.UNICODE
+#: Rules match casefolded text (`line_key`), so simple case folding is enough;
+#: full case folding (the VERSION1 default) makes some patterns 60x slower.
+_SIMPLE_CASE = "(?-f)"
 
 
 @cache
@@ -64,8 +67,8 @@ def pattern(reason: str, key: str) -> regex.Pattern[str] | None:
         return None
     if key == "starts":
         # A start must end at a word boundary: "baca juga" is no match for "baca jugalah".
-        return regex.compile("|".join(f"(?:{p})(?!\\w)" for p in found), _FLAGS)
-    return regex.compile("|".join(f"(?:{p})" for p in found), _FLAGS)
+        return regex.compile(_SIMPLE_CASE + "|".join(f"(?:{p})(?!\\w)" for p in found), _FLAGS)
+    return regex.compile(_SIMPLE_CASE + "|".join(f"(?:{p})" for p in found), _FLAGS)
 
 
 def line_matches(reason: str, key: str, text: str) -> bool:
