@@ -5,7 +5,10 @@ from __future__ import annotations
 import regex
 
 _WORD = regex.compile(r"\w+(?:[-'’.]\w+)*")
-_SPACE = regex.compile(r"\s+")
+#: What `normalize_space` replaces: runs of whitespace, and any single
+#: whitespace that is not a plain space. A lone space is left alone, so
+#: ordinary prose costs one scan and no replacements.
+_SPACE = regex.compile(r"\s{2,}|[^\S ]")
 #: Characters a label wears around it without changing what it says.
 _DECOR = " \t\u00a0-–—:|•·»«›‹>*_=~#[](){}/\\.,;!?\"'“”‘’…"
 _SENTENCE_END = frozenset(".!?…\"'”’»)")
@@ -20,7 +23,7 @@ def line_key(text: str) -> str:
     >>> line_key("[Gambas:Video 20detik]")
     'gambas:video 20detik'
     """
-    return _SPACE.sub(" ", text).strip(_DECOR).casefold()
+    return collapse_space(text).strip(_DECOR).casefold()
 
 
 def words(text: str) -> list[str]:
@@ -75,10 +78,23 @@ def reads_as_prose(text: str, *, min_words: int = 8, max_caps: float = 0.3) -> b
     return reads_as_sentence(text, min_words=min_words) and caps_ratio(text) < max_caps
 
 
+def collapse_space(text: str) -> str:
+    """Whitespace runs (and tabs, no-break spaces, ...) as one plain space.
+
+    >>> collapse_space(" a \t b\u00a0c ")
+    ' a b c '
+    """
+    # Most lines hold single plain spaces only: two C-level checks say so
+    # several times faster than a regex scan.
+    if "  " not in text and text.isprintable():
+        return text
+    return _SPACE.sub(" ", text)
+
+
 def normalize_space(text: str) -> str:
     """Whitespace runs as one space, none at the ends.
 
     >>> normalize_space("  a \\t b\\u00a0c  ")
     'a b c'
     """
-    return _SPACE.sub(" ", text).strip()
+    return collapse_space(text).strip()
