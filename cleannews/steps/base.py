@@ -94,10 +94,7 @@ class LineRule:
     reason: str
 
     def __call__(self, block: Block) -> str | None:
-        key = line_key(block.text)
-        if rules.line_matches(self.reason, "lines", key) or rules.line_matches(self.reason, "starts", key):
-            return self.reason
-        return None
+        return self.reason if rules.is_line_of(self.reason, line_key(block.text)) else None
 
     @property
     def __name__(self) -> str:
