@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -118,8 +118,12 @@ class LineFamily:
 @cache
 def line_family(reason: str) -> LineFamily:
     """The compiled `LineFamily` of ``reason``."""
-    lines = [e["pattern"] for e in entries(reason, "lines")]
-    starts = [e["pattern"] for e in entries(reason, "starts")]
+    return _family((reason,))
+
+
+def _family(reasons: tuple[str, ...]) -> LineFamily:
+    lines = [e["pattern"] for r in reasons for e in entries(r, "lines")]
+    starts = [e["pattern"] for r in reasons for e in entries(r, "starts")]
     widths = [longest_match(p) for p in lines]
     bounded = [w for w in widths if w is not None]
     unbounded = [p for p, w in zip(lines, widths, strict=True) if w is None]
@@ -128,6 +132,40 @@ def line_family(reason: str) -> LineFamily:
         long=_line_regex(unbounded, starts),
         longest=max(bounded, default=-1),
     )
+
+
+@cache
+def any_line_family() -> LineFamily:
+    """Every reason's ``lines`` and ``starts`` patterns as one `LineFamily`."""
+    reasons = {
+        r for data in languages().values() for r, table in data.items() if {"lines", "starts"} & set(table)
+    }
+    return _family(tuple(sorted(reasons)))
+
+
+def is_any_line(text: str) -> bool:
+    """Whether ``text`` (already a `line_key`) matches any reason's ``lines``
+    or ``starts``. Most blocks are prose and match none: one call (remembered
+    for the next line rule that asks) clears them for every line rule.
+
+    >>> is_any_line("baca juga: kabar lain"), is_any_line("warga menunggu kabar dari pemerintah.")
+    (True, False)
+    """
+    return _is_any_line_remembered(text) if len(text) <= _REMEMBER_UP_TO else _is_any_line(text)
+
+
+#: Lines up to this length have their `is_any_line` answer remembered (a
+#: bounded cache: memory stays flat over any number of articles).
+_REMEMBER_UP_TO = 2000
+
+
+def _is_any_line(text: str) -> bool:
+    family = any_line_family()
+    compiled = family.short if len(text) <= family.longest else family.long
+    return compiled is not None and compiled.match(text, timeout=TIMEOUT) is not None
+
+
+_is_any_line_remembered = lru_cache(maxsize=1024)(_is_any_line)
 
 
 def _line_regex(lines: list[str], starts: list[str]) -> regex.Pattern[str] | None:

@@ -94,7 +94,8 @@ class LineRule:
     reason: str
 
     def __call__(self, block: Block) -> str | None:
-        return self.reason if rules.is_line_of(self.reason, line_key(block.text)) else None
+        key = line_key(block.text)
+        return self.reason if rules.is_any_line(key) and rules.is_line_of(self.reason, key) else None
 
     @property
     def __name__(self) -> str:
