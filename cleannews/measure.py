@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 _WORD = regex.compile(r"\w+(?:[-'’.]\w+)*")
@@ -23,7 +25,17 @@ def line_key(text: str) -> str:
     >>> line_key("[Gambas:Video 20detik]")
     'gambas:video 20detik'
     """
+    # Every line rule asks for the key of every block: remembering the last
+    # few hundred (short ones only, so memory stays small) saves recomputing it.
+    return _remembered_line_key(text) if len(text) <= _REMEMBER_UP_TO else _line_key(text)
+
+
+def _line_key(text: str) -> str:
     return collapse_space(text).strip(_DECOR).casefold()
+
+
+_REMEMBER_UP_TO = 2000
+_remembered_line_key = lru_cache(maxsize=1024)(_line_key)
 
 
 def words(text: str) -> list[str]:
