@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from functools import lru_cache
 
 import regex
@@ -45,6 +46,16 @@ def words(text: str) -> list[str]:
     ['Jumat', '7', '11', '2025', 'kata', 'AS']
     """
     return _WORD.findall(text)
+
+
+def has_more_words(text: str, limit: int) -> bool:
+    """Whether ``text`` has more than ``limit`` `words`; stops counting there,
+    so a long paragraph costs no more than its first ``limit`` words.
+
+    >>> has_more_words("Satu dua tiga.", 2), has_more_words("Satu dua tiga.", 3)
+    (True, False)
+    """
+    return next(itertools.islice(_WORD.finditer(text), limit, None), None) is not None
 
 
 def ends_sentence(text: str) -> bool:
