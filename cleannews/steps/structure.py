@@ -12,7 +12,7 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from cleannews.measure import has_more_words, line_key, words
+from cleannews.measure import has_more_words, line_key
 from cleannews.model import Block
 from cleannews.steps.base import kept_indexes
 
