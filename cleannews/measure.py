@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 from functools import lru_cache
 
 import regex
@@ -55,7 +54,15 @@ def has_more_words(text: str, limit: int) -> bool:
     >>> has_more_words("Satu dua tiga.", 2), has_more_words("Satu dua tiga.", 3)
     (True, False)
     """
-    return next(itertools.islice(_WORD.finditer(text), limit, None), None) is not None
+    return _more_words_than(limit).match(text) is not None
+
+
+@lru_cache(maxsize=64)
+def _more_words_than(limit: int) -> regex.Pattern[str]:
+    """``limit + 1`` words from the start, each taken whole (atomic, so a word
+    is never split to make up the count) after possessively skipped non-word
+    characters: linear, and one C-level call."""
+    return regex.compile(rf"(?:\W*+(?>{_WORD.pattern})){{{max(limit + 1, 0)}}}")
 
 
 def ends_sentence(text: str) -> bool:
