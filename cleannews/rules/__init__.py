@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -145,27 +145,15 @@ def any_line_family() -> LineFamily:
 
 def is_any_line(text: str) -> bool:
     """Whether ``text`` (already a `line_key`) matches any reason's ``lines``
-    or ``starts``. Most blocks are prose and match none: one call (remembered
-    for the next line rule that asks) clears them for every line rule.
+    or ``starts``, in one regex call. Most blocks are prose and match none:
+    one call clears them for every line rule (see `LineRule`).
 
     >>> is_any_line("baca juga: kabar lain"), is_any_line("warga menunggu kabar dari pemerintah.")
     (True, False)
     """
-    return _is_any_line_remembered(text) if len(text) <= _REMEMBER_UP_TO else _is_any_line(text)
-
-
-#: Lines up to this length have their `is_any_line` answer remembered (a
-#: bounded cache: memory stays flat over any number of articles).
-_REMEMBER_UP_TO = 2000
-
-
-def _is_any_line(text: str) -> bool:
     family = any_line_family()
     compiled = family.short if len(text) <= family.longest else family.long
     return compiled is not None and compiled.match(text, timeout=TIMEOUT) is not None
-
-
-_is_any_line_remembered = lru_cache(maxsize=1024)(_is_any_line)
 
 
 def _line_regex(lines: list[str], starts: list[str]) -> regex.Pattern[str] | None:
