@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from cleannews.model import Article, Block, Removed
+from cleannews.readers.html import decode_html, read_html
 from cleannews.readers.text import read_text
 from cleannews.steps import Step, default_steps, run
 
@@ -29,6 +30,34 @@ def clean_text(raw: str, *, title: str | None = None, steps: Sequence[Step] | No
     return Article.from_blocks(blocks)
 
 
+def clean_html(html: str | bytes, *, url: str | None = None, steps: Sequence[Step] | None = None) -> Article:
+    """Clean a news web page: the article's title, headings and paragraphs,
+    what was removed and why, and the page's metadata.
+
+    ``html`` as ``bytes`` is decoded by its byte-order mark, else by the
+    charset its ``<meta>`` declares, else as UTF-8, with undecodable bytes
+    replaced. ``url`` is the page's address, when known (it goes into the
+    metadata); ``steps`` replaces `default_steps`.
+
+    >>> art = clean_html("<html><head><title>Floods close schools | Daily Star</title></head><body>"
+    ...     "<article><h1>Floods close schools</h1><p>Heavy rain closed every school in the"
+    ...     " district on Monday, officials said.</p><p>Advertisement</p></article></body></html>")
+    >>> art.title, [p[:17] for p in art.paragraphs]
+    ('Floods close schools', ['Heavy rain closed'])
+    >>> [(r.text, r.reason) for r in art.removed]
+    [('Floods close schools', 'duplicate-title'), ('Advertisement', 'ad')]
+    """
+    if isinstance(html, bytes | bytearray):
+        html = decode_html(bytes(html))
+    elif not isinstance(html, str):
+        raise TypeError(f"clean_html() expects html as str or bytes, got {type(html).__name__}")
+    if url is not None:
+        _expect_str("clean_html", "url", url)
+    blocks, metadata = read_html(html, url=url)
+    blocks = run(blocks, default_steps() if steps is None else steps)
+    return Article.from_blocks(blocks, metadata)
+
+
 def _expect_str(function: str, name: str, value: object) -> None:
     if isinstance(value, str):
         return
@@ -36,4 +65,4 @@ def _expect_str(function: str, name: str, value: object) -> None:
     raise TypeError(f"{function}() expects {name} as str, got {type(value).__name__}{hint}")
 
 
-__all__ = ["Article", "Block", "Removed", "__version__", "clean_text", "default_steps"]
+__all__ = ["Article", "Block", "Removed", "__version__", "clean_html", "clean_text", "default_steps"]

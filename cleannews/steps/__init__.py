@@ -10,6 +10,7 @@ from cleannews.steps.ads import drop_ads
 from cleannews.steps.base import LineRule, Step, drop_where, fix_each, run
 from cleannews.steps.comments import call_to_comment, drop_comment_tail
 from cleannews.steps.fixes import repair
+from cleannews.steps.header import drop_above_title, drop_standfirst
 from cleannews.steps.lines import (
     boilerplate,
     byline,
@@ -42,6 +43,8 @@ def default_steps() -> list[Step]:
         drop_comment_tail(),
         find_title,
         drop_duplicate_title,
+        drop_above_title(),
+        drop_standfirst(),
         find_headings(),
     ]
 

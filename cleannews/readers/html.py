@@ -1,0 +1,440 @@
+"""The HTML reader: a web page in, the article's blocks and the page's metadata out.
+
+trafilatura narrows the page to the article (its XML output keeps headings
+with their level, paragraphs, list items, quotes and table rows) and reads
+the page's metadata; BeautifulSoup cuts that XML into `Block`s. When
+trafilatura finds nothing, the page body itself is cut into blocks, one per
+block-level element, with scripts, navigation, headers, footers, asides and
+forms left out. The title, as printed on the page, comes first as a
+``title`` block, so the steps drop the headline repeated in the body.
+
+Every walk over a tree is iterative: a page of 100,000 nested ``<div>``s
+costs time, not the stack.
+"""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+import trafilatura
+from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
+from lxml.html import HtmlElement
+
+from cleannews.measure import normalize_space, words
+from cleannews.model import Block
+from cleannews.readers.text import remove_invisible
+
+#: Bytes at the start of a page that name its encoding.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+#: ``<meta charset="...">`` or ``<meta http-equiv="Content-Type" content="...; charset=...">``.
+_META_CHARSET = regex.compile(rb"""<meta[^>]{0,500}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", regex.I)
+#: Labels browsers read as another encoding (the WHATWG Encoding Standard):
+#: Latin-1 is Windows-1252, and a page that says UTF-16 without a BOM is ASCII-compatible.
+_CHARSET_ALIASES = {
+    "iso-8859-1": "cp1252",
+    "iso8859-1": "cp1252",
+    "latin1": "cp1252",
+    "latin-1": "cp1252",
+    "us-ascii": "cp1252",
+    "ascii": "cp1252",
+    "utf-16": "utf-8",
+    "utf-16le": "utf-8",
+    "utf-16be": "utf-8",
+}
+#: Where a page declares its charset: browsers look only this far.
+_SNIFF_BYTES = 4096
+
+#: Separators between a headline and a site or section name in a ``<title>``.
+_TITLE_SEPARATOR = regex.compile(r"\s+(?:[|\-–—·•»:]{1,2})\s+")
+#: How many blocks from the top of the article a repeated headline may be.
+_TITLE_WITHIN = 5
+#: Longest site name a ``<title>`` suffix may be, in words.
+_MAX_SITE_WORDS = 6
+
+#: How trafilatura's XML names its block elements, and the kind each gives.
+_XML_KINDS = {"head": "heading", "item": "list-item", "quote": "quote"}
+_XML_BLOCKS = frozenset({"head", "p", "item", "list", "quote", "table", "row", "code", "main", "doc"})
+#: Block-level HTML elements for the fallback, and the kind each gives.
+_HTML_KINDS = {
+    **{f"h{n}": "heading" for n in range(1, 7)},
+    "li": "list-item",
+    "dt": "list-item",
+    "dd": "list-item",
+    "blockquote": "quote",
+}
+_HTML_BLOCKS = frozenset(
+    {
+        *_HTML_KINDS,
+        *("address", "article", "body", "center", "details", "dialog", "dir", "div", "dl", "fieldset"),
+        *("figcaption", "figure", "hgroup", "html", "main", "ol", "p", "pre", "section", "summary"),
+        *("table", "tbody", "thead", "tfoot", "tr", "ul"),
+    }
+)
+#: Elements whose text is never article text.
+_HTML_SKIPPED = frozenset(
+    {
+        *("applet", "aside", "audio", "button", "canvas", "datalist", "embed", "footer", "form", "frame"),
+        *("frameset", "head", "header", "iframe", "input", "link", "map", "menu", "meta", "nav"),
+        *("noscript", "object", "option", "script", "select", "style", "svg", "template", "textarea"),
+        *("title", "video"),
+    }
+)
+#: Cells are inline in a row but must not run into each other.
+_CELLS = frozenset({"cell", "td", "th"})
+
+
+def decode_html(data: bytes) -> str:
+    """Text of a page given as bytes: by its byte-order mark, else by the
+    charset its ``<meta>`` declares, else as UTF-8. Bytes the encoding cannot
+    read become U+FFFD, so decoding never fails.
+
+    >>> decode_html(b'<meta charset="windows-1252"><p>caf\\xe9</p>')
+    '<meta charset="windows-1252"><p>café</p>'
+    >>> decode_html(codecs.BOM_UTF8 + "Jalan".encode())
+    'Jalan'
+    >>> decode_html(b"<p>\\xff broken</p>")
+    '<p>\\ufffd broken</p>'
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom) :].decode(encoding, errors="replace")
+    return data.decode(declared_charset(data) or "utf-8", errors="replace")
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The Python codec for the charset the page's ``<meta>`` declares, if known.
+
+    >>> declared_charset(b'<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">')
+    'cp1252'
+    >>> declared_charset(b'<meta charset="no-such-charset">') is None
+    True
+    """
+    found = _META_CHARSET.search(data[:_SNIFF_BYTES])
+    if found is None:
+        return None
+    label = found.group(1).decode("ascii").lower()
+    label = _CHARSET_ALIASES.get(label, label)
+    try:
+        return codecs.lookup(label).name
+    except LookupError:
+        return None
+
+
+def strip_site_name(title: str, site_names: tuple[str, ...] = ()) -> str:
+    """The headline of a ``<title>``-style title: a leading or trailing
+    segment that names the site (one of ``site_names``, or a short segment
+    spelled like them) is cut off at its separator.
+
+    >>> strip_site_name("Floods close schools - The Daily Star", ("The Daily Star",))
+    'Floods close schools'
+    >>> strip_site_name("Daily Star | Floods close schools", ("dailystar.com",))
+    'Floods close schools'
+    >>> strip_site_name("Jedi: Fallen Order review - a strong start", ("VG247",))
+    'Jedi: Fallen Order review - a strong start'
+    """
+    names = {_letters(n) for n in site_names if _letters(n)}
+    if not names:
+        return title
+    parts = _TITLE_SEPARATOR.split(title)
+    while len(parts) > 1 and _names_site(parts[-1], names):
+        parts.pop()
+    while len(parts) > 1 and _names_site(parts[0], names):
+        parts.pop(0)
+    if len(parts) == len(_TITLE_SEPARATOR.split(title)):
+        return title
+    # Cut at the separators actually removed, so inner separators stay as printed.
+    start = title.find(parts[0])
+    end = title.rfind(parts[-1]) + len(parts[-1])
+    return title[start:end].strip()
+
+
+def _letters(text: str) -> str:
+    """Lowercase letters and digits of ``text``, a host's ``www.`` and TLD
+    aside, for comparing site names spelled differently.
+
+    >>> _letters("www.DailyStar.co.uk"), _letters("The Daily Star")
+    ('dailystar', 'thedailystar')
+    """
+    text = text.casefold().removeprefix("www.")
+    if " " not in text.strip() and "." in text:
+        text = text.split(".")[0]
+    return "".join(c for c in text if c.isalnum())
+
+
+def _names_site(segment: str, names: set[str]) -> bool:
+    if len(words(segment)) > _MAX_SITE_WORDS:
+        return False
+    letters = _letters(segment)
+    return bool(letters) and any(
+        letters == n or letters.removeprefix("the") == n.removeprefix("the") or n in letters for n in names
+    )
+
+
+@dataclass(frozen=True)
+class _Walk:
+    """How to cut one kind of tree into blocks: which elements are blocks,
+    which kind each gives, which are skipped, which break a line."""
+
+    blocks: frozenset[str]
+    kinds: dict[str, str]
+    skipped: frozenset[str]
+    breaks: frozenset[str]
+
+
+_XML_WALK = _Walk(_XML_BLOCKS, _XML_KINDS, frozenset({"comments", "graphic"}), frozenset({"lb"}))
+_HTML_WALK = _Walk(_HTML_BLOCKS, _HTML_KINDS, _HTML_SKIPPED, frozenset({"br", "hr"}))
+_NOT_TEXT = (Comment, Declaration, Doctype, ProcessingInstruction)
+
+
+def segment(root: Tag, walk: _Walk) -> list[tuple[str, str]]:
+    """``(kind, text)`` for each block of text under ``root``, in order.
+
+    A block element starts a new block and ends it; text directly inside
+    takes the kind of the innermost block element around it (a paragraph in
+    a quote is a quote). A line break also ends a block.
+
+    >>> html = "<div><h2>Title</h2><p>One <b>two</b><br>three</p><ul><li>x</li></ul></div>"
+    >>> segment(BeautifulSoup(html, "lxml"), _HTML_WALK)
+    [('heading', 'Title'), ('paragraph', 'One two'), ('paragraph', 'three'), ('list-item', 'x')]
+    """
+    out: list[tuple[str, str]] = []
+    pieces: list[str] = []
+    kinds = ["paragraph"]
+
+    def flush() -> None:
+        text = normalize_space(remove_invisible("".join(pieces)))
+        if text:
+            out.append((kinds[-1], text))
+        pieces.clear()
+
+    for node, leaving in _events(root, walk.skipped):
+        if isinstance(node, NavigableString):
+            pieces.append(str(node))
+            continue
+        name = node.name
+        if name in walk.breaks:
+            flush()
+        elif name in _CELLS and not leaving:
+            pieces.append(" ")
+        elif name in walk.blocks:
+            flush()
+            if leaving:
+                kinds.pop()
+            else:
+                kinds.append(walk.kinds.get(name, kinds[-1]))
+    flush()
+    return out
+
+
+def _events(root: Tag, skipped: frozenset[str]) -> Iterator[tuple[Tag | NavigableString, bool]]:
+    """``(node, leaving)`` in document order, without recursion: each tag is
+    seen entering and leaving, each string once; comments and ``skipped``
+    elements are passed over."""
+    stack: list[tuple[Any, bool]] = [(root, False)]
+    while stack:
+        node, leaving = stack.pop()
+        if isinstance(node, NavigableString):
+            if not isinstance(node, _NOT_TEXT):
+                yield node, False
+            continue
+        if leaving:
+            yield node, True
+            continue
+        if not isinstance(node, Tag) or node.name in skipped:
+            continue
+        yield node, False
+        stack.append((node, True))
+        stack.extend((child, False) for child in reversed(node.contents))
+
+
+def narrow(tree: HtmlElement, url: str | None) -> tuple[list[tuple[str, str]], dict[str, str]]:
+    """The article's blocks as trafilatura finds them, and the attributes
+    (metadata) of its result; nothing when it finds no article."""
+    xml = trafilatura.extract(
+        tree,
+        url=url,
+        output_format="xml",
+        include_comments=False,
+        # Recall mode keeps sub-headings and lists that precision mode cuts;
+        # the steps remove the residue it lets through.
+        favor_recall=True,
+        include_tables=True,
+        include_formatting=True,
+        with_metadata=True,
+    )
+    if not xml:
+        return [], {}
+    soup = BeautifulSoup(xml, "lxml-xml")
+    doc = soup.find("doc")
+    if doc is None:
+        return [], {}
+    main = doc.find("main")
+    blocks = segment(main, _XML_WALK) if main is not None else []
+    return blocks, {k: v for k, v in doc.attrs.items() if isinstance(v, str)}
+
+
+def segment_body(html: str) -> list[tuple[str, str]]:
+    """The page body cut into blocks by BeautifulSoup alone: the fallback
+    when trafilatura finds no article."""
+    soup = BeautifulSoup(html, "lxml")
+    return segment(soup.body or soup, _HTML_WALK)
+
+
+def _unflattened(found: list[tuple[str, str]], html: str) -> list[tuple[str, str]]:
+    """The page body's own blocks when trafilatura found nothing; when it
+    found one block, the body's blocks that make it up, in order.
+
+    On a short or odd page trafilatura falls back to the whole page's text
+    run into one paragraph: navigation, form labels and the article alike.
+    The body's blocks (navigation, forms and footers left out) that occur
+    in that paragraph, in order, give back its structure and leave the rest.
+    """
+    body = segment_body(html)
+    if not found:
+        return body
+    text, kept, at = found[0][1], [], 0
+    for kind, piece in body:
+        where = text.find(piece, at)
+        if where >= 0:
+            kept.append((kind, piece))
+            at = where + len(piece)
+    return kept
+
+
+def parse_page(html: str) -> HtmlElement | None:
+    """The page as an lxml tree, or ``None`` when it is not HTML at all."""
+    if not html.strip():
+        return None
+    try:
+        return trafilatura.load_html(html)
+    except (ValueError, TypeError):
+        return None
+
+
+def _first(tree: HtmlElement, xpath: str) -> str | None:
+    found = tree.xpath(xpath)
+    text = normalize_space(str(found[0])) if found else ""
+    return text or None
+
+
+def _h1_texts(tree: HtmlElement, *, max_words: int = 40) -> list[str]:
+    """Texts of the page's ``<h1>`` elements that could be a headline."""
+    texts = (normalize_space(h.text_content()) for h in tree.iter("h1"))
+    return [t for t in texts if 0 < len(words(t)) <= max_words]
+
+
+def page_title(tree: HtmlElement | None, meta: dict[str, str], body: list[tuple[str, str]]) -> str | None:
+    """The headline as printed on the page.
+
+    That is the first of: an ``<h1>`` (one that does not just name the
+    site) that a metadata title (trafilatura's, ``og:title``, ``<title>``)
+    agrees with; a heading at the top of the article ``body`` that one
+    agrees with; the only ``<h1>``, when the body repeats it; the metadata
+    title with the site name cut off.
+    """
+    site_names = tuple(n for n in (meta.get("sitename"), meta.get("hostname")) if n)
+    names = {_letters(n) for n in site_names if _letters(n)}
+    h1s = [] if tree is None else [h for h in _h1_texts(tree) if not _names_site(h, names)]
+    titles = [meta.get("title")]
+    if tree is not None:
+        titles += [_first(tree, "//meta[@property='og:title']/@content"), _first(tree, "//title/text()")]
+    found = [t for t in titles if t]
+    top = [text for kind, text in body[:_TITLE_WITHIN] if kind == "heading"]
+    for candidates in (h1s, top):
+        agreed = [c for c in candidates if any(_agrees(c, t) for t in found)]
+        if agreed:
+            return agreed[0]
+    if len(h1s) == 1 and h1s[0] in top:
+        return h1s[0]
+    return strip_site_name(found[0], site_names) if found else None
+
+
+def _agrees(headline: str, title: str, *, min_share: float = 0.5) -> bool:
+    """Whether ``title`` holds ``headline``'s words in order and they are
+    at least ``min_share`` of its words; punctuation, quote styles and case
+    aside.
+
+    >>> _agrees("‘Meth. We’re on it’: ads divided", "'Meth. We're on it': ads divided | Review")
+    True
+    >>> _agrees("Reviews", "Atkins diet: lose 10 kg in 14 days. Reviews")
+    False
+    """
+    head, whole = _word_key(headline), _word_key(title)
+    share = len(head.split()) / max(1, len(whole.split()))
+    return share >= min_share and f" {head} " in f" {whole} "
+
+
+def _word_key(text: str) -> str:
+    return " ".join(regex.findall(r"\w+", text.casefold()))
+
+
+def page_language(tree: HtmlElement | None) -> str | None:
+    """The primary language subtag the page declares (``<html lang>``,
+    ``content-language``), lowercased: ``en-US`` gives ``en``."""
+    if tree is None:
+        return None
+    declared = _first(tree, "/html/@lang | //html/@lang | //meta[@http-equiv='content-language']/@content")
+    if not declared:
+        return None
+    primary = regex.split(r"[-_,;\s]", declared)[0].casefold()
+    return primary if primary.isalpha() and len(primary) <= 8 else None
+
+
+#: trafilatura's metadata attribute, the `Article.metadata` key it becomes,
+#: and how its value is read.
+_META_FIELDS: tuple[tuple[str, str, Callable[[str], Any]], ...] = (
+    ("author", "authors", lambda v: [a.strip() for a in v.split(";") if a.strip()]),
+    ("date", "published", str),
+    ("sitename", "site_name", str),
+    ("url", "url", str),
+    ("description", "description", str),
+)
+
+
+def page_metadata(tree: HtmlElement | None, attrs: dict[str, str], url: str | None) -> dict[str, Any]:
+    """What the page says about itself: authors, published date, site name,
+    url, description and language, each only when found."""
+    found: dict[str, Any] = {}
+    for attr, key, read in _META_FIELDS:
+        value = normalize_space(attrs.get(attr) or "")
+        if value:
+            found[key] = read(value)
+    if url:
+        found["url"] = url
+    language = page_language(tree)
+    if language:
+        found["language"] = language
+    return {k: v for k, v in found.items() if v}
+
+
+def read_html(html: str, *, url: str | None = None) -> tuple[list[Block], dict[str, Any]]:
+    """Blocks of the article in ``html`` (its title first, as a ``title``
+    block) and the page's metadata.
+
+    ``Block.line`` counts blocks (1-based) in the order the reader found
+    them: an HTML page has no lines that survive extraction.
+
+    >>> blocks, meta = read_html("<html lang='en'><body><h1>Floods close schools</h1>"
+    ...     "<p>Heavy rain closed every school in the district on Monday, officials said.</p></body></html>")
+    >>> [b.kind for b in blocks], blocks[0].text, meta
+    (['title', 'heading', 'paragraph'], 'Floods close schools', {'language': 'en'})
+    """
+    tree = parse_page(html)
+    found, attrs = narrow(tree, url) if tree is not None else ([], {})
+    if len(found) <= 1:
+        found = _unflattened(found, html)
+    blocks = [Block(text, kind, line=n) for n, (kind, text) in enumerate(found, start=1)]
+    title = page_title(tree, attrs, found)
+    if title:
+        blocks.insert(0, Block(title, "title"))
+    return blocks, page_metadata(tree, attrs, url)

@@ -1,0 +1,74 @@
+"""The article's header: what a page prints around its headline.
+
+Over the headline a page prints breadcrumbs, a section kicker ("Review",
+"immunology"), a date or a teaser for another story; under it, often, a
+standfirst: a summary sentence set as a subheading. Web pages repeat the
+headline in the body, which marks where the header ends.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from cleannews.measure import reads_as_sentence, words
+from cleannews.model import Block
+from cleannews.steps.base import kept_indexes
+from cleannews.steps.structure import DUPLICATE_TITLE
+
+NAVIGATION = "navigation"
+STANDFIRST = "standfirst"
+
+
+@dataclass(frozen=True)
+class drop_above_title:  # noqa: N801 - a step, named for what it does
+    """Drop the kept blocks over the headline's repeat in the body, when it
+    comes within the first ``max_above`` blocks: what a page prints over its
+    headline is its masthead, not the article. Runs after
+    `drop_duplicate_title`, which finds the repeat."""
+
+    max_above: int = 3
+
+    def __call__(self, blocks: Sequence[Block]) -> list[Block]:
+        out = list(blocks)
+        repeat = next((i for i, b in enumerate(out) if b.reason == DUPLICATE_TITLE), None)
+        if repeat is None:
+            return out
+        above = [i for i in kept_indexes(out[:repeat]) if out[i].kind != "title"]
+        if len(above) > self.max_above:
+            return out
+        for i in above:
+            out[i] = out[i].drop(NAVIGATION)
+        return out
+
+
+def reads_as_standfirst(text: str, *, min_words: int = 15) -> bool:
+    """A summary, not a subheading: a sentence, or too long to be a heading.
+
+    >>> reads_as_standfirst("The retailer earned $2.8 billion in the third quarter, ahead of forecasts.")
+    True
+    >>> reads_as_standfirst("What the plan includes")
+    False
+    """
+    return reads_as_sentence(text) or len(words(text)) >= min_words
+
+
+@dataclass(frozen=True)
+class drop_standfirst:  # noqa: N801 - a step, named for what it does
+    """Drop the headings above the first paragraph that read as a summary
+    (`reads_as_standfirst`): a standfirst set as a subheading. It is kept in
+    the metadata as ``standfirst``."""
+
+    min_words: int = 15
+
+    def __call__(self, blocks: Sequence[Block]) -> list[Block]:
+        out = list(blocks)
+        for i in kept_indexes(out):
+            block = out[i]
+            if block.kind == "title":
+                continue
+            if block.kind != "heading":
+                break
+            if reads_as_standfirst(block.text, min_words=self.min_words):
+                out[i] = block.drop(STANDFIRST, standfirst=block.text)
+        return out

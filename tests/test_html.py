@@ -1,0 +1,296 @@
+"""The HTML path: `clean_html` and its reader, on hand-written pages."""
+
+from __future__ import annotations
+
+import codecs
+import json
+from pathlib import Path
+
+import pytest
+
+import cleannews
+from cleannews.readers.html import decode_html, read_html, strip_site_name
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+HTML_CASES = sorted(FIXTURES.glob("html_*.html"))
+
+REPORT_1 = "Councillors voted on Tuesday night to replace the ageing flood wall along the river."
+REPORT_2 = "Work is expected to begin in the autumn and to take about eighteen months in all."
+
+
+def fixture(name: str) -> cleannews.Article:
+    return cleannews.clean_html((FIXTURES / f"{name}.html").read_text(encoding="utf-8"))
+
+
+def page(body: str, *, title: str = "Flood wall vote | The Valley Ledger", lang: str = "en") -> str:
+    """A whole page around ``body``, the way a site serves it."""
+    return (
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title></head>'
+        f"<body><header><nav><a href='/'>Home</a> <a href='/news'>News</a></nav></header>"
+        f"<main><article>{body}</article></main><footer><p>Contact us</p></footer></body></html>"
+    )
+
+
+def removed(article: cleannews.Article) -> list[tuple[str, str]]:
+    return [(r.text, r.reason) for r in article.removed]
+
+
+# Golden pages -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", HTML_CASES, ids=lambda p: p.stem)
+def test_html_fixture_is_cleaned_exactly(path: Path) -> None:
+    expected = json.loads(path.with_suffix("").with_suffix(".expected.json").read_text(encoding="utf-8"))
+    article = cleannews.clean_html(path.read_text(encoding="utf-8"))
+    assert article.title == expected["title"]
+    assert [{"kind": b.kind, "text": b.text} for b in article.blocks] == expected["blocks"]
+    assert [r.text for r in article.removed] == expected["removed"]
+    assert {r.text: r.reason for r in article.removed} == expected["removed_categories"]
+
+
+def test_headings_keep_their_kind_and_lists_their_items() -> None:
+    art = fixture("html_article_en")
+    assert art.headings == ["What the plan includes"]
+    items = [b.text for b in art.blocks if b.kind == "list-item"]
+    assert len(items) == 3 and items[0].startswith("a concrete wall")
+    assert [b.kind for b in art.blocks].count("quote") == 1
+
+
+def test_ad_label_and_ad_container_leave_no_trace_in_the_article() -> None:
+    art = fixture("html_article_en")
+    assert ("Advertisement", "ad") in removed(art)
+    assert not any("Storm-proof doors" in b.text or b.text == "Advertisement" for b in art.blocks)
+
+
+def test_comment_section_is_not_article_text() -> None:
+    art = fixture("html_article_en")
+    assert not any(
+        "cellar" in b.text or "Leave a Reply" in b.text or "Comments" in b.text for b in art.blocks
+    )
+
+
+def test_related_links_box_and_read_more_line_are_not_article_text() -> None:
+    art = fixture("html_article_en")
+    assert ("Read more: How the 1950s wall was built", "related") in removed(art)
+    assert not any("Shops count the cost" in b.text or b.text == "Related stories" for b in art.blocks)
+
+
+def test_title_is_the_headline_without_the_site_name_and_not_repeated() -> None:
+    art = fixture("html_article_en")
+    assert art.title == "River town votes to rebuild its flood wall"
+    assert ("River town votes to rebuild its flood wall", "duplicate-title") in removed(art)
+    assert all(b.text != art.title for b in art.blocks)
+
+
+def test_byline_is_dropped_and_authors_come_from_the_page() -> None:
+    art = fixture("html_article_en")
+    assert ("By Jane Holloway", "byline") in removed(art)
+    assert art.metadata["authors"] == ["Jane Holloway"]
+
+
+def test_metadata_holds_date_site_name_description_and_language() -> None:
+    meta = fixture("html_article_en").metadata
+    assert meta["published"] == "2024-03-14"
+    assert meta["site_name"] == "The Valley Ledger"
+    assert meta["description"].startswith("Councillors backed a plan")
+    assert meta["language"] == "en"
+
+
+def test_url_argument_goes_into_metadata() -> None:
+    html = (FIXTURES / "html_article_en.html").read_text(encoding="utf-8")
+    art = cleannews.clean_html(html, url="https://ledger.example/flood-wall")
+    assert art.metadata["url"] == "https://ledger.example/flood-wall"
+
+
+def test_indonesian_residue_left_inside_the_article_is_removed_with_reasons() -> None:
+    reasons = dict(removed(fixture("html_article_id")))
+    assert reasons["ADVERTISEMENT"] == "ad"
+    assert reasons["SCROLL TO CONTINUE WITH CONTENT"] == "marker"
+    assert reasons["Baca juga: Harga Tiket Kelotok Naik, Ini Penjelasan Dinas Pariwisata"] == "related"
+    assert reasons["Simak juga Video: Serunya Belanja di Atas Perahu"] == "promo"
+
+
+def test_page_with_no_article_gives_no_blocks() -> None:
+    art = fixture("html_no_article")
+    assert art.blocks == ()
+
+
+# The same article by both paths ---------------------------------------------------
+
+ARTICLE_BODY = f"""
+<h1>Flood wall vote</h1>
+<p>{REPORT_1}</p>
+<p>Advertisement</p>
+<h2>What Comes Next</h2>
+<p>{REPORT_2}</p>
+<ul><li>a concrete wall along the east bank;</li><li>two new pumping stations.</li></ul>
+<blockquote><p>We cannot ask people to mop out their kitchens every February.</p></blockquote>
+<p>Read more: Shops count the cost of the January floods</p>
+"""
+
+ARTICLE_TEXT = f"""Flood wall vote
+
+{REPORT_1}
+
+Advertisement
+
+What Comes Next
+
+{REPORT_2}
+
+- a concrete wall along the east bank;
+
+- two new pumping stations.
+
+> We cannot ask people to mop out their kitchens every February.
+
+Read more: Shops count the cost of the January floods
+"""
+
+
+def test_text_and_html_paths_give_the_same_article() -> None:
+    from_html = cleannews.clean_html(page(ARTICLE_BODY))
+    from_text = cleannews.clean_text(ARTICLE_TEXT)
+    assert from_html.title == from_text.title == "Flood wall vote"
+    assert from_html.blocks == from_text.blocks
+    assert [b.kind for b in from_html.blocks] == [
+        "paragraph",
+        "heading",
+        "paragraph",
+        *["list-item"] * 2,
+        "quote",
+    ]
+    without_title = [r for r in removed(from_html) if r[1] != "duplicate-title"]
+    assert without_title == removed(from_text)
+
+
+@pytest.mark.parametrize("path", HTML_CASES, ids=lambda p: p.stem)
+def test_cleaning_the_markdown_of_an_html_article_changes_nothing(path: Path) -> None:
+    art = cleannews.clean_html(path.read_text(encoding="utf-8"))
+    again = cleannews.clean_text(art.to_markdown())
+    assert again.blocks == art.blocks
+    assert again.removed == ()
+
+
+# Reader details ---------------------------------------------------------------
+
+
+def test_reader_puts_the_title_first_as_a_title_block() -> None:
+    blocks, _ = read_html(page(f"<h1>Flood wall vote</h1><p>{REPORT_1}</p><p>{REPORT_2}</p>"))
+    assert (blocks[0].kind, blocks[0].text) == ("title", "Flood wall vote")
+
+
+def test_reader_splits_a_paragraph_at_line_breaks() -> None:
+    blocks, _ = read_html(
+        page(f"<h1>Flood wall vote</h1><p>{REPORT_1}<br>Photo: Jane Holloway</p><p>{REPORT_2}</p>")
+    )
+    assert [b.text for b in blocks[1:]][-3:] == [REPORT_1, "Photo: Jane Holloway", REPORT_2]
+
+
+def test_title_prefers_the_h1_the_page_title_agrees_with() -> None:
+    html = page(
+        f"<h1>Flood wall vote</h1><p>{REPORT_1}</p><p>{REPORT_2}</p>", title="Flood wall vote - Ledger"
+    )
+    assert cleannews.clean_html(html).title == "Flood wall vote"
+
+
+def test_site_name_is_cut_from_a_title_with_no_matching_h1() -> None:
+    assert strip_site_name("Flood wall vote | The Valley Ledger", ("The Valley Ledger",)) == "Flood wall vote"
+
+
+def test_separator_inside_a_headline_is_kept() -> None:
+    headline = "Star Jedi: Fallen Order review - shoots for the moon"
+    assert strip_site_name(f"{headline} - VG247", ("VG247",)) == headline
+
+
+def test_short_page_keeps_its_structure() -> None:
+    art = cleannews.clean_html(
+        f"<html><body><h1>Flood wall vote</h1><p>{REPORT_1}</p><p>{REPORT_2}</p></body></html>"
+    )
+    assert art.title == "Flood wall vote"
+    assert art.paragraphs == [REPORT_1, REPORT_2]
+
+
+def test_table_row_is_one_block_with_its_cells_apart() -> None:
+    rows = "<tr><td>Millbrook</td><td>42 shops</td></tr><tr><td>Ashford</td><td>17 shops</td></tr>"
+    table = f"<table>{rows}</table>"
+    art = cleannews.clean_html(page(f"<h1>Flood wall vote</h1><p>{REPORT_1}</p>{table}<p>{REPORT_2}</p>"))
+    assert "Millbrook 42 shops" in art.paragraphs
+
+
+# Bytes ------------------------------------------------------------------------
+
+
+def test_bytes_are_decoded_by_the_declared_charset() -> None:
+    html = page(f"<h1>Café reopens</h1><p>{REPORT_1}</p><p>{REPORT_2}</p>", title="Café reopens")
+    data = html.replace('charset="utf-8"', 'charset="windows-1252"').encode("cp1252")
+    assert cleannews.clean_html(data).title == "Café reopens"
+
+
+def test_bytes_are_decoded_by_their_byte_order_mark() -> None:
+    html = page(f"<h1>Café reopens</h1><p>{REPORT_1}</p><p>{REPORT_2}</p>", title="Café reopens")
+    assert cleannews.clean_html(codecs.BOM_UTF16_LE + html.encode("utf-16-le")).title == "Café reopens"
+
+
+def test_bytes_without_a_declaration_are_read_as_utf8() -> None:
+    assert decode_html("<p>Café</p>".encode()) == "<p>Café</p>"
+
+
+def test_undecodable_bytes_become_replacement_characters() -> None:
+    assert decode_html(b"<p>caf\xe9 \xff</p>") == "<p>caf\ufffd \ufffd</p>"
+
+
+def test_latin1_declaration_is_read_as_windows_1252() -> None:
+    assert decode_html(b'<meta charset="iso-8859-1"><p>\x93quoted\x94</p>').endswith("“quoted”</p>")
+
+
+# Hostile input ------------------------------------------------------------------
+
+HOSTILE = {
+    "empty": "",
+    "blank": " \n\t ",
+    "not html": "Just a line of plain text, with no markup at all.",
+    "unclosed tags": "<html><body><div><p>One <b>two <i>three<p>four <table><tr><td>five",
+    "stray closing tags": "</p></div></body></html><p>text</p></span>",
+    "huge attribute": '<html><body><p title="' + "a" * 2_000_000 + '">Inside a paragraph.</p></body></html>',
+    "deep unclosed nesting": "<div>" * 100_000 + "deep text",
+    "control characters": "<html><body><p>a\x00b\x01c\x1b</p></body></html>",
+    "only scripts": "<html><head><script>var a = 1;</script></head><body><script>a++</script></body></html>",
+    "xml declaration": '<?xml version="1.0" encoding="utf-8"?><html><body><p>Hi there.</p></body></html>',
+    "binary junk": "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+}
+
+
+@pytest.mark.parametrize("html", HOSTILE.values(), ids=HOSTILE.keys())
+def test_hostile_html_gives_an_article(html: str) -> None:
+    art = cleannews.clean_html(html)
+    assert isinstance(art, cleannews.Article)
+    assert all(b.text.strip() for b in art.blocks)
+
+
+def test_deep_nesting_keeps_its_text() -> None:
+    """100,000 nested ``<div>``s: no recursion error, and the text is there."""
+    html = "<html><body>" + "<div>" * 100_000 + "deep text" + "</div>" * 100_000 + "</body></html>"
+    assert "deep text" in cleannews.clean_html(html).text
+
+
+def test_plain_text_is_kept_as_a_block() -> None:
+    assert cleannews.clean_html(HOSTILE["not html"]).text == HOSTILE["not html"]
+
+
+@pytest.mark.parametrize("value", [None, 42, ["<p>x</p>"]])
+def test_wrong_type_is_a_type_error_naming_str_or_bytes(value: object) -> None:
+    with pytest.raises(TypeError, match="expects html as str or bytes"):
+        cleannews.clean_html(value)  # type: ignore[arg-type]
+
+
+def test_wrong_url_type_is_a_type_error() -> None:
+    with pytest.raises(TypeError, match="url as str"):
+        cleannews.clean_html("<p>x</p>", url=b"https://x")  # type: ignore[arg-type]
+
+
+def test_steps_argument_replaces_the_default_pipeline() -> None:
+    art = cleannews.clean_html(
+        page(f"<h1>Flood wall vote</h1><p>{REPORT_1}</p><p>Advertisement</p>"), steps=[]
+    )
+    assert "Advertisement" in art.paragraphs
