@@ -4,4 +4,7 @@ import sys
 
 from cleannews.cli import main
 
-sys.exit(main())
+# The guard keeps spawned worker processes, which import this module's
+# parent package, from running the command line again.
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,17 +1,37 @@
-"""The command line: ``cleannews clean PATH|-``."""
+"""The command line: ``cleannews clean``, ``cleannews batch``, ``cleannews explain``.
+
+Exit codes: 0 when work was done (a batch with some bad records included),
+1 when a batch had records but none could be cleaned, 2 for usage errors
+and unreadable inputs.
+"""
 
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
+import os
+import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from contextlib import closing
 from pathlib import Path
+from typing import IO, Any
 
 import cleannews
+from cleannews import batch, explain
 from cleannews.model import Article
 
 FORMATS = ("text", "markdown", "json")
+HTML_SUFFIXES = (".html", ".htm")
+#: How an HTML page opens, after any BOM and whitespace.
+_HTML_START = re.compile(
+    r"<(?:!doctype\s+html|!--|\?xml|(?:html|head|body|meta|title|div|article|section|main|p)\b)", re.I
+)
+
+
+class UsageError(Exception):
+    """A problem with the command line or its inputs; exit code 2."""
 
 
 def render(article: Article, fmt: str) -> str:
@@ -23,30 +43,245 @@ def render(article: Article, fmt: str) -> str:
     return article.render() + "\n"
 
 
-def read_input(path: str) -> str:
-    """The text at ``path`` (``-`` for standard input), decoded as UTF-8."""
-    if path == "-":
-        return sys.stdin.read()
-    return Path(path).read_text(encoding="utf-8", errors="replace")
+def read_input(path: str) -> bytes:
+    """The bytes at ``path`` (``-`` for standard input)."""
+    try:
+        return sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+    except OSError as error:
+        raise UsageError(f"cannot read {path}: {error.strerror or error}") from None
+
+
+def as_text(data: bytes) -> str:
+    """Input bytes as text: UTF-8, undecodable bytes replaced (the repairs
+    in the steps then see U+FFFD, not an exception)."""
+    return data.decode("utf-8", errors="replace")
+
+
+def looks_like_html(raw: str) -> bool:
+    """Whether the input is an HTML page rather than article text: it opens with markup.
+
+    >>> looks_like_html("<!DOCTYPE html><html>"), looks_like_html("  <p>Isi</p>")
+    (True, True)
+    >>> looks_like_html("<3 untuk Jakarta"), looks_like_html("Judul <b>")
+    (False, False)
+    """
+    return _HTML_START.match(raw[:4096].lstrip("\ufeff \t\r\n")) is not None
+
+
+def input_kind(args: argparse.Namespace, data: bytes) -> str:
+    """``html`` or ``text``: forced by ``--html`` / ``--text``, else told by
+    the file name, else by the content."""
+    if args.force:
+        return args.force
+    if args.path.lower().endswith(HTML_SUFFIXES) or looks_like_html(as_text(data[:4096])):
+        return "html"
+    return "text"
+
+
+def clean_input(args: argparse.Namespace, data: bytes) -> Article:
+    """The cleaned article, through the HTML or the text reader. HTML goes
+    in as bytes, so the page's declared charset is honoured."""
+    if input_kind(args, data) == "html":
+        if args.title:
+            raise UsageError("--title applies to text input; HTML pages carry their own title")
+        return cleannews.clean_html(data, url=args.url)
+    return cleannews.clean_text(as_text(data), title=args.title)
+
+
+def run_clean(args: argparse.Namespace) -> int:
+    data = read_input(args.path)
+    sys.stdout.write(render(clean_input(args, data), args.format))
+    return 0
+
+
+def run_explain(args: argparse.Namespace) -> int:
+    data = read_input(args.path)
+    style = explain.Style(color=wants_color(args.color, sys.stdout))
+    if input_kind(args, data) == "html":
+        lines = explain.explain_article(clean_input(args, data), style)
+    else:
+        lines = explain.explain_text(as_text(data), title=args.title, style=style)
+    write_lines(lines, sys.stdout)
+    return 0
+
+
+def wants_color(choice: str, stream: IO[str]) -> bool:
+    """Colour when asked, or on a terminal unless ``NO_COLOR`` is set (no-color.org)."""
+    if choice != "auto":
+        return choice == "always"
+    return stream.isatty() and not os.environ.get("NO_COLOR")
+
+
+def write_lines(lines: Iterable[str], stream: IO[str]) -> None:
+    for line in lines:
+        stream.write(line + "\n")
+
+
+def run_batch(args: argparse.Namespace) -> int:
+    check_batch_paths(args)
+    fields = batch.Fields(
+        args.text_field, args.html_field, args.id_field, args.title_field, args.url_field, args.force
+    )
+    jobs = batch.input_jobs(args.inputs)
+    outcomes = batch.clean_all(
+        jobs, fields, workers=args.workers or os.cpu_count() or 1, chunk_size=args.chunk_size
+    )
+    with closing(outcomes), open_output(args.output) as out, open_errors(args) as errors:
+        summary = batch.write_outcomes(outcomes, out, errors, progress=show_progress(args))
+    if not args.quiet:
+        print(summary.report(), file=sys.stderr)
+        if summary.errors:
+            print(f"  bad records: {errors_name(args)}", file=sys.stderr)
+    return 0 if summary.documents or not summary.errors else 1
+
+
+def check_batch_paths(args: argparse.Namespace) -> None:
+    """Usage errors found before any work: a missing input, an output that
+    would overwrite an input."""
+    for name in args.inputs:
+        if name != "-" and not Path(name).exists():
+            raise UsageError(f"no such file or folder: {name}")
+    if args.output != "-" and any(same_file(args.output, name) for name in args.inputs):
+        raise UsageError(f"the output {args.output} is also an input")
+
+
+def same_file(a: str, b: str) -> bool:
+    return b != "-" and Path(a).resolve() == Path(b).resolve()
+
+
+def open_output(name: str) -> Any:
+    """The output, as a binary stream: standard output for ``-``, gzip for ``.gz``."""
+    if name == "-":
+        return os.fdopen(os.dup(1), "wb")
+    return open_binary(Path(name))
+
+
+def open_errors(args: argparse.Namespace) -> Any:
+    """The errors file: ``--errors``, else beside the output (standard error
+    when the output is standard output)."""
+    name = errors_name(args)
+    return os.fdopen(os.dup(2), "wb") if name == "-" else open_binary(Path(name))
+
+
+def errors_name(args: argparse.Namespace) -> str:
+    if args.errors:
+        return args.errors
+    return "-" if args.output == "-" else str(batch.errors_path_for(Path(args.output)))
+
+
+def open_binary(path: Path) -> Any:
+    """``path`` opened for writing bytes, gzip-compressed when it ends in ``.gz``."""
+    try:
+        return gzip.open(path, "wb") if path.suffix == ".gz" else open(path, "wb")
+    except OSError as error:
+        raise UsageError(f"cannot write {path}: {error.strerror or error}") from None
+
+
+def show_progress(args: argparse.Namespace) -> bool:
+    """A progress bar when asked, or when standard error is a terminal and
+    the output does not go to it."""
+    if args.progress is not None:
+        return args.progress
+    return sys.stderr.isatty() and not (args.output == "-" and sys.stdout.isatty())
+
+
+# The parser ----------------------------------------------------------------
+
+
+def positive(text: str) -> int:
+    """An argparse type: an integer of at least 1."""
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
+
+
+def not_negative(text: str) -> int:
+    """An argparse type: an integer of at least 0."""
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, got {value}")
+    return value
+
+
+def add_kind_options(parser: argparse.ArgumentParser) -> None:
+    """``--text`` / ``--html``: force how the input is read."""
+    kinds = parser.add_mutually_exclusive_group()
+    kinds.add_argument("--text", dest="force", action="store_const", const="text", help="read input as text")
+    kinds.add_argument("--html", dest="force", action="store_const", const="html", help="read input as HTML")
+
+
+def add_single_input(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("path", help="a text or HTML file, or - for standard input")
+    add_kind_options(parser)
+    parser.add_argument("--title", help="the headline, when known (text input)")
+    parser.add_argument("--url", help="the page's address (HTML input), recorded in metadata")
+
+
+def add_clean(commands: Any) -> None:
+    clean = commands.add_parser("clean", help="clean one article and print it")
+    add_single_input(clean)
+    clean.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
+    clean.set_defaults(run=run_clean)
+
+
+def add_explain(commands: Any) -> None:
+    explain_cmd = commands.add_parser("explain", help="show the input with every removed line and its reason")
+    add_single_input(explain_cmd)
+    explain_cmd.add_argument(
+        "--color", choices=("auto", "always", "never"), default="auto", help="colour (default: on a terminal)"
+    )
+    explain_cmd.set_defaults(run=run_explain)
+
+
+def add_batch(commands: Any) -> None:
+    run = commands.add_parser("batch", help="clean many articles into a JSONL file", description=BATCH_HELP)
+    run.add_argument("inputs", nargs="+", metavar="INPUT", help="JSONL files (.gz too), folders, or -")
+    run.add_argument("-o", "--output", required=True, help="the JSONL output (.gz to compress, - for stdout)")
+    run.add_argument("--errors", help="where bad records go (default: OUTPUT.errors.jsonl beside the output)")
+    for part in ("text", "html", "id", "title", "url"):
+        run.add_argument(
+            f"--{part}-field", default=part, metavar="NAME", help=f"record field (default: {part})"
+        )
+    add_kind_options(run)
+    run.add_argument(
+        "--workers", type=not_negative, default=1, help="processes (default: 1; 0 for every CPU)"
+    )
+    run.add_argument("--chunk-size", type=positive, default=16, help="records per task (default: 16)")
+    run.add_argument(
+        "--progress", action=argparse.BooleanOptionalAction, help="progress bar (default: on a terminal)"
+    )
+    run.add_argument("-q", "--quiet", action="store_true", help="no summary at the end")
+    run.set_defaults(run=run_batch)
+
+
+BATCH_HELP = (
+    "Clean every record of JSONL inputs, or every .txt/.html file of folders, into one JSON line each "
+    "(the input's id plus the article's dict), in input order. Bad records go to an errors file."
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="cleannews", description=cleannews.__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="cleannews", description=(cleannews.__doc__ or "").splitlines()[0])
     parser.add_argument("--version", action="version", version=f"cleannews {cleannews.__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
-    clean = commands.add_parser("clean", help="clean one article and print it")
-    clean.add_argument("path", help="a text file, or - for standard input")
-    clean.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
-    clean.add_argument("--title", help="the headline, when known")
+    add_clean(commands)
+    add_batch(commands)
+    add_explain(commands)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        raw = read_input(args.path)
-    except OSError as error:
-        print(f"cleannews: cannot read {args.path}: {error.strerror or error}", file=sys.stderr)
+        return args.run(args)
+    except UsageError as problem:
+        print(f"cleannews {args.command}: {problem}", file=sys.stderr)
         return 2
-    sys.stdout.write(render(cleannews.clean_text(raw, title=args.title), args.format))
-    return 0
+    except KeyboardInterrupt:
+        print(f"cleannews {args.command}: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # A reader like `head` closed the pipe: not an error of ours.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0

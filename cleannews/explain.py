@@ -1,0 +1,141 @@
+"""``cleannews explain``: the input, with every removed line marked with its reason.
+
+Kept lines are shown as they are; a removed line gets a ``[- reason]``
+marker (in colour on a terminal). A line the reader split into pieces (at an
+escaped ``\\n``) that were not all treated alike is shown piece by piece.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from cleannews.model import Article, Block
+from cleannews.readers.text import read_text
+from cleannews.steps import Step, default_steps, run
+
+RED, DIM, RESET = "\x1b[1;31m", "\x1b[2m", "\x1b[0m"
+
+
+@dataclass(frozen=True, slots=True)
+class Style:
+    """How a kept or removed line is written: plain markers, or ANSI colour."""
+
+    color: bool = False
+
+    def kept(self, text: str) -> str:
+        return text
+
+    def removed(self, reason: str, text: str) -> str:
+        """``[- reason] text``, the marker red and the text dimmed in colour.
+
+        >>> Style().removed("ad", "Advertisement")
+        '[- ad] Advertisement'
+        """
+        if self.color:
+            return f"{RED}[- {reason}]{RESET} {DIM}{text}{RESET}"
+        return f"[- {reason}] {text}"
+
+
+def explain_text(
+    raw: str, *, title: str | None = None, steps: Sequence[Step] | None = None, style: Style = Style()
+) -> Iterator[str]:
+    """The lines of ``raw``, each removed one marked with its reason, then a
+    line counting the removals.
+
+    >>> print("\\n".join(explain_text("Judul\\n\\nIsi berita yang panjang.\\nBaca juga: Lain")))
+    Judul
+    <BLANKLINE>
+    Isi berita yang panjang.
+    [- related] Baca juga: Lain
+    -- removed 1 of 3 blocks: related 1
+    """
+    blocks = run(read_text(raw, title=title), default_steps() if steps is None else steps)
+    by_line = blocks_by_line(blocks)
+    # Blocks that are not input lines (a title= argument) have line 0.
+    yield from (style.removed(b.reason or "", b.text) for b in by_line.pop(0, []) if not b.kept)
+    explained = (
+        shown
+        for number, line in enumerate(raw.splitlines(), start=1)
+        for shown in explain_line(line.rstrip(), by_line.get(number, []), style)
+    )
+    yield from squeeze_blank(explained)
+    yield removal_summary(b.reason for b in blocks if b.line)
+
+
+def squeeze_blank(lines: Iterable[str]) -> Iterator[str]:
+    """The lines with each run of blank lines cut to one, none at the ends:
+    scraped text is often padded with dozens.
+
+    >>> list(squeeze_blank(["", "a", "", "", "b", ""]))
+    ['a', '', 'b']
+    """
+    pending = False
+    started = False
+    for line in lines:
+        if not line.strip():
+            pending = started
+            continue
+        if pending:
+            yield ""
+        pending, started = False, True
+        yield line
+
+
+def blocks_by_line(blocks: Iterable[Block]) -> dict[int, list[Block]]:
+    """The blocks grouped by the input line they came from, order kept."""
+    groups: dict[int, list[Block]] = defaultdict(list)
+    for block in blocks:
+        groups[block.line].append(block)
+    return groups
+
+
+def explain_line(line: str, blocks: Sequence[Block], style: Style) -> Iterator[str]:
+    """One input line, explained by the blocks it became.
+
+    >>> list(explain_line("Iklan", [Block("Iklan", reason="ad")], Style()))
+    ['[- ad] Iklan']
+    >>> pieces = [Block("Isi."), Block("Baca juga: X", reason="related")]
+    >>> list(explain_line(r"Isi.\\nBaca juga: X", pieces, Style()))
+    ['Isi.', '[- related] Baca juga: X']
+    """
+    reasons = {b.reason for b in blocks}
+    if not blocks or reasons == {None}:
+        yield style.kept(line)
+    elif len(reasons) == 1:
+        yield style.removed(blocks[0].reason or "", line.strip())
+    else:
+        yield from (style.kept(b.text) if b.kept else style.removed(b.reason or "", b.text) for b in blocks)
+
+
+def explain_article(article: Article, style: Style = Style()) -> Iterator[str]:
+    """An article's title, kept blocks and removed blocks, merged in input
+    order by their line numbers (for HTML, where input lines are markup),
+    then a line counting the removals.
+
+    >>> from cleannews.model import Removed
+    >>> art = Article("Judul", (Block("Isi.", line=3),), (Removed("Iklan", "ad", 2),))
+    >>> list(explain_article(art))
+    ['Judul', '[- ad] Iklan', 'Isi.', '-- removed 1 of 3 blocks: ad 1']
+    """
+    if article.title:
+        yield style.kept(article.title)
+    entries = [(b.line, 0, style.kept(b.text)) for b in article.blocks]
+    entries += [(r.line, 1, style.removed(r.reason, r.text)) for r in article.removed]
+    yield from (text for _, _, text in sorted(entries, key=lambda entry: entry[:2]))
+    kept = len(article.blocks) + bool(article.title)
+    yield removal_summary([None] * kept + [r.reason for r in article.removed])
+
+
+def removal_summary(reasons: Iterable[str | None]) -> str:
+    """A closing line: how many blocks were removed, and for what.
+
+    >>> removal_summary(["ad", None, "ad", "related"])
+    '-- removed 3 of 4 blocks: ad 2, related 1'
+    """
+    counts = Counter(reasons)
+    total = sum(counts.values())
+    kept = counts.pop(None, 0)
+    detail = ", ".join(f"{reason} {n}" for reason, n in counts.most_common())
+    return f"-- removed {total - kept} of {total} blocks" + (f": {detail}" if detail else "")

@@ -1,0 +1,419 @@
+"""The command line, run for real: ``python -m cleannews`` in a subprocess."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import struct
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import cleannews
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "fixtures" / "000_b9fff5dbafb6aeaf.txt"
+SEED_2 = ROOT / "fixtures" / "001_c943c15a8568c981.txt"
+REPORT = "Pemerintah mengumumkan kebijakan baru untuk menekan harga beras di pasar tradisional."
+PAGE = (
+    "<!DOCTYPE html><html><head><title>Harga Beras Turun</title></head><body><article>"
+    "<h1>Harga Beras Turun</h1>"
+    f"<p>{REPORT}</p>"
+    "<p>Menteri Perdagangan mengatakan kebijakan itu berlaku mulai pekan depan di seluruh provinsi.</p>"
+    "<p>Pedagang di Pasar Induk menyambut baik keputusan itu dan berharap harga tetap stabil.</p>"
+    "</article></body></html>"
+)
+
+
+def cleannews_cli(
+    *args: str | Path, stdin: str | None = None, cwd: Path = ROOT
+) -> subprocess.CompletedProcess:
+    """Run ``python -m cleannews ARGS`` with this checkout first on the path."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
+    env.pop("NO_COLOR", None)
+    command = [sys.executable, "-m", "cleannews", *map(str, args)]
+    return subprocess.run(
+        command, input=stdin, capture_output=True, text=True, encoding="utf-8", env=env, cwd=cwd, timeout=120
+    )
+
+
+def write_jsonl(path: Path, lines: list[str]) -> Path:
+    path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    return path
+
+
+def record(id_: object, text: str, **more: object) -> str:
+    return json.dumps({"id": id_, "text": text, **more}, ensure_ascii=False)
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+@pytest.fixture
+def seeds_jsonl(tmp_path: Path) -> Path:
+    """Both seeds as JSONL records, three times over."""
+    texts = [SEED.read_text(encoding="utf-8"), SEED_2.read_text(encoding="utf-8")]
+    return write_jsonl(tmp_path / "in.jsonl", [record(f"d{i}", texts[i % 2]) for i in range(6)])
+
+
+# clean -----------------------------------------------------------------------
+
+
+def test_clean_prints_the_seed_as_the_article_text() -> None:
+    result = cleannews_cli("clean", SEED)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == cleannews.clean_text(SEED.read_text(encoding="utf-8")).render() + "\n"
+
+
+def test_clean_reads_standard_input_for_a_dash() -> None:
+    result = cleannews_cli("clean", "-", stdin=f"Judul Berita\n\n{REPORT}\nBaca juga: Berita lain\n")
+    assert result.stdout == f"Judul Berita\n\n{REPORT}\n"
+
+
+def test_clean_format_json_is_the_article_dict() -> None:
+    result = cleannews_cli("clean", SEED, "--format", "json")
+    assert json.loads(result.stdout) == cleannews.clean_text(SEED.read_text(encoding="utf-8")).to_dict()
+
+
+def test_clean_format_markdown_marks_title_and_headings() -> None:
+    lines = cleannews_cli("clean", SEED, "--format", "markdown").stdout.splitlines()
+    assert lines[0].startswith("# Trump Siap Sambut")
+    assert "## Kazakhstan Bergabung dalam Abraham Accords" in lines
+
+
+def test_clean_title_option_drops_the_repeated_headline() -> None:
+    result = cleannews_cli(
+        "clean", "-", "--title", "Harga Beras Turun", stdin=f"Harga Beras Turun\n{REPORT}\n"
+    )
+    assert result.stdout == f"Harga Beras Turun\n\n{REPORT}\n"
+
+
+def test_clean_missing_file_is_a_usage_error() -> None:
+    result = cleannews_cli("clean", "no/such/file.txt")
+    assert result.returncode == 2
+    assert "cannot read no/such/file.txt" in result.stderr
+
+
+def test_clean_detects_an_html_page_by_its_content() -> None:
+    result = cleannews_cli("clean", "-", "--format", "json", stdin=PAGE)
+    assert result.returncode == 0, result.stderr
+    assert REPORT in json.loads(result.stdout)["blocks"][0]["text"] or REPORT in result.stdout
+    assert "<p>" not in result.stdout
+
+
+def test_clean_html_flag_forces_the_html_reader(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text(PAGE, encoding="utf-8")
+    forced = cleannews_cli("clean", page, "--html")
+    assert forced.returncode == 0, forced.stderr
+    assert REPORT in forced.stdout and "<p>" not in forced.stdout
+
+
+def test_clean_text_flag_reads_markup_as_text() -> None:
+    result = cleannews_cli("clean", "-", "--text", "--format", "json", stdin=f"<p>{REPORT}</p>\n")
+    assert result.returncode == 0, result.stderr
+    assert "<p>" in result.stdout
+
+
+def test_module_and_console_script_run_the_same_main() -> None:
+    """``cleannews`` (the console script, `cleannews.cli:main`) and ``python -m cleannews`` agree."""
+    script = "import sys; from cleannews.cli import main; sys.exit(main())"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    direct = subprocess.run(
+        [sys.executable, "-c", script, "clean", str(SEED)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert 'cleannews = "cleannews.cli:main"' in (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert direct.stdout == cleannews_cli("clean", SEED).stdout != ""
+
+
+# batch -----------------------------------------------------------------------
+
+
+def test_batch_writes_one_record_per_input_in_order_with_ids(seeds_jsonl: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    result = cleannews_cli("batch", seeds_jsonl, "-o", out)
+    assert result.returncode == 0, result.stderr
+    records = read_jsonl(out)
+    assert [r["id"] for r in records] == [f"d{i}" for i in range(6)]
+    expected = cleannews.clean_text(SEED.read_text(encoding="utf-8")).to_dict()
+    assert {k: v for k, v in records[0].items() if k != "id"} == expected
+
+
+def test_batch_record_reads_back_as_an_article(seeds_jsonl: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    cleannews_cli("batch", seeds_jsonl, "-o", out)
+    article = cleannews.Article.from_dict(read_jsonl(out)[1])
+    assert article.paragraphs == cleannews.clean_text(SEED_2.read_text(encoding="utf-8")).paragraphs
+
+
+def test_batch_reports_bad_records_with_file_and_line_and_goes_on(tmp_path: Path) -> None:
+    source = write_jsonl(
+        tmp_path / "in.jsonl",
+        [
+            record(1, REPORT),
+            "{not json",
+            json.dumps({"id": 3, "body": REPORT}),
+            json.dumps({"id": 4, "text": 42}),
+            "[1, 2]",
+            record(6, REPORT),
+        ],
+    )
+    out = tmp_path / "out.jsonl"
+    result = cleannews_cli("batch", source, "-o", out)
+    assert result.returncode == 0, result.stderr
+    assert [r["id"] for r in read_jsonl(out)] == [1, 6]
+    errors = read_jsonl(tmp_path / "out.errors.jsonl")
+    assert [(e["file"], e["line"]) for e in errors] == [(str(source), n) for n in (2, 3, 4, 5)]
+    assert "invalid JSON" in errors[0]["error"]
+    assert "missing field 'text'" in errors[1]["error"]
+    assert "'text' must be a string, got number" in errors[2]["error"]
+    assert "expected a JSON object" in errors[3]["error"]
+
+
+def test_batch_summary_counts_documents_reasons_errors_and_rate(tmp_path: Path) -> None:
+    source = write_jsonl(tmp_path / "in.jsonl", [record(1, f"{REPORT}\nBaca juga: Berita lain"), "oops"])
+    result = cleannews_cli("batch", source, "-o", tmp_path / "out.jsonl")
+    assert "1 document, 1 error, 1 block removed" in result.stderr
+    assert "removed by reason: related 1" in result.stderr
+    assert "documents/s" in result.stderr
+
+
+def test_batch_shows_no_progress_bar_when_stderr_is_not_a_terminal(seeds_jsonl: Path, tmp_path: Path) -> None:
+    result = cleannews_cli("batch", seeds_jsonl, "-o", tmp_path / "out.jsonl")
+    assert "\r" not in result.stderr
+    assert "docs/s" not in result.stderr
+
+
+def test_batch_progress_option_shows_the_bar_when_piped(seeds_jsonl: Path, tmp_path: Path) -> None:
+    result = cleannews_cli("batch", seeds_jsonl, "-o", tmp_path / "out.jsonl", "--progress")
+    assert "6 docs" in result.stderr
+
+
+needs_pty = pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a POSIX pseudo-terminal")
+
+
+def on_terminal(*args: str | Path, stream: str) -> str:
+    """Run ``python -m cleannews ARGS`` with ``stream`` (stdout or stderr) on
+    a pseudo-terminal; what the terminal received."""
+    import fcntl
+    import termios
+
+    controller, terminal = os.openpty()
+    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))  # a new pty is 0 wide
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env.pop("NO_COLOR", None)
+    streams = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, stream: terminal}
+    command = [sys.executable, "-m", "cleannews", *map(str, args)]
+    process = subprocess.Popen(command, **streams, env=env)
+    os.close(terminal)
+    received = []
+    try:
+        while chunk := read_or_empty(controller):
+            received.append(chunk)
+    finally:
+        os.close(controller)
+    assert process.wait(timeout=120) == 0
+    return b"".join(received).decode("utf-8", errors="replace")
+
+
+def read_or_empty(fd: int) -> bytes:
+    """The next bytes from a pty, or b"" once its other side has closed (Linux raises EIO)."""
+    try:
+        return os.read(fd, 1 << 16)
+    except OSError:
+        return b""
+
+
+@needs_pty
+def test_batch_shows_a_progress_bar_on_a_terminal(seeds_jsonl: Path, tmp_path: Path) -> None:
+    shown = on_terminal("batch", seeds_jsonl, "-o", tmp_path / "out.jsonl", stream="stderr")
+    assert "6 docs" in shown and "\r" in shown
+
+
+def test_batch_empty_input_writes_nothing_and_succeeds(tmp_path: Path) -> None:
+    source = write_jsonl(tmp_path / "empty.jsonl", [])
+    out = tmp_path / "out.jsonl"
+    result = cleannews_cli("batch", source, "-o", out)
+    assert result.returncode == 0, result.stderr
+    assert out.read_text(encoding="utf-8") == ""
+    assert "0 documents, 0 errors" in result.stderr
+
+
+def test_batch_with_only_bad_records_fails(tmp_path: Path) -> None:
+    source = write_jsonl(tmp_path / "bad.jsonl", ["{", "{}"])
+    result = cleannews_cli("batch", source, "-o", tmp_path / "out.jsonl")
+    assert result.returncode == 1
+    assert len(read_jsonl(tmp_path / "out.errors.jsonl")) == 2
+
+
+def test_batch_missing_input_is_a_usage_error(tmp_path: Path) -> None:
+    result = cleannews_cli("batch", tmp_path / "nope.jsonl", "-o", tmp_path / "out.jsonl")
+    assert result.returncode == 2
+    assert "no such file or folder" in result.stderr
+    assert not (tmp_path / "out.jsonl").exists()
+
+
+def test_batch_without_output_is_a_usage_error(seeds_jsonl: Path) -> None:
+    assert cleannews_cli("batch", seeds_jsonl).returncode == 2
+
+
+def test_batch_reads_gzip_input_like_plain(seeds_jsonl: Path, tmp_path: Path) -> None:
+    packed = tmp_path / "in.jsonl.gz"
+    packed.write_bytes(gzip.compress(seeds_jsonl.read_bytes()))
+    cleannews_cli("batch", seeds_jsonl, "-o", tmp_path / "plain.jsonl")
+    result = cleannews_cli("batch", packed, "-o", tmp_path / "packed.jsonl")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "packed.jsonl").read_bytes() == (tmp_path / "plain.jsonl").read_bytes()
+
+
+def test_batch_reports_a_truncated_gzip_and_keeps_what_was_read(seeds_jsonl: Path, tmp_path: Path) -> None:
+    packed = gzip.compress(seeds_jsonl.read_bytes())
+    broken = tmp_path / "broken.jsonl.gz"
+    broken.write_bytes(packed[: len(packed) - 200])
+    result = cleannews_cli("batch", broken, "-o", tmp_path / "out.jsonl")
+    errors = read_jsonl(tmp_path / "out.errors.jsonl")
+    assert len(errors) == 1 and "cannot read input" in errors[0]["error"]
+    assert result.returncode == (0 if read_jsonl(tmp_path / "out.jsonl") else 1)
+
+
+def test_batch_writes_gzip_output_for_a_gz_name(seeds_jsonl: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl.gz"
+    cleannews_cli("batch", seeds_jsonl, "-o", out)
+    assert len(gzip.decompress(out.read_bytes()).splitlines()) == 6
+    assert (tmp_path / "out.errors.jsonl").exists()
+
+
+def test_batch_with_two_workers_keeps_input_order(tmp_path: Path) -> None:
+    texts = [SEED.read_text(encoding="utf-8"), SEED_2.read_text(encoding="utf-8"), REPORT]
+    lines = [record(i, texts[i % 3]) if i % 7 else "{bad" for i in range(60)]
+    source = write_jsonl(tmp_path / "in.jsonl", lines)
+    cleannews_cli("batch", source, "-o", tmp_path / "one.jsonl")
+    two = cleannews_cli("batch", source, "-o", tmp_path / "two.jsonl", "--workers", "2", "--chunk-size", "3")
+    assert two.returncode == 0, two.stderr
+    assert [r["id"] for r in read_jsonl(tmp_path / "two.jsonl")] == [i for i in range(60) if i % 7]
+    assert (tmp_path / "two.jsonl").read_bytes() == (tmp_path / "one.jsonl").read_bytes()
+    assert (tmp_path / "two.errors.jsonl").read_bytes() == (tmp_path / "one.errors.jsonl").read_bytes()
+
+
+def test_batch_reads_a_folder_of_text_files_by_relative_path(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    (folder / "b").mkdir(parents=True)
+    (folder / "a.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "b" / "c.txt").write_text(REPORT, encoding="utf-8")
+    (folder / "notes.md").write_text("not an article", encoding="utf-8")
+    result = cleannews_cli("batch", folder, "-o", tmp_path / "out.jsonl")
+    assert result.returncode == 0, result.stderr
+    records = read_jsonl(tmp_path / "out.jsonl")
+    assert [r["id"] for r in records] == ["a.txt", "b/c.txt"]
+    assert records[1]["blocks"] == [{"kind": "paragraph", "text": REPORT}]
+
+
+def test_batch_reads_html_files_of_a_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "page.html").write_text(PAGE, encoding="utf-8")
+    result = cleannews_cli("batch", folder, "-o", tmp_path / "out.jsonl")
+    assert result.returncode == 0, result.stderr
+    (page,) = read_jsonl(tmp_path / "out.jsonl")
+    assert page["id"] == "page.html"
+    assert REPORT in [b["text"] for b in page["blocks"]]
+
+
+def test_batch_reads_the_html_field_when_there_is_no_text(tmp_path: Path) -> None:
+    source = write_jsonl(
+        tmp_path / "in.jsonl", [json.dumps({"id": "p", "html": PAGE, "url": "https://x.id/a"})]
+    )
+    result = cleannews_cli("batch", source, "-o", tmp_path / "out.jsonl")
+    assert result.returncode == 0, result.stderr
+    assert REPORT in [b["text"] for b in read_jsonl(tmp_path / "out.jsonl")[0]["blocks"]]
+
+
+def test_batch_field_names_are_options(tmp_path: Path) -> None:
+    line = json.dumps({"key": "k1", "body": f"Harga Beras Turun\n{REPORT}", "headline": "Harga Beras Turun"})
+    source = write_jsonl(tmp_path / "in.jsonl", [line])
+    args = ["--text-field", "body", "--id-field", "key", "--title-field", "headline"]
+    result = cleannews_cli("batch", source, "-o", tmp_path / "out.jsonl", *args)
+    assert result.returncode == 0, result.stderr
+    (out,) = read_jsonl(tmp_path / "out.jsonl")
+    assert (out["id"], out["title"], out["removed"][0]["reason"]) == (
+        "k1",
+        "Harga Beras Turun",
+        "duplicate-title",
+    )
+
+
+def test_batch_record_without_id_is_named_by_file_and_line(tmp_path: Path) -> None:
+    source = write_jsonl(tmp_path / "in.jsonl", ["", json.dumps({"text": REPORT})])
+    cleannews_cli("batch", source, "-o", tmp_path / "out.jsonl")
+    assert read_jsonl(tmp_path / "out.jsonl")[0]["id"] == f"{source}:2"
+
+
+def test_batch_streams_standard_input_to_standard_output(seeds_jsonl: Path) -> None:
+    result = cleannews_cli(
+        "batch", "-", "-o", "-", "-q", stdin=seeds_jsonl.read_text(encoding="utf-8") + "{\n"
+    )
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == [f"d{i}" for i in range(6)]
+    assert '"line": 7' in result.stderr
+
+
+def test_batch_refuses_to_overwrite_its_input(seeds_jsonl: Path) -> None:
+    before = seeds_jsonl.read_bytes()
+    result = cleannews_cli("batch", seeds_jsonl, "-o", seeds_jsonl)
+    assert result.returncode == 2
+    assert seeds_jsonl.read_bytes() == before
+
+
+# explain ---------------------------------------------------------------------
+
+
+def test_explain_piped_marks_removed_lines_with_plain_reasons() -> None:
+    result = cleannews_cli("explain", SEED)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert "[- ad] Advertisement" in lines
+    assert "[- escape-artifact] \\n" in lines
+    assert "\x1b[" not in result.stdout
+
+
+def test_explain_shows_every_input_line_kept_or_marked() -> None:
+    raw = [line.rstrip() for line in SEED.read_text(encoding="utf-8").splitlines() if line.strip()]
+    shown = [line for line in cleannews_cli("explain", SEED).stdout.splitlines()[:-1] if line]
+    assert len(shown) == len(raw)
+    for line, out in zip(raw, shown, strict=True):
+        assert out == line or (out.startswith("[- ") and out.endswith(line.strip()))
+
+
+def test_explain_cuts_runs_of_blank_lines_to_one() -> None:
+    result = cleannews_cli("explain", "-", stdin=f"Judul Berita\n\n\n\n{REPORT}\n\n\n")
+    assert result.stdout.splitlines()[:3] == ["Judul Berita", "", REPORT]
+
+
+def test_explain_ends_with_a_count_of_removals() -> None:
+    last = cleannews_cli("explain", SEED).stdout.splitlines()[-1]
+    removed = cleannews.clean_text(SEED.read_text(encoding="utf-8")).removed
+    assert last.startswith(f"-- removed {len(removed)} of ")
+
+
+def test_explain_color_always_uses_ansi_colour() -> None:
+    result = cleannews_cli("explain", SEED, "--color", "always")
+    assert "\x1b[1;31m[- ad]\x1b[0m" in result.stdout
+
+
+def test_explain_lists_the_blocks_of_an_html_page() -> None:
+    result = cleannews_cli("explain", "-", stdin=PAGE)
+    assert result.returncode == 0, result.stderr
+    assert REPORT in result.stdout.splitlines()
+
+
+@needs_pty
+def test_explain_on_a_terminal_uses_colour() -> None:
+    shown = on_terminal("explain", SEED, stream="stdout")
+    assert "\x1b[1;31m[- ad]\x1b[0m" in shown
