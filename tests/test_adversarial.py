@@ -183,3 +183,12 @@ def test_clean_text_time_grows_linearly_on_hostile_input(name: str) -> None:
     cleannews.clean_text(build(10))  # compile the rules outside the timing
     small, large = cpu_seconds(build(BASE)), cpu_seconds(build(BASE * GROWTH))
     assert large / small < MAX_RATIO, f"{name}: {small:.3f}s -> {large:.3f}s for {GROWTH}x the input"
+
+
+def test_a_rule_match_that_times_out_keeps_the_block(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The timeout is a last guard: when it fires, the block is kept and
+    nothing raises (total and conservative)."""
+    monkeypatch.setattr(rules, "TIMEOUT", 1e-9)
+    line = "1" * 200_000 + " comments"
+    article = cleannews.clean_text(f"Judul Berita\n\n{line}\n\nBaca juga: kabar lain")
+    assert line in article.paragraphs

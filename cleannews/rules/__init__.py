@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -28,7 +29,8 @@ from typing import Any
 import regex
 
 #: Every match is bounded by this many seconds: a last guard, never reached
-#: by a pattern that passes the catastrophic-backtracking test.
+#: by a pattern that passes the catastrophic-backtracking test on text of
+#: ordinary size. A match that times out counts as no match (see `guarded`).
 TIMEOUT = 1.0
 
 _FLAGS = regex.IGNORECASE | regex.VERSION1 | regex.UNICODE
@@ -75,6 +77,20 @@ def _alternation(key: str, found: list[str]) -> str:
     return "|".join(f"(?:{p})" for p in found)
 
 
+def guarded(method: Callable[..., regex.Match[str] | None], text: str) -> regex.Match[str] | None:
+    """``method(text)`` (a compiled pattern's match, fullmatch or search)
+    bounded by `TIMEOUT`; a match that runs out of time is no match, so the
+    block is kept (when unsure, keep) and no input raises.
+
+    >>> guarded(regex.compile("a+").match, "aaa")
+    <regex.Match object; span=(0, 3), match='aaa'>
+    """
+    try:
+        return method(text, timeout=TIMEOUT)
+    except TimeoutError:
+        return None
+
+
 def line_matches(reason: str, key: str, text: str) -> bool:
     """Whether ``text`` (already a `line_key`) matches ``reason.key``.
 
@@ -84,8 +100,8 @@ def line_matches(reason: str, key: str, text: str) -> bool:
     if compiled is None:
         return False
     if key == "lines":
-        return compiled.fullmatch(text, timeout=TIMEOUT) is not None
-    return compiled.match(text, timeout=TIMEOUT) is not None
+        return guarded(compiled.fullmatch, text) is not None
+    return guarded(compiled.match, text) is not None
 
 
 def is_line_of(reason: str, text: str) -> bool:
@@ -97,7 +113,7 @@ def is_line_of(reason: str, text: str) -> bool:
     """
     family = line_family(reason)
     compiled = family.short if len(text) <= family.longest else family.long
-    return compiled is not None and compiled.match(text, timeout=TIMEOUT) is not None
+    return compiled is not None and guarded(compiled.match, text) is not None
 
 
 @dataclass(frozen=True)
@@ -153,7 +169,7 @@ def is_any_line(text: str) -> bool:
     """
     family = any_line_family()
     compiled = family.short if len(text) <= family.longest else family.long
-    return compiled is not None and compiled.match(text, timeout=TIMEOUT) is not None
+    return compiled is not None and guarded(compiled.match, text) is not None
 
 
 def _line_regex(lines: list[str], starts: list[str]) -> regex.Pattern[str] | None:
@@ -180,7 +196,7 @@ def longest_match(source: str) -> int | None:
 def search(reason: str, key: str, text: str) -> regex.Match[str] | None:
     """The first match of ``reason.key`` anywhere in ``text``."""
     compiled = pattern(reason, key)
-    return None if compiled is None else compiled.search(text, timeout=TIMEOUT)
+    return None if compiled is None else guarded(compiled.search, text)
 
 
 def found(reason: str, key: str, text: str) -> bool:
@@ -195,7 +211,7 @@ def found(reason: str, key: str, text: str) -> bool:
     True
     """
     compiled = _reversed(reason, key)
-    return compiled is not None and compiled.search(text, timeout=TIMEOUT) is not None
+    return compiled is not None and guarded(compiled.search, text) is not None
 
 
 @cache
