@@ -109,7 +109,9 @@ def rule_key(text: str) -> str | None:
     >>> rule_key("Baca juga: Kabar lain"), rule_key("Warga menunggu kabar dari pemerintah.")
     ('baca juga: kabar lain', None)
     """
-    return _remembered_rule_key(text) if len(text) <= _REMEMBER_UP_TO else _rule_key(text)
+    if len(text) <= _REMEMBER_UP_TO:
+        return _remembered_rule_key(text)
+    return _remembered_long_rule_key(text)
 
 
 def _rule_key(text: str) -> str | None:
@@ -118,9 +120,12 @@ def _rule_key(text: str) -> str | None:
 
 
 #: Lines up to this length have their `rule_key` remembered, in a bounded
-#: cache: memory stays flat over any number of articles.
+#: cache: memory stays flat over any number of articles. Of longer lines only
+#: the last is remembered: a multi-megabyte line costs one union match, not
+#: one per line rule, and no more than one such line is held.
 _REMEMBER_UP_TO = 2000
 _remembered_rule_key = lru_cache(maxsize=1024)(_rule_key)
+_remembered_long_rule_key = lru_cache(maxsize=1)(_rule_key)
 
 
 def kept_indexes(blocks: Sequence[Block]) -> list[int]:
