@@ -22,7 +22,7 @@ import re
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -111,9 +111,19 @@ def is_line_of(reason: str, text: str) -> bool:
     >>> is_line_of("related", "baca juga: kabar lain"), is_line_of("related", "baca jugalah")
     (True, False)
     """
+    # Labels recur ("advertisement" in article after article, a widget's
+    # label line after line): short answers are remembered, in a bounded cache.
+    return _remembered_line_of(reason, text) if len(text) <= _REMEMBER_UP_TO else _is_line_of(reason, text)
+
+
+def _is_line_of(reason: str, text: str) -> bool:
     family = line_family(reason)
     compiled = family.short if len(text) <= family.longest else family.long
     return compiled is not None and guarded(compiled.match, text) is not None
+
+
+_REMEMBER_UP_TO = 200
+_remembered_line_of = lru_cache(maxsize=4096)(_is_line_of)
 
 
 @dataclass(frozen=True)
