@@ -1,0 +1,268 @@
+"""Throughput of cleannews beside the tools around it, on one core.
+
+    python benchmarks/throughput.py [--data ../shared/benchmarks] [--megabytes 20] [--runs 5]
+
+Text: `clean_text` with the default steps, `ftfy.fix_text` alone, clean-text's
+`clean()`, and a split-lines loop with one regex (the floor of Python's cost),
+each over the same corpus (see `corpus.py`), median of ``--runs`` runs in this
+process. Also counts the mojibake articles whose damaged paragraph came out
+repaired. HTML: `clean_html` beside `trafilatura.extract` alone on the
+scrapinghub pages. Then the batch command with 1 and 2 workers, and the growth
+of resident memory over an in-process loop of ``--memory-docs`` articles.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import gzip
+import json
+import os
+import re
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import corpus
+
+sys.path.insert(0, str(corpus.REPO))
+import cleannews
+
+_SPACE = re.compile(r"\s+")
+
+
+def split_lines_floor(text: str) -> list[str]:
+    """The least a line-based cleaner does: split lines, one regex on each."""
+    return [_SPACE.sub(" ", line) for line in text.splitlines()]
+
+
+def median_seconds(fn: Callable[[str], object], texts: Sequence[str], runs: int) -> float:
+    """Median CPU time of this process (one core: every tool here is
+    single-threaded) of ``fn`` over every text, over ``runs`` runs. CPU time,
+    not wall time, so other work on the machine does not count."""
+    times = []
+    for _ in range(runs):
+        gc.collect()
+        start = time.process_time()
+        for text in texts:
+            fn(text)
+        times.append(time.process_time() - start)
+    return statistics.median(times)
+
+
+def text_tools() -> dict[str, Callable[[str], object]]:
+    import cleantext
+    import ftfy
+
+    return {
+        "cleannews.clean_text (default steps)": cleannews.clean_text,
+        "ftfy.fix_text": ftfy.fix_text,
+        "cleantext.clean (clean-text defaults)": cleantext.clean,
+        "split lines + one regex (floor)": split_lines_floor,
+    }
+
+
+def text_throughput(docs: list[corpus.Doc], runs: int) -> None:
+    texts = [d.text for d in docs]
+    megabytes = corpus.size_mb(texts)
+    non_ascii = sum(not t.isascii() for t in texts)
+    print(
+        f"\nCorpus: {len(texts)} articles ({non_ascii} with non-ASCII text), {megabytes:.1f} MB UTF-8, "
+        f"median CPU time of {runs} runs\n"
+    )
+    print("| tool | MB/s | docs/s | x ftfy |")
+    print("|---|---:|---:|---:|")
+    rows = {name: median_seconds(fn, texts, runs) for name, fn in text_tools().items()}
+    ftfy_seconds = rows["ftfy.fix_text"]
+    for name, seconds in rows.items():
+        rates = f"{megabytes / seconds:.1f} | {len(texts) / seconds:,.0f}"
+        print(f"| {name} | {rates} | {ftfy_seconds / seconds:.2f} |")
+    damaged = [d for d in docs if d.repaired is not None]
+    repaired = sum(d.repaired in cleannews.clean_text(d.text).paragraphs for d in damaged)
+    print(f"\nMojibake: {repaired} of {len(damaged)} damaged articles came out with the paragraph repaired.")
+
+
+def extract_as_clean_html_does(html: str) -> str | None:
+    """trafilatura with the options `cleannews.clean_html` passes it (XML out,
+    recall mode, formatting and metadata), its own share of clean_html."""
+    import trafilatura
+
+    return trafilatura.extract(
+        html,
+        output_format="xml",
+        include_comments=False,
+        favor_recall=True,
+        include_tables=True,
+        include_formatting=True,
+        with_metadata=True,
+    )
+
+
+def html_pages(data: Path) -> list[str]:
+    folder = data / "scrapinghub" / "html"
+    return [gzip.decompress(p.read_bytes()).decode("utf-8", "replace") for p in sorted(folder.glob("*.gz"))]
+
+
+def html_throughput(data: Path, runs: int) -> None:
+    import trafilatura
+
+    pages = html_pages(data)
+    if not pages:
+        print(f"\nHTML: no pages under {data / 'scrapinghub' / 'html'}; skipped.")
+        return
+    megabytes = corpus.size_mb(pages)
+    print(f"\nHTML: {len(pages)} scrapinghub pages, {megabytes:.1f} MB, median CPU time of {runs} runs\n")
+    print("| tool | CPU s | pages/s | vs trafilatura defaults | vs trafilatura as clean_html calls it |")
+    print("|---|---:|---:|---:|---:|")
+    base = median_seconds(trafilatura.extract, pages, runs)
+    same = median_seconds(extract_as_clean_html_does, pages, runs)
+    rows = {"trafilatura.extract (defaults)": base, "trafilatura.extract (clean_html's options)": same}
+    clean_html = getattr(cleannews, "clean_html", None)
+    if clean_html is not None:
+        rows["cleannews.clean_html"] = median_seconds(clean_html, pages, runs)
+    for name, seconds in rows.items():
+        versus = f"{seconds / base - 1:+.0%} | {seconds / same - 1:+.0%}"
+        print(f"| {name} | {seconds:.2f} | {len(pages) / seconds:.1f} | {versus} |")
+    if clean_html is None:
+        print("| cleannews.clean_html | pending: not in this build | | | |")
+
+
+def batch_available() -> bool:
+    """Whether this build's command line has the ``batch`` subcommand."""
+    probe = subprocess.run(
+        [sys.executable, "-m", "cleannews", "batch", "--help"],
+        capture_output=True,
+        cwd=corpus.REPO,
+        env=_env(),
+    )
+    return probe.returncode == 0
+
+
+def _env() -> dict[str, str]:
+    return {**os.environ, "PYTHONPATH": str(corpus.REPO)}
+
+
+def batch_seconds(texts: Sequence[str], workers: int) -> float:
+    """Wall time of ``cleannews batch`` over ``texts`` as JSONL with ``workers``."""
+    with tempfile.TemporaryDirectory() as tmp:
+        source, target = Path(tmp) / "in.jsonl", Path(tmp) / "out.jsonl"
+        with source.open("w", encoding="utf-8") as out:
+            for n, text in enumerate(texts):
+                out.write(json.dumps({"id": str(n), "text": text}, ensure_ascii=False) + "\n")
+        start = time.perf_counter()
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "cleannews",
+                "batch",
+                str(source),
+                "-o",
+                str(target),
+                "--workers",
+                str(workers),
+                "--quiet",
+            ],
+            check=True,
+            cwd=corpus.REPO,
+            env=_env(),
+        )
+        return time.perf_counter() - start
+
+
+def batch_scaling(docs: list[corpus.Doc], workers: Sequence[int] = (1, 2)) -> None:
+    if not batch_available():
+        print("\nBatch: pending, this build has no `cleannews batch` command.")
+        return
+    texts = [d.text for d in docs]
+    size = f"{len(texts)} articles, {corpus.size_mb(texts):.1f} MB"
+    print(f"\nBatch: `cleannews batch` over {size}, wall time, {os.cpu_count()} CPUs on this machine\n")
+    print("| workers | wall s | MB/s | speed-up |")
+    print("|---:|---:|---:|---:|")
+    first = None
+    for n in workers:
+        seconds = batch_seconds(texts, n)
+        first = first or seconds
+        print(f"| {n} | {seconds:.1f} | {corpus.size_mb(texts) / seconds:.1f} | {first / seconds:.2f} |")
+
+
+def rss_mb() -> float:
+    """Current resident set size in MB (Linux /proc), else the peak so far."""
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+        return pages * os.sysconf("SC_PAGE_SIZE") / 1e6
+    except (OSError, ValueError):
+        return peak_rss_mb()
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / 1e6  # KiB on Linux
+
+
+def memory_growth(docs: list[corpus.Doc], count: int, *, warmup: int = 5_000) -> None:
+    """Resident memory over an in-process loop of ``count`` articles, then
+    Python heap (tracemalloc) over a tenth of that: both must stay flat."""
+    texts = [d.text for d in docs]
+    for n in range(warmup):
+        cleannews.clean_text(texts[n % len(texts)])
+    gc.collect()
+    start, peak_before = rss_mb(), peak_rss_mb()
+    quarters = []
+    for n in range(count):
+        cleannews.clean_text(texts[n % len(texts)])
+        if (n + 1) % max(count // 4, 1) == 0:
+            quarters.append(rss_mb())
+    print(
+        f"\nMemory over {count:,} articles in one process (after {warmup:,} warm-up): RSS {start:.1f} MB "
+        f"at start, {' / '.join(f'{q:.1f}' for q in quarters)} MB at each quarter "
+        f"(growth {quarters[-1] - start:+.1f} MB); peak RSS {peak_before:.1f} MB before the loop, "
+        f"{peak_rss_mb():.1f} MB after."
+    )
+    traced = max(count // 10, 4)
+    tracemalloc.start()
+    held = []
+    for n in range(traced):
+        cleannews.clean_text(texts[n % len(texts)])
+        if (n + 1) % (traced // 4) == 0:
+            held.append(tracemalloc.get_traced_memory()[0] / 1e6)
+    peak = tracemalloc.get_traced_memory()[1] / 1e6
+    tracemalloc.stop()
+    print(
+        f"Python heap allocated since tracing began (tracemalloc), over {traced:,} more articles: "
+        f"{' / '.join(f'{h:.2f}' for h in held)} MB held at each quarter, peak {peak:.2f} MB "
+        "(the bounded caches fill, then it stays flat)."
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=corpus.DEFAULT_DATA, help="shared benchmark folder")
+    parser.add_argument("--megabytes", type=float, default=20, help="size of the text corpus")
+    parser.add_argument(
+        "--typographic", type=float, default=0.25, help="share of paragraphs with curly quotes and dashes"
+    )
+    parser.add_argument("--runs", type=int, default=5, help="runs per tool; the median is reported")
+    parser.add_argument("--html-runs", type=int, default=3)
+    parser.add_argument("--memory-docs", type=int, default=100_000, help="0 to skip the memory loop")
+    parser.add_argument("--skip", nargs="*", default=(), choices=("text", "html", "batch", "memory"))
+    args = parser.parse_args(argv)
+    print(f"cleannews {cleannews.__version__}, Python {sys.version.split()[0]}, {time.strftime('%Y-%m-%d')}")
+    docs = corpus.build(args.data, megabytes=args.megabytes, typographic=args.typographic)
+    if "text" not in args.skip:
+        text_throughput(docs, args.runs)
+    if "html" not in args.skip:
+        html_throughput(args.data, args.html_runs)
+    if "batch" not in args.skip:
+        batch_scaling(docs)
+    if "memory" not in args.skip and args.memory_docs:
+        memory_growth(docs, args.memory_docs)
+
+
+if __name__ == "__main__":
+    main()
