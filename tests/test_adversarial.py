@@ -93,12 +93,10 @@ def every_alternation() -> Iterator[tuple[str, regex.Pattern[str] | None, tuple[
         if modes(key) == ("search",):
             yield f"reversed({reason}, {key})", rules._reversed(reason, key), ("search",)
     for reason in sorted({r for r, _ in keys}):
-        family = rules.line_family(reason)
-        yield f"line_family({reason}).short", family.short, ("match",)
-        yield f"line_family({reason}).long", family.long, ("match",)
-    union = rules.any_line_family()
-    yield "any_line_family().short", union.short, ("match",)
-    yield "any_line_family().long", union.long, ("match",)
+        for length, compiled in rules.line_family(reason).tiers:
+            yield f"line_family({reason}) from {length} characters", compiled, ("match",)
+    for length, compiled in rules.any_line_family().tiers:
+        yield f"any_line_family() from {length} characters", compiled, ("match",)
 
 
 def assert_linear_on_hostile(compiled: regex.Pattern[str], name: str, how: tuple[str, ...]) -> None:

@@ -117,8 +117,7 @@ def is_line_of(reason: str, text: str) -> bool:
 
 
 def _is_line_of(reason: str, text: str) -> bool:
-    family = line_family(reason)
-    compiled = family.short if len(text) <= family.longest else family.long
+    compiled = line_family(reason).for_length(len(text))
     return compiled is not None and guarded(compiled.match, text) is not None
 
 
@@ -126,19 +125,36 @@ _REMEMBER_UP_TO = 200
 _remembered_line_of = lru_cache(maxsize=4096)(_is_line_of)
 
 
+#: Line lengths from which a `LineFamily` leaves out the ``lines`` patterns
+#: that cannot match that many characters.
+_TIERS = (0, 16, 32, 64, 128, 256)
+
+
 @dataclass(frozen=True)
 class LineFamily:
-    """The ``lines`` and ``starts`` patterns of one reason as one regex.
+    """The ``lines`` and ``starts`` patterns of one reason (or of several) as
+    one regex per tier of line length.
 
-    ``short`` holds every pattern; ``long`` leaves out the ``lines`` patterns
-    that cannot match more than ``longest`` characters, so a paragraph longer
-    than any such label costs no work on them. Each regex call has a fixed
-    cost (the timeout guard is most of it), so one call beats two.
+    Each ``(length, regex)`` tier leaves out the ``lines`` patterns whose
+    longest match (see `longest_match`) is shorter than ``length``: a
+    paragraph costs no work on labels it outgrows. Each regex call has a
+    fixed cost (the timeout guard is most of it), so one call beats two.
     """
 
-    short: regex.Pattern[str] | None
-    long: regex.Pattern[str] | None
-    longest: int
+    tiers: tuple[tuple[int, regex.Pattern[str] | None], ...]
+
+    def for_length(self, length: int) -> regex.Pattern[str] | None:
+        """The regex for a line of ``length`` characters.
+
+        >>> line_family("ad").for_length(5_000) is None  # longer than any ad label
+        True
+        """
+        found = None
+        for start, compiled in self.tiers:
+            if length < start:
+                break
+            found = compiled
+        return found
 
 
 @cache
@@ -149,15 +165,13 @@ def line_family(reason: str) -> LineFamily:
 
 def _family(reasons: tuple[str, ...]) -> LineFamily:
     lines = [e["pattern"] for r in reasons for e in entries(r, "lines")]
-    starts = [e["pattern"] for r in reasons for e in entries(r, "starts")]
+    starts = tuple(e["pattern"] for r in reasons for e in entries(r, "starts"))
     widths = [longest_match(p) for p in lines]
-    bounded = [w for w in widths if w is not None]
-    unbounded = [p for p, w in zip(lines, widths, strict=True) if w is None]
-    return LineFamily(
-        short=_line_regex(lines, starts),
-        long=_line_regex(unbounded, starts),
-        longest=max(bounded, default=-1),
-    )
+
+    def reaching(tier: int) -> tuple[str, ...]:
+        return tuple(p for p, w in zip(lines, widths, strict=True) if w is None or w >= tier)
+
+    return LineFamily(tuple((tier, _line_regex(reaching(tier), starts)) for tier in _TIERS))
 
 
 @cache
@@ -177,14 +191,14 @@ def is_any_line(text: str) -> bool:
     >>> is_any_line("baca juga: kabar lain"), is_any_line("warga menunggu kabar dari pemerintah.")
     (True, False)
     """
-    family = any_line_family()
-    compiled = family.short if len(text) <= family.longest else family.long
+    compiled = any_line_family().for_length(len(text))
     return compiled is not None and guarded(compiled.match, text) is not None
 
 
-def _line_regex(lines: list[str], starts: list[str]) -> regex.Pattern[str] | None:
-    parts = ([f"(?:{_alternation('lines', lines)})\\Z"] if lines else []) + (
-        [_alternation("starts", starts)] if starts else []
+@cache
+def _line_regex(lines: tuple[str, ...], starts: tuple[str, ...]) -> regex.Pattern[str] | None:
+    parts = ([f"(?:{_alternation('lines', list(lines))})\\Z"] if lines else []) + (
+        [_alternation("starts", list(starts))] if starts else []
     )
     return regex.compile(_SIMPLE_CASE + "|".join(parts), _FLAGS) if parts else None
 
