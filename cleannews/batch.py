@@ -270,20 +270,26 @@ def input_jobs(inputs: Iterable[str]) -> Iterator[Job]:
 
 
 def folder_jobs(root: Path) -> Iterator[Job]:
-    """A job for each ``.txt`` / ``.html`` file under ``root``, in sorted path order.
+    """A job for each ``.txt`` / ``.html`` file under ``root``, in sorted path
+    order, its id the path relative to ``root``. A folder that cannot be
+    listed becomes an ``unreadable`` job, and the walk goes on."""
+    for found in walk_sorted(root):
+        if isinstance(found, OSError):
+            message = f"cannot read folder: {found.strerror or found}"
+            yield Job(str(found.filename or root), payload=message.encode("utf-8"), kind="unreadable")
+        elif kind := FILE_KINDS.get(found.suffix.lower()):
+            yield Job(str(found), kind=kind, name=found.relative_to(root).as_posix())
 
-    The id of each is its path relative to ``root``.
-    """
-    for path in walk_sorted(root):
-        kind = FILE_KINDS.get(path.suffix.lower())
-        if kind:
-            yield Job(str(path), kind=kind, name=path.relative_to(root).as_posix())
 
-
-def walk_sorted(folder: Path) -> Iterator[Path]:
+def walk_sorted(folder: Path) -> Iterator[Path | OSError]:
     """Files under ``folder``, depth first in name order, skipping hidden
-    entries and not following links to folders (which could loop)."""
-    entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    entries and not following links to folders (which could loop); the error
+    in place of a folder that cannot be listed."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError as problem:
+        yield problem
+        return
     for entry in entries:
         if entry.name.startswith("."):
             continue

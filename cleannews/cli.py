@@ -207,8 +207,20 @@ def not_negative(text: str) -> int:
 def add_kind_options(parser: argparse.ArgumentParser) -> None:
     """``--text`` / ``--html``: force how the input is read."""
     kinds = parser.add_mutually_exclusive_group()
-    kinds.add_argument("--text", dest="force", action="store_const", const="text", help="read input as text")
-    kinds.add_argument("--html", dest="force", action="store_const", const="html", help="read input as HTML")
+    kinds.add_argument(
+        "--text",
+        dest="force",
+        action="store_const",
+        const="text",
+        help="read input as text (batch: only the text field)",
+    )
+    kinds.add_argument(
+        "--html",
+        dest="force",
+        action="store_const",
+        const="html",
+        help="read input as HTML (batch: only the HTML field)",
+    )
 
 
 def add_single_input(parser: argparse.ArgumentParser) -> None:
@@ -238,16 +250,22 @@ def add_batch(commands: Any) -> None:
     run = commands.add_parser("batch", help="clean many articles into a JSONL file", description=BATCH_HELP)
     run.add_argument("inputs", nargs="+", metavar="INPUT", help="JSONL files (.gz too), folders, or -")
     run.add_argument("-o", "--output", required=True, help="the JSONL output (.gz to compress, - for stdout)")
-    run.add_argument("--errors", help="where bad records go (default: OUTPUT.errors.jsonl beside the output)")
+    run.add_argument(
+        "--errors",
+        metavar="PATH",
+        help="where bad records go (default: OUTPUT.errors.jsonl beside the output)",
+    )
     for part in ("text", "html", "id", "title", "url"):
         run.add_argument(
             f"--{part}-field", default=part, metavar="NAME", help=f"record field (default: {part})"
         )
     add_kind_options(run)
     run.add_argument(
-        "--workers", type=not_negative, default=1, help="processes (default: 1; 0 for every CPU)"
+        "--workers", type=not_negative, default=1, metavar="N", help="processes (default: 1; 0 for every CPU)"
     )
-    run.add_argument("--chunk-size", type=positive, default=16, help="records per task (default: 16)")
+    run.add_argument(
+        "--chunk-size", type=positive, default=16, metavar="N", help="records per task (default: 16)"
+    )
     run.add_argument(
         "--progress", action=argparse.BooleanOptionalAction, help="progress bar (default: on a terminal)"
     )

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
+from pathlib import Path
 
-from cleannews.batch import Fields, Job, clean_all, clean_job
+import pytest
+
+from cleannews.batch import Fields, Job, clean_all, clean_job, folder_jobs
 
 REPORT = "Pemerintah mengumumkan kebijakan baru untuk menekan harga beras di pasar tradisional."
 
@@ -67,3 +71,25 @@ def test_worker_reads_the_page_when_the_text_is_blank() -> None:
 def test_worker_ignores_a_wrong_type_in_a_field_it_does_not_read() -> None:
     outcome = clean_job(jsonl_job(1, {"text": REPORT, "html": 5}), Fields())
     assert outcome.error == b""
+
+
+def test_a_folder_that_cannot_be_listed_is_reported_and_the_walk_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "x.txt").write_text(REPORT, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(REPORT, encoding="utf-8")
+    scandir = os.scandir
+
+    def refuse_a(path: Path) -> object:
+        if Path(path).name == "a":
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refuse_a)
+    jobs = list(folder_jobs(tmp_path))
+    assert [(j.kind, j.source, j.name) for j in jobs] == [
+        ("unreadable", str(tmp_path / "a"), ""),
+        ("text", str(tmp_path / "b.txt"), "b.txt"),
+    ]
+    assert b"Permission denied" in jobs[0].payload

@@ -26,6 +26,13 @@ def test_kicker_over_the_repeated_headline_is_navigation() -> None:
     assert reasons(out) == [None, "navigation", "duplicate-title", None]
 
 
+def test_sentence_over_the_repeat_keeps_everything_over_it() -> None:
+    """A paragraph of reporting over the repeat means it marks no header."""
+    blocks = [Block("Flood wall vote", "title"), Block(REPORT), Block("Flood wall vote"), Block(REPORT)]
+    out = drop_above_title()(drop_duplicate_title(blocks))
+    assert reasons(out) == [None, None, "duplicate-title", None]
+
+
 def test_blocks_over_a_late_repeat_are_kept() -> None:
     """A headline repeated far down the body marks no header."""
     body = [Block(REPORT)] * 4

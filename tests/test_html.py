@@ -9,13 +9,29 @@ from pathlib import Path
 import pytest
 
 import cleannews
-from cleannews.readers.html import decode_html, read_html, strip_site_name
+from cleannews.readers import html as html_reader
+from cleannews.readers.html import (
+    Segment,
+    complete_article,
+    decode_html,
+    link_lists,
+    parse_page,
+    read_html,
+    segment_body,
+    strip_site_name,
+)
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 HTML_CASES = sorted(FIXTURES.glob("html_*.html"))
 
 REPORT_1 = "Councillors voted on Tuesday night to replace the ageing flood wall along the river."
 REPORT_2 = "Work is expected to begin in the autumn and to take about eighteen months in all."
+REPORT_3 = "The council will publish the full cost of the scheme before the end of the year."
+HEADLINES = [
+    "Shops count the cost of the January floods",
+    "Residents demand answers over river warnings",
+    "How the 1950s wall was built",
+]
 
 
 def fixture(name: str) -> cleannews.Article:
@@ -128,7 +144,8 @@ ARTICLE_BODY = f"""
 <p>Read more: Shops count the cost of the January floods</p>
 """
 
-ARTICLE_TEXT = f"""Flood wall vote
+# The same article as Markdown: list and quote marks are read as kinds only in Markdown input.
+ARTICLE_TEXT = f"""# Flood wall vote
 
 {REPORT_1}
 
@@ -294,3 +311,89 @@ def test_steps_argument_replaces_the_default_pipeline() -> None:
         page(f"<h1>Flood wall vote</h1><p>{REPORT_1}</p><p>Advertisement</p>"), steps=[]
     )
     assert "Advertisement" in art.paragraphs
+
+
+def test_run_of_link_headlines_is_a_related_list() -> None:
+    links = "".join(f"<li><a href='/{n}'>{h}</a></li>" for n, h in enumerate(HEADLINES))
+    art = cleannews.clean_html(
+        page(f"<h1>Flood wall vote</h1><p>{REPORT_1}</p><ul>{links}</ul><p>{REPORT_2}</p>")
+    )
+    assert art.paragraphs == [REPORT_1, REPORT_2]
+    assert [(r.text, r.reason) for r in art.removed if r.reason == "related"] == [
+        (h, "related") for h in HEADLINES
+    ]
+
+
+def test_two_link_headlines_in_a_row_are_kept() -> None:
+    links = [Segment("list-item", h, 1.0) for h in HEADLINES[:2]]
+    assert link_lists([Segment("paragraph", REPORT_1), *links, Segment("paragraph", REPORT_2)]) == set()
+
+
+def test_linked_sentences_are_kept() -> None:
+    linked = "".join(
+        f"<p><a href='/s{n}'>{text}</a></p>" for n, text in enumerate([REPORT_1, REPORT_2, REPORT_3])
+    )
+    art = cleannews.clean_html(page(f"<h1>Flood wall vote</h1><p>{REPORT_1}</p>{linked}"))
+    assert REPORT_3 in art.paragraphs
+    assert not [r for r in art.removed if r.reason == "related"]
+
+
+SPLIT_ARTICLE = [
+    REPORT_1,
+    REPORT_2,
+    REPORT_3,
+    "Residents who lost their kitchens to the water last winter packed the council chamber for the vote.",
+    "Some said the council had waited far too long, others that the cost would fall on small shops.",
+    "A warning system will send a text message to every household in the flood zone when levels rise.",
+]
+
+
+def split_page() -> str:
+    paragraphs = "".join(f"<p>{p}</p>" for p in SPLIT_ARTICLE)
+    return page(f"<h1>Flood wall vote</h1><div class='body'>{paragraphs}</div>")
+
+
+def test_article_is_completed_when_trafilatura_took_only_its_start() -> None:
+    """On pages that split an article over containers trafilatura keeps the
+    first; readability's fuller reading then replaces it."""
+    html = split_page()
+    start = [Segment("paragraph", p) for p in SPLIT_ARTICLE[:2]]
+    completed = complete_article(start, parse_page(html), html)
+    assert [s.text for s in completed if s.kind == "paragraph"] == SPLIT_ARTICLE
+
+
+def test_readability_is_not_consulted_when_trafilatura_took_most_of_the_page(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def fail(*args: object, **kwargs: object) -> None:
+        raise AssertionError("readability consulted")
+
+    monkeypatch.setattr(html_reader.readability, "Document", fail)
+    html = split_page()
+    found = [Segment("paragraph", p) for p in SPLIT_ARTICLE]
+    assert complete_article(found, parse_page(html), html) == found
+
+
+def test_readability_failure_keeps_trafilatura_reading(monkeypatch: pytest.MonkeyPatch) -> None:
+    def fail(*args: object, **kwargs: object) -> None:
+        raise ValueError("odd page")
+
+    monkeypatch.setattr(html_reader.readability, "Document", fail)
+    html = split_page()
+    start = [Segment("paragraph", p) for p in SPLIT_ARTICLE[:2]]
+    assert complete_article(start, parse_page(html), html) == start
+
+
+def test_text_deeper_than_the_parser_limit_is_kept() -> None:
+    """trafilatura's parser stops at a depth of 256; the text below is still read."""
+    html = "<html><body>" + "<span>word " * 2_000 + "</span>" * 2_000 + "</body></html>"
+    assert cleannews.clean_html(html).text.count("word") == 2_000
+
+
+def test_page_wrapped_in_a_form_keeps_its_article_in_the_fallback() -> None:
+    """ASP.NET pages put the whole page in one ``<form>``."""
+    paragraphs = "".join(f"<p>{p}</p>" for p in SPLIT_ARTICLE)
+    body = segment_body(
+        f"<html><body><form id='aspnetForm'><label>Search</label>{paragraphs}</form></body></html>"
+    )
+    assert [s.text for s in body] == SPLIT_ARTICLE

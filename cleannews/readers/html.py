@@ -15,10 +15,12 @@ costs time, not the stack.
 from __future__ import annotations
 
 import codecs
-from collections.abc import Callable, Iterator
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import readability
 import regex
 import trafilatura
 from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
@@ -27,6 +29,8 @@ from lxml.html import HtmlElement
 from cleannews.measure import normalize_space, words
 from cleannews.model import Block
 from cleannews.readers.text import remove_invisible
+
+RELATED = "related"
 
 #: Bytes at the start of a page that name its encoding.
 _BOMS = (
@@ -83,8 +87,9 @@ _HTML_BLOCKS = frozenset(
 #: Elements whose text is never article text.
 _HTML_SKIPPED = frozenset(
     {
-        *("applet", "aside", "audio", "button", "canvas", "datalist", "embed", "footer", "form", "frame"),
-        *("frameset", "head", "header", "iframe", "input", "link", "map", "menu", "meta", "nav"),
+        # Not "form": ASP.NET pages wrap the whole page in one. Its controls are skipped.
+        *("applet", "aside", "audio", "button", "canvas", "datalist", "embed", "footer", "frame"),
+        *("frameset", "head", "header", "iframe", "input", "label", "link", "map", "menu", "meta", "nav"),
         *("noscript", "object", "option", "script", "select", "style", "svg", "template", "textarea"),
         *("title", "video"),
     }
@@ -189,43 +194,66 @@ class _Walk:
     kinds: dict[str, str]
     skipped: frozenset[str]
     breaks: frozenset[str]
+    links: frozenset[str]
 
 
-_XML_WALK = _Walk(_XML_BLOCKS, _XML_KINDS, frozenset({"comments", "graphic"}), frozenset({"lb"}))
-_HTML_WALK = _Walk(_HTML_BLOCKS, _HTML_KINDS, _HTML_SKIPPED, frozenset({"br", "hr"}))
+_XML_WALK = _Walk(
+    _XML_BLOCKS, _XML_KINDS, frozenset({"comments", "graphic"}), frozenset({"lb"}), frozenset({"ref"})
+)
+_HTML_WALK = _Walk(_HTML_BLOCKS, _HTML_KINDS, _HTML_SKIPPED, frozenset({"br", "hr"}), frozenset({"a"}))
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A block of text as a tree walk finds it: its kind, its text, and the
+    share of its characters that sit inside links."""
+
+    kind: str
+    text: str
+    linked: float = 0.0
+
+
 _NOT_TEXT = (Comment, Declaration, Doctype, ProcessingInstruction)
 
 
-def segment(root: Tag, walk: _Walk) -> list[tuple[str, str]]:
-    """``(kind, text)`` for each block of text under ``root``, in order.
+def segment(root: Tag, walk: _Walk) -> list[Segment]:
+    """Each block of text under ``root``, in order.
 
     A block element starts a new block and ends it; text directly inside
     takes the kind of the innermost block element around it (a paragraph in
     a quote is a quote). A line break also ends a block.
 
-    >>> html = "<div><h2>Title</h2><p>One <b>two</b><br>three</p><ul><li>x</li></ul></div>"
-    >>> segment(BeautifulSoup(html, "lxml"), _HTML_WALK)
-    [('heading', 'Title'), ('paragraph', 'One two'), ('paragraph', 'three'), ('list-item', 'x')]
+    >>> html = "<div><h2>Title</h2><p>One <b>two</b><br>three</p><ul><li><a>x</a></li></ul></div>"
+    >>> for s in segment(BeautifulSoup(html, "lxml"), _HTML_WALK):
+    ...     print(s.kind, s.text, s.linked)
+    heading Title 0.0
+    paragraph One two 0.0
+    paragraph three 0.0
+    list-item x 1.0
     """
-    out: list[tuple[str, str]] = []
-    pieces: list[str] = []
+    out: list[Segment] = []
+    pieces: list[tuple[str, bool]] = []
     kinds = ["paragraph"]
+    link_depth = 0
 
     def flush() -> None:
-        text = normalize_space(remove_invisible("".join(pieces)))
+        text = normalize_space(remove_invisible("".join(p for p, _ in pieces)))
         if text:
-            out.append((kinds[-1], text))
+            linked = sum(len(p.strip()) for p, in_link in pieces if in_link)
+            out.append(Segment(kinds[-1], text, min(1.0, linked / len(text))))
         pieces.clear()
 
     for node, leaving in _events(root, walk.skipped):
         if isinstance(node, NavigableString):
-            pieces.append(str(node))
+            pieces.append((str(node), link_depth > 0))
             continue
         name = node.name
-        if name in walk.breaks:
+        if name in walk.links:
+            link_depth += -1 if leaving else 1
+        elif name in walk.breaks:
             flush()
         elif name in _CELLS and not leaving:
-            pieces.append(" ")
+            pieces.append((" ", False))
         elif name in walk.blocks:
             flush()
             if leaving:
@@ -257,7 +285,7 @@ def _events(root: Tag, skipped: frozenset[str]) -> Iterator[tuple[Tag | Navigabl
         stack.extend((child, False) for child in reversed(node.contents))
 
 
-def narrow(tree: HtmlElement, url: str | None) -> tuple[list[tuple[str, str]], dict[str, str]]:
+def narrow(tree: HtmlElement, url: str | None) -> tuple[list[Segment], dict[str, str]]:
     """The article's blocks as trafilatura finds them, and the attributes
     (metadata) of its result; nothing when it finds no article."""
     xml = trafilatura.extract(
@@ -265,11 +293,12 @@ def narrow(tree: HtmlElement, url: str | None) -> tuple[list[tuple[str, str]], d
         url=url,
         output_format="xml",
         include_comments=False,
+        include_links=True,
         # Recall mode keeps sub-headings and lists that precision mode cuts;
         # the steps remove the residue it lets through.
         favor_recall=True,
         include_tables=True,
-        include_formatting=True,
+        include_formatting=False,
         with_metadata=True,
     )
     if not xml:
@@ -283,32 +312,117 @@ def narrow(tree: HtmlElement, url: str | None) -> tuple[list[tuple[str, str]], d
     return blocks, {k: v for k, v in doc.attrs.items() if isinstance(v, str)}
 
 
-def segment_body(html: str) -> list[tuple[str, str]]:
+def segment_body(html: str) -> list[Segment]:
     """The page body cut into blocks by BeautifulSoup alone: the fallback
     when trafilatura finds no article."""
     soup = BeautifulSoup(html, "lxml")
     return segment(soup.body or soup, _HTML_WALK)
 
 
-def _unflattened(found: list[tuple[str, str]], html: str) -> list[tuple[str, str]]:
+def _unflattened(found: list[Segment], html: str) -> list[Segment]:
     """The page body's own blocks when trafilatura found nothing; when it
     found one block, the body's blocks that make it up, in order.
 
     On a short or odd page trafilatura falls back to the whole page's text
     run into one paragraph: navigation, form labels and the article alike.
-    The body's blocks (navigation, forms and footers left out) that occur
-    in that paragraph, in order, give back its structure and leave the rest.
+    The body's blocks (navigation, form controls and footers left out) that
+    occur in that paragraph, in order, give back its structure and leave the
+    rest. When none does but one holds the paragraph (trafilatura stopped
+    early in a very deep page), that block is read instead.
     """
     body = segment_body(html)
     if not found:
         return body
-    text, kept, at = found[0][1], [], 0
-    for kind, piece in body:
-        where = text.find(piece, at)
+    text, kept, at = found[0].text, [], 0
+    for piece in body:
+        where = text.find(piece.text, at)
         if where >= 0:
-            kept.append((kind, piece))
-            at = where + len(piece)
-    return kept
+            kept.append(piece)
+            at = where + len(piece.text)
+    if kept:
+        return kept
+    return next(([piece] for piece in body if text in piece.text), [] if not body else found)
+
+
+def reads_as_link_headline(
+    segment: Segment, *, min_words: int = 4, max_words: int = 15, min_linked: float = 0.9
+) -> bool:
+    """A link to another page, worded as a headline: all link, of
+    ``min_words`` to ``max_words`` words (a name or an identifier is
+    shorter), not ending as a statement.
+
+    >>> reads_as_link_headline(Segment("paragraph", "Shops count the cost of the floods", 1.0))
+    True
+    >>> reads_as_link_headline(Segment("paragraph", "The deal ends at midnight, so buy now.", 1.0))
+    False
+    """
+    text = segment.text
+    return (
+        segment.linked >= min_linked and min_words <= len(words(text)) <= max_words and text[-1] not in ".!:;"
+    )
+
+
+def link_lists(segments: Sequence[Segment], *, min_run: int = 3) -> set[int]:
+    """Positions of the segments in runs of ``min_run`` or more link
+    headlines in a row: a list of links to other articles left in the
+    article (related stories, tag lists). A lone link, or two, is kept.
+
+    >>> link = Segment("list-item", "Shops count the cost", 1.0)
+    >>> sorted(link_lists([Segment("paragraph", "Text."), link, link, link]))
+    [1, 2, 3]
+    >>> link_lists([link, link, Segment("paragraph", "Text."), link])
+    set()
+    """
+    found: set[int] = set()
+    run: list[int] = []
+    for i, segment in enumerate([*segments, None]):
+        if segment is not None and reads_as_link_headline(segment):
+            run.append(i)
+            continue
+        if len(run) >= min_run:
+            found.update(run)
+        run = []
+    return found
+
+
+def _token_counts(segments: Sequence[Segment]) -> Counter[str]:
+    return Counter(t for s in segments for t in regex.findall(r"\w+", s.text))
+
+
+def _paragraph_tokens(tree: HtmlElement) -> int:
+    """How many word tokens the page's ``<p>`` elements hold."""
+    return sum(len(regex.findall(r"\w+", p.text_content())) for p in tree.iter("p"))
+
+
+def complete_article(
+    found: list[Segment],
+    tree: HtmlElement,
+    html: str,
+    *,
+    max_share: float = 0.5,
+    min_gain: float = 2.0,
+    min_cover: float = 0.95,
+) -> list[Segment]:
+    """``found``, or readability's reading of the page when trafilatura
+    took only part of a long article.
+
+    Some pages split an article over several containers, and trafilatura
+    keeps only the first. When ``found`` holds less than ``max_share`` of
+    the page's paragraph text, readability-lxml reads the page too; its
+    article replaces ``found`` when it holds at least ``min_cover`` of
+    ``found``'s words and ``min_gain`` times as many.
+    """
+    have = _token_counts(found)
+    if sum(have.values()) >= max_share * _paragraph_tokens(tree):
+        return found
+    try:
+        summary = readability.Document(html).summary(html_partial=True)
+    except Exception:  # readability fails on some odd pages: keep trafilatura's reading
+        return found
+    other = segment(BeautifulSoup(summary, "lxml"), _HTML_WALK)
+    got = _token_counts(other)
+    covered = sum((have & got).values()) >= min_cover * sum(have.values())
+    return other if covered and sum(got.values()) >= min_gain * sum(have.values()) else found
 
 
 def parse_page(html: str) -> HtmlElement | None:
@@ -333,7 +447,7 @@ def _h1_texts(tree: HtmlElement, *, max_words: int = 40) -> list[str]:
     return [t for t in texts if 0 < len(words(t)) <= max_words]
 
 
-def page_title(tree: HtmlElement | None, meta: dict[str, str], body: list[tuple[str, str]]) -> str | None:
+def page_title(tree: HtmlElement | None, meta: dict[str, str], body: list[Segment]) -> str | None:
     """The headline as printed on the page.
 
     That is the first of: an ``<h1>`` (one that does not just name the
@@ -349,7 +463,7 @@ def page_title(tree: HtmlElement | None, meta: dict[str, str], body: list[tuple[
     if tree is not None:
         titles += [_first(tree, "//meta[@property='og:title']/@content"), _first(tree, "//title/text()")]
     found = [t for t in titles if t]
-    top = [text for kind, text in body[:_TITLE_WITHIN] if kind == "heading"]
+    top = [s.text for s in body[:_TITLE_WITHIN] if s.kind == "heading"]
     for candidates in (h1s, top):
         agreed = [c for c in candidates if any(_agrees(c, t) for t in found)]
         if agreed:
@@ -433,7 +547,13 @@ def read_html(html: str, *, url: str | None = None) -> tuple[list[Block], dict[s
     found, attrs = narrow(tree, url) if tree is not None else ([], {})
     if len(found) <= 1:
         found = _unflattened(found, html)
-    blocks = [Block(text, kind, line=n) for n, (kind, text) in enumerate(found, start=1)]
+    elif tree is not None:
+        found = complete_article(found, tree, html)
+    in_lists = link_lists(found)
+    blocks = [
+        Block(s.text, s.kind, reason=RELATED if n - 1 in in_lists else None, line=n)
+        for n, s in enumerate(found, start=1)
+    ]
     title = page_title(tree, attrs, found)
     if title:
         blocks.insert(0, Block(title, "title"))

@@ -45,6 +45,10 @@ class call_to_comment:  # noqa: N801 - a filter, named for what it finds
             return None
         return COMMENTS if rules.found(COMMENTS, "calls", line_key(last_sentence(block.text))) else None
 
+    @property
+    def __name__(self) -> str:
+        return "call_to_comment"
+
 
 @dataclass(frozen=True)
 class drop_comment_tail:  # noqa: N801 - a step, named for what it does

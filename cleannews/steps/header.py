@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from cleannews.measure import reads_as_sentence, words
+from cleannews.measure import ends_sentence, reads_as_sentence, words
 from cleannews.model import Block
 from cleannews.steps.base import kept_indexes
 from cleannews.steps.structure import DUPLICATE_TITLE
@@ -20,14 +20,25 @@ NAVIGATION = "navigation"
 STANDFIRST = "standfirst"
 
 
+def reads_as_label(text: str, *, max_words: int = 12) -> bool:
+    """A short line that says no sentence: a kicker, a breadcrumb, a date.
+
+    >>> reads_as_label("Review"), reads_as_label("The council voted on Tuesday to rebuild the wall.")
+    (True, False)
+    """
+    return len(words(text)) <= max_words and not ends_sentence(text)
+
+
 @dataclass(frozen=True)
 class drop_above_title:  # noqa: N801 - a step, named for what it does
-    """Drop the kept blocks over the headline's repeat in the body, when it
-    comes within the first ``max_above`` blocks: what a page prints over its
-    headline is its masthead, not the article. Runs after
+    """Drop the kept blocks over the headline's repeat in the body when they
+    are at most ``max_above`` labels (`reads_as_label`): what a page prints
+    over its headline is its masthead. A sentence over the repeat means the
+    repeat is no header line, and nothing is dropped. Runs after
     `drop_duplicate_title`, which finds the repeat."""
 
     max_above: int = 3
+    max_words: int = 12
 
     def __call__(self, blocks: Sequence[Block]) -> list[Block]:
         out = list(blocks)
@@ -35,7 +46,9 @@ class drop_above_title:  # noqa: N801 - a step, named for what it does
         if repeat is None:
             return out
         above = [i for i in kept_indexes(out[:repeat]) if out[i].kind != "title"]
-        if len(above) > self.max_above:
+        if len(above) > self.max_above or not all(
+            reads_as_label(out[i].text, max_words=self.max_words) for i in above
+        ):
             return out
         for i in above:
             out[i] = out[i].drop(NAVIGATION)
