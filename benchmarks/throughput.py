@@ -185,14 +185,15 @@ def _env() -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": str(corpus.REPO)}
 
 
-def batch_seconds(texts: Sequence[str], workers: int) -> float:
-    """Wall time of ``cleannews batch`` over ``texts`` as JSONL with ``workers``."""
+def batch_seconds(texts: Sequence[str], workers: int) -> tuple[float, float]:
+    """Wall time of ``cleannews batch`` over ``texts`` as JSONL with
+    ``workers``, and the CPU time of all its processes."""
     with tempfile.TemporaryDirectory() as tmp:
         source, target = Path(tmp) / "in.jsonl", Path(tmp) / "out.jsonl"
         with source.open("w", encoding="utf-8") as out:
             for n, text in enumerate(texts):
                 out.write(json.dumps({"id": str(n), "text": text}, ensure_ascii=False) + "\n")
-        start = time.perf_counter()
+        start, children = time.perf_counter(), _children_cpu()
         subprocess.run(
             [
                 sys.executable,
@@ -210,7 +211,12 @@ def batch_seconds(texts: Sequence[str], workers: int) -> float:
             cwd=corpus.REPO,
             env=_env(),
         )
-        return time.perf_counter() - start
+        return time.perf_counter() - start, _children_cpu() - children
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def batch_scaling(docs: list[corpus.Doc], workers: Sequence[int] = (1, 2)) -> None:
@@ -220,13 +226,16 @@ def batch_scaling(docs: list[corpus.Doc], workers: Sequence[int] = (1, 2)) -> No
     texts = [d.text for d in docs]
     size = f"{len(texts)} articles, {corpus.size_mb(texts):.1f} MB"
     print(f"\nBatch: `cleannews batch` over {size}, wall time, {os.cpu_count()} CPUs on this machine\n")
-    print("| workers | wall s | MB/s | speed-up |")
-    print("|---:|---:|---:|---:|")
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"Load average before: {load:.1f}. CPU s counts every process of the run.\n")
+    print("| workers | wall s | MB/s | speed-up | CPU s |")
+    print("|---:|---:|---:|---:|---:|")
     first = None
     for n in workers:
-        seconds = batch_seconds(texts, n)
+        seconds, cpu = batch_seconds(texts, n)
         first = first or seconds
-        print(f"| {n} | {seconds:.1f} | {corpus.size_mb(texts) / seconds:.1f} | {first / seconds:.2f} |")
+        rate = corpus.size_mb(texts) / seconds
+        print(f"| {n} | {seconds:.1f} | {rate:.1f} | {first / seconds:.2f} | {cpu:.1f} |")
 
 
 def rss_mb() -> float:
