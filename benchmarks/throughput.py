@@ -57,15 +57,20 @@ def median_seconds(fn: Callable[[str], object], texts: Sequence[str], runs: int)
 
 
 def text_tools() -> dict[str, Callable[[str], object]]:
-    import cleantext
     import ftfy
 
-    return {
+    tools: dict[str, Callable[[str], object]] = {
         "cleannews.clean_text (default steps)": cleannews.clean_text,
         "ftfy.fix_text": ftfy.fix_text,
-        "cleantext.clean (clean-text defaults)": cleantext.clean,
-        "split lines + one regex (floor)": split_lines_floor,
     }
+    try:
+        import cleantext  # the clean-text package (pip install cleannews[bench])
+    except ImportError:
+        print("(clean-text is not installed: its row is left out)")
+    else:
+        tools["cleantext.clean (clean-text defaults)"] = cleantext.clean
+    tools["split lines + one regex (floor)"] = split_lines_floor
+    return tools
 
 
 def text_throughput(docs: list[corpus.Doc], runs: int) -> None:
