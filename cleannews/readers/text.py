@@ -20,6 +20,7 @@ _ESCAPE_LINE = regex.compile(r"(?:\s*\\+[nrt])+\s*")
 _ESCAPED_BREAK = regex.compile(r"(?:\\+r)?\\+n")
 #: Characters with no width that scrapers leave in or instead of text.
 _INVISIBLE = regex.compile("[\u200b\u2060\ufeff\u00ad]")
+_MARK_STARTS = frozenset("#-*•>")
 _MARK_KIND = {"#": "title", "-": "list-item", "*": "list-item", "•": "list-item", ">": "quote"}
 
 ESCAPE_ARTIFACT = "escape-artifact"
@@ -31,7 +32,7 @@ def remove_invisible(text: str) -> str:
     >>> remove_invisible("Ja\\u200bkarta\\ufeff")
     'Jakarta'
     """
-    return _INVISIBLE.sub("", text)
+    return text if text.isascii() else _INVISIBLE.sub("", text)
 
 
 def split_escaped_breaks(line: str) -> list[str]:
@@ -40,7 +41,7 @@ def split_escaped_breaks(line: str) -> list[str]:
     >>> split_escaped_breaks(r"Satu.\\nDua.")
     ['Satu.', 'Dua.']
     """
-    return _ESCAPED_BREAK.split(line)
+    return _ESCAPED_BREAK.split(line) if "\\" in line else [line]
 
 
 def is_escape_line(line: str) -> bool:
@@ -49,7 +50,7 @@ def is_escape_line(line: str) -> bool:
     >>> is_escape_line(r" \\n "), is_escape_line(r"\\r\\n"), is_escape_line("n")
     (True, True, False)
     """
-    return _ESCAPE_LINE.fullmatch(line) is not None
+    return "\\" in line and _ESCAPE_LINE.fullmatch(line) is not None
 
 
 def markdown_block(text: str) -> Block:
@@ -61,7 +62,7 @@ def markdown_block(text: str) -> Block:
     >>> markdown_block("#jemaah haji").kind
     'paragraph'
     """
-    mark = MARK.match(text)
+    mark = MARK.match(text) if text[:1] in _MARK_STARTS else None
     if mark is None:
         return Block(text)
     return Block(text[mark.end() :], _MARK_KIND.get(mark.group(1), "heading"))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from cleannews import rules
 from cleannews.measure import line_key, shape_key
@@ -58,18 +59,16 @@ class drop_where:  # noqa: N801 - used like a function: drop_where(marker)
     filter: Filter
 
     def __call__(self, blocks: Sequence[Block]) -> list[Block]:
-        return [_apply(self.filter, b) for b in blocks]
+        apply = self._apply
+        return [b if b.reason is not None or b.kind == "title" else apply(b) for b in blocks]
+
+    def _apply(self, block: Block) -> Block:
+        reason = self.filter(block)
+        return block.drop(reason) if reason else block
 
     @property
     def __name__(self) -> str:
         return f"drop_where({getattr(self.filter, '__name__', self.filter)})"
-
-
-def _apply(filter: Filter, block: Block) -> Block:
-    if not block.kept or block.kind == "title":
-        return block
-    reason = filter(block)
-    return block.drop(reason) if reason else block
 
 
 @dataclass(frozen=True)
@@ -104,18 +103,43 @@ class LineRule:
     reason: str
 
     def __call__(self, block: Block) -> str | None:
-        key = line_key(block.text)
-        if (
-            rules.line_matches(self.reason, "lines", key)
-            or rules.line_matches(self.reason, "starts", key)
-            or rules.line_matches(self.reason, "shapes", shape_key(block.text))
-        ):
+        key = rule_key(block.text)
+        if key is not None and rules.is_line_of(self.reason, key):
+            return self.reason
+        if rules.line_matches(self.reason, "shapes", shape_key(block.text)):
             return self.reason
         return None
 
     @property
     def __name__(self) -> str:
         return self.reason
+
+
+def rule_key(text: str) -> str | None:
+    """The `line_key` of ``text`` when some line rule may match it (see
+    `rules.is_any_line`), else ``None``. Remembered for short lines, so the
+    ten line rules that ask about each block pay for one union match.
+
+    >>> rule_key("Baca juga: Kabar lain"), rule_key("Warga menunggu kabar dari pemerintah.")
+    ('baca juga: kabar lain', None)
+    """
+    if len(text) <= _REMEMBER_UP_TO:
+        return _remembered_rule_key(text)
+    return _remembered_long_rule_key(text)
+
+
+def _rule_key(text: str) -> str | None:
+    key = line_key(text)
+    return key if rules.is_any_line(key) else None
+
+
+#: Lines up to this length have their `rule_key` remembered, in a bounded
+#: cache: memory stays flat over any number of articles. Of longer lines only
+#: the last is remembered: a multi-megabyte line costs one union match, not
+#: one per line rule, and no more than one such line is held.
+_REMEMBER_UP_TO = 2000
+_remembered_rule_key = lru_cache(maxsize=1024)(_rule_key)
+_remembered_long_rule_key = lru_cache(maxsize=1)(_rule_key)
 
 
 def kept_indexes(blocks: Sequence[Block]) -> list[int]:

@@ -81,7 +81,7 @@ def split_names(text: str) -> list[str]:
     ['Suparjo Ramalan', 'Adhyasta Dirgantara', 'Erlangga Djumena']
     """
     joins = rules.pattern(BYLINE, "joins")
-    pieces = [text] if joins is None else joins.split(text, timeout=rules.TIMEOUT)
+    pieces = [text] if joins is None else (rules.guarded(joins.split, text) or [text])
     return [name for piece in pieces if (name := piece.strip(_VALUE_DECOR))]
 
 
@@ -104,7 +104,7 @@ def _pairs(match: regex.Match[str], *, names_only: bool) -> Pairs | None:
 def _fullmatches(key: str, text: str) -> Iterator[regex.Match[str]]:
     """Every ``[byline] key`` pattern that matches the whole ``text``, in file order."""
     for compiled in rules.patterns(BYLINE, key):
-        if match := compiled.fullmatch(text, timeout=rules.TIMEOUT):
+        if match := rules.guarded(compiled.fullmatch, text):
             yield match
 
 
@@ -197,7 +197,7 @@ def split_trailing_code(text: str) -> tuple[str, str, Pairs] | None:
     True
     """
     glued = _glued_code()
-    match = None if glued is None else glued.search(text, timeout=rules.TIMEOUT)
+    match = None if glued is None else rules.guarded(glued.search, text)
     if match is None:
         return None
     code = match.group("code")

@@ -11,13 +11,15 @@ from dataclasses import dataclass
 import regex
 
 from cleannews import rules
-from cleannews.measure import line_key, reads_as_sentence, words
+from cleannews.measure import has_more_words, line_key, reads_as_sentence
 from cleannews.model import Block
 from cleannews.steps.base import LineRule, kept_indexes
 
 COMMENTS = "comments"
 comment_label = LineRule(COMMENTS)
-_SENTENCE_BREAK = regex.compile(r"(?<=[.!?…])\s+")
+#: Searched from the end (``(?r)``): the last break is found without
+#: splitting every sentence of a long paragraph.
+_LAST_SENTENCE_BREAK = regex.compile(r"(?r)(?<=[.!?…])\s+")
 
 
 def last_sentence(text: str) -> str:
@@ -26,7 +28,9 @@ def last_sentence(text: str) -> str:
     >>> last_sentence("Mari kawal isu ini. Suarakan pendapat Anda di kolom komentar.")
     'Suarakan pendapat Anda di kolom komentar.'
     """
-    return _SENTENCE_BREAK.split(text.strip())[-1]
+    text = text.strip()
+    found = _LAST_SENTENCE_BREAK.search(text)
+    return text[found.end() :] if found else text
 
 
 @dataclass(frozen=True)
@@ -37,10 +41,9 @@ class call_to_comment:  # noqa: N801 - a filter, named for what it finds
     max_words: int = 40
 
     def __call__(self, block: Block) -> str | None:
-        if len(words(block.text)) > self.max_words:
+        if has_more_words(block.text, self.max_words):
             return None
-        found = rules.search(COMMENTS, "calls", line_key(last_sentence(block.text)))
-        return COMMENTS if found else None
+        return COMMENTS if rules.found(COMMENTS, "calls", line_key(last_sentence(block.text))) else None
 
     @property
     def __name__(self) -> str:

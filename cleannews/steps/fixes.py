@@ -8,10 +8,12 @@ so clean text costs one regex scan.
 from __future__ import annotations
 
 import html
+import re
+from typing import Any
 
 import ftfy
 import regex
-from ftfy.badness import is_bad
+from ftfy.badness import BADNESS_RE, is_bad
 
 from cleannews.measure import normalize_space
 from cleannews.model import Block
@@ -65,9 +67,66 @@ def looks_damaged(text: str) -> bool:
     >>> looks_damaged("Kabar baik “hari ini”."), looks_damaged("SchÃ¶ne")
     (False, True)
     """
-    if _CONTROL.search(text):
+    # isprintable() is False for every control character and surrogate: a
+    # C-level check that spares the regex scan on almost every line.
+    if not text.isprintable() and _CONTROL.search(text):
         return True
-    return not text.isascii() and is_bad(text)
+    return not text.isascii() and has_mojibake(text)
+
+
+def has_mojibake(text: str) -> bool:
+    """ftfy's badness test (`ftfy.badness.is_bad`), run only around the
+    non-ASCII characters of ``text``.
+
+    Every branch of ftfy's pattern needs a non-ASCII character and matches at
+    most a few characters, so a match lies within that reach of one; text
+    with a curly quote or two is checked on a few short windows, not whole.
+
+    >>> has_mojibake("Kabar baik “hari ini”."), has_mojibake("Kata â€œbaikâ€\x9d.")
+    (False, True)
+    """
+    if _BADNESS_REACH is None:
+        return is_bad(text)
+    start = end = -1
+    for found in _NON_ASCII.finditer(text):
+        here = found.start()
+        if here - _BADNESS_REACH > end:  # a new window: check the one before
+            if end >= 0 and BADNESS_RE.search(text, start, end):
+                return True
+            start = max(here - _BADNESS_REACH, 0)
+        end = min(here + _BADNESS_REACH + 1, len(text))
+    return end >= 0 and BADNESS_RE.search(text, start, end) is not None
+
+
+def _badness_reach() -> int | None:
+    """The longest match of ftfy's badness pattern when each of its branches
+    needs a non-ASCII character; ``None`` (search whole texts) when that
+    cannot be read from the pattern of the installed ftfy."""
+    try:
+        parsed = re._parser.parse(BADNESS_RE.pattern, BADNESS_RE.flags)
+        [(op, (_, branches))] = parsed.data
+        if op is not re._constants.BRANCH or not all(map(_needs_non_ascii, branches)):
+            return None
+        return parsed.getwidth()[1]
+    except Exception:  # another ftfy version, another pattern shape: no shortcut
+        return None
+
+
+def _needs_non_ascii(branch: Any) -> bool:
+    """Whether a branch has a required item that only matches non-ASCII."""
+    c = re._constants
+    for op, value in branch:
+        if op is c.LITERAL and value > 0x7F:
+            return True
+        if op is c.IN and all(
+            (kind is c.LITERAL and v > 0x7F) or (kind is c.RANGE and v[0] > 0x7F) for kind, v in value
+        ):
+            return True
+    return False
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_BADNESS_REACH = _badness_reach()
 
 
 def fix_mojibake(text: str) -> str:
@@ -90,6 +149,8 @@ def repair_text(text: str) -> str:
         text = unescape_entities(text)
     if "\\" in text:
         text = unescape_quotes(text)
+    if text.isascii() and text.isprintable():
+        return normalize_space(text)  # no control, invisible or mis-decoded character is possible
     return normalize_space(remove_invisible(fix_mojibake(text)))
 
 

@@ -94,7 +94,7 @@ def find_inline_link(text: str, *, min_rest_words: int = 5) -> tuple[int, int] |
     if labels is None:
         return None
     for start in sentence_starts(text):
-        label = labels.match(text, start, timeout=rules.TIMEOUT)
+        label = rules.guarded(labels.match, text, start)
         if label is None:
             continue
         end = headline_end(text, label.end())
@@ -116,7 +116,7 @@ def find_tail(text: str, *, min_kept_words: int = 5) -> tuple[int, str] | None:
         rest = line_key(text[start:])
         for reason in TAIL_REASONS:
             tails = rules.pattern(f"{reason}.inline", "tails")
-            if tails is not None and tails.fullmatch(rest, timeout=rules.TIMEOUT):
+            if tails is not None and rules.guarded(tails.fullmatch, rest):
                 return start, reason
     return None
 

@@ -12,7 +12,7 @@ import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from cleannews.measure import line_key, words
+from cleannews.measure import has_more_words, line_key, words
 from cleannews.model import Block
 from cleannews.steps.base import kept_indexes
 
@@ -26,8 +26,10 @@ def reads_as_heading(text: str, *, max_words: int = 12) -> bool:
     >>> reads_as_heading("Latar Belakang Abraham Accords"), reads_as_heading("Jakarta -")
     (True, False)
     """
-    found = words(text)
-    return 0 < len(found) <= max_words and text[-1] not in _NOT_A_HEADING_END and not text[0].islower()
+    # The two character tests turn most paragraphs away before their words are counted.
+    if not text or text[-1] in _NOT_A_HEADING_END or text[0].islower():
+        return False
+    return has_more_words(text, 0) and not has_more_words(text, max_words)
 
 
 def reads_as_headline(text: str, *, max_words: int = 25) -> bool:

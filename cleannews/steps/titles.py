@@ -71,7 +71,7 @@ def names_a_site(text: str) -> bool:
 
 def _named(key: str, text: str) -> bool:
     compiled = rules.pattern(SITE_NAME, key)
-    return compiled is not None and compiled.fullmatch(line_key(text), timeout=rules.TIMEOUT) is not None
+    return compiled is not None and rules.guarded(compiled.fullmatch, line_key(text)) is not None
 
 
 def site_part(part: str, *, before: str | None = None, max_words: int = 5) -> bool:
@@ -112,9 +112,9 @@ def split_glued_date(text: str) -> tuple[str, list[Cut]]:
     ('Festival Film di Italia', ['Annisa,', 'Minggu 15 April 2018 0 Komentar'])
     """
     dates = rules.pattern("byline", "dates")
-    found = None if dates is None else dates.search(text, timeout=rules.TIMEOUT)
+    found = None if dates is None else rules.guarded(dates.search, text)
     while found is not None and not _only_counters(text[found.end() :]):
-        found = dates.search(text, found.end(), timeout=rules.TIMEOUT)
+        found = rules.guarded(dates.search, text, found.end())
     if found is None or len(words(text[: found.start()])) < 3:
         return text, []
     head = text[: found.start()].rstrip(" |,-–—")
