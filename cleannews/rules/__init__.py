@@ -28,12 +28,14 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Any, TypeVar
 
 import regex
+
+from cleannews.rules import reach
 
 T = TypeVar("T")
 
@@ -125,6 +127,27 @@ def patterns(reason: str, key: str) -> tuple[regex.Pattern[str], ...]:
     return tuple(regex.compile(e["pattern"], _FLAGS) for e in entries(reason, key))
 
 
+@cache
+def _reached(reason: str, key: str) -> tuple[tuple[regex.Pattern[str], reach.Reach], ...]:
+    return tuple(
+        (compiled, reach.reach(e["pattern"]))
+        for compiled, e in zip(patterns(reason, key), entries(reason, key), strict=True)
+    )
+
+
+def fullmatch_candidates(reason: str, key: str, text: str) -> list[regex.Pattern[str]]:
+    """The ``reason.key`` patterns (see `patterns`) that may match the whole
+    of ``text``, in file order: the others cannot (see `reach.Reach`), and
+    are not tried.
+
+    >>> tried = fullmatch_candidates("byline", "labels", "Editor")
+    >>> [p for p in patterns("byline", "labels") if p not in tried and p.fullmatch("Editor")]
+    []
+    """
+    folded = reach.fold(text)
+    return [compiled for compiled, r in _reached(reason, key) if r.may_fullmatch(text, folded)]
+
+
 def line_matches(reason: str, key: str, text: str) -> bool:
     """Whether ``text`` (already a `line_key`) matches ``reason.key``.
 
@@ -152,8 +175,7 @@ def is_line_of(reason: str, text: str) -> bool:
 
 
 def _is_line_of(reason: str, text: str) -> bool:
-    compiled = line_family(reason).for_length(len(text))
-    return compiled is not None and guarded(compiled.match, text) is not None
+    return line_family(reason).matches(text)
 
 
 _REMEMBER_UP_TO = 200
@@ -166,30 +188,96 @@ _TIERS = (0, 16, 32, 64, 128, 256)
 
 
 @dataclass(frozen=True)
-class LineFamily:
-    """The ``lines`` and ``starts`` patterns of one reason (or of several) as
-    one regex per tier of line length.
+class Screened:
+    """A pattern tried only on lines that hold a text it needs (see
+    `reach.needed`): one that may start anywhere in the line (``.{0,80}\\bfree
+    download``) or has no longest match. In the one regex of its family it
+    would cost a scan of every line, or set up its unbounded repeat on every
+    call; alone, it runs only on the few lines that may match."""
 
-    Each ``(length, regex)`` tier leaves out the ``lines`` patterns whose
-    longest match (see `longest_match`) is shorter than ``length``: a
-    paragraph costs no work on labels it outgrows. Each regex call has a
-    fixed cost (the timeout guard is most of it), so one call beats two.
+    compiled: regex.Pattern[str]
+    longest: int | None
+    first: frozenset[str] | None = None
+    needs: frozenset[str] | None = None
+
+    def may_start(self, first: str) -> bool:
+        """Whether a match may start with ``first`` (one character, or ``""``
+        for any); only ASCII characters are told apart (see `reach.first_chars`)."""
+        return self.first is None or not first or not first.isascii() or first in self.first
+
+    def matches(self, text: str) -> bool:
+        """Whether the pattern matches ``text`` (at its start; whole for ``lines``).
+
+        >>> Screened(regex.compile("a.{0,9}z"), 11).matches("abz")
+        True
+        >>> Screened(regex.compile("z"), 1).matches("zz")  # longer than any match
+        False
+        """
+        if self.longest is not None and len(text) > self.longest:
+            return False
+        return guarded(self.compiled.match, text) is not None
+
+
+@dataclass(frozen=True)
+class LineFamily:
+    """The ``lines`` and ``starts`` patterns of one reason (or of several).
+
+    Most are matched as one regex per tier of line length: each ``(length,
+    regex)`` tier leaves out the ``lines`` patterns whose longest match (see
+    `longest_match`) is shorter than ``length``, so a paragraph costs no work
+    on labels it outgrows. Each regex call has a fixed cost (the timeout
+    guard is most of it), so one call beats two. The rest are `Screened`,
+    tried only when the line holds a text one of them needs.
     """
 
     tiers: tuple[tuple[int, regex.Pattern[str] | None], ...]
+    screened: tuple[Screened, ...] = ()
+    #: For a tier and a first character, the texts the screened patterns
+    #: that reach that tier and may start with that character need, each
+    #: with the positions of the patterns that need it; made on first use.
+    needed: dict[tuple[int, str], tuple[tuple[str, tuple[int, ...]], ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def for_length(self, length: int) -> regex.Pattern[str] | None:
-        """The regex for a line of ``length`` characters.
+        """The regex of the patterns not screened, for a line of ``length`` characters.
 
         >>> line_family("marker").for_length(5_000) is None  # longer than any marker
         True
         """
-        found = None
-        for start, compiled in self.tiers:
-            if length < start:
-                break
-            found = compiled
-        return found
+        return self.tiers[self._tier(length)][1] if self.tiers else None
+
+    def _tier(self, length: int) -> int:
+        return next((n for n in range(len(self.tiers) - 1, 0, -1) if length >= self.tiers[n][0]), 0)
+
+    def matches(self, text: str) -> bool:
+        """Whether some pattern matches ``text`` (a `line_key`): a ``lines``
+        pattern whole, or a ``starts`` pattern at its start.
+
+        >>> line_family("related").matches("baca juga: kabar lain")
+        True
+        """
+        compiled = self.for_length(len(text))
+        if compiled is not None and guarded(compiled.match, text) is not None:
+            return True
+        if not self.screened:
+            return False
+        folded = reach.fold(text)
+        maybe = {i for wanted, found in self._needed(len(text), text[:1]) if wanted in folded for i in found}
+        return any(self.screened[i].matches(text) for i in sorted(maybe))
+
+    def _needed(self, length: int, first: str) -> tuple[tuple[str, tuple[int, ...]], ...]:
+        tier = self.tiers[self._tier(length)][0]
+        first = first if first.isascii() else ""
+        made = self.needed.get((tier, first))
+        if made is None:
+            found: dict[str, list[int]] = {}
+            for n, one in enumerate(self.screened):
+                if (one.longest is None or one.longest >= tier) and one.may_start(first):
+                    for wanted in one.needs or ():
+                        found.setdefault(wanted, []).append(n)
+            made = self.needed[(tier, first)] = tuple((wanted, tuple(at)) for wanted, at in found.items())
+        return made
 
 
 @cache
@@ -200,13 +288,35 @@ def line_family(reason: str) -> LineFamily:
 
 def _family(reasons: tuple[str, ...]) -> LineFamily:
     lines = [e["pattern"] for r in reasons for e in entries(r, "lines")]
-    starts = tuple(e["pattern"] for r in reasons for e in entries(r, "starts"))
+    starts = [e["pattern"] for r in reasons for e in entries(r, "starts")]
+    apart = [("lines", p) for p in lines if _screens(p)] + [("starts", p) for p in starts if _screens(p)]
+    lines = [p for p in lines if ("lines", p) not in apart]
+    starts_kept = tuple(p for p in starts if ("starts", p) not in apart)
     widths = [longest_match(p) for p in lines]
 
     def reaching(tier: int) -> tuple[str, ...]:
         return tuple(p for p, w in zip(lines, widths, strict=True) if w is None or w >= tier)
 
-    return LineFamily(tuple((tier, _line_regex(reaching(tier), starts)) for tier in _TIERS))
+    return LineFamily(
+        tuple((tier, _line_regex(reaching(tier), starts_kept)) for tier in _TIERS),
+        tuple(_screened(key, p) for key, p in apart),
+    )
+
+
+def _screens(source: str) -> bool:
+    """Whether ``source`` is matched apart, as `Screened`: it needs some text,
+    and may start with any character or has no longest match."""
+    if reach.needed(source) is None:
+        return False
+    first = reach.first_chars(source)
+    return first is None or first >= reach.ASCII or longest_match(source) is None
+
+
+def _screened(key: str, source: str) -> Screened:
+    first, needs = reach.first_chars(source), reach.needed(source)
+    if key == "lines":
+        return Screened(regex.compile(f"(?:{source})\\Z", _FLAGS), longest_match(source), first, needs)
+    return Screened(regex.compile(_alternation("starts", [source]), _FLAGS), None, first, needs)
 
 
 @cache
@@ -226,8 +336,7 @@ def is_any_line(text: str) -> bool:
     >>> is_any_line("baca juga: kabar lain"), is_any_line("warga menunggu kabar dari pemerintah.")
     (True, False)
     """
-    compiled = any_line_family().for_length(len(text))
-    return compiled is not None and guarded(compiled.match, text) is not None
+    return any_line_family().matches(text)
 
 
 @cache

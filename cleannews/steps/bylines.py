@@ -103,7 +103,7 @@ def _pairs(match: regex.Match[str], *, names_only: bool) -> Pairs | None:
 
 def _fullmatches(key: str, text: str) -> Iterator[regex.Match[str]]:
     """Every ``[byline] key`` pattern that matches the whole ``text``, in file order."""
-    for compiled in rules.patterns(BYLINE, key):
+    for compiled in rules.fullmatch_candidates(BYLINE, key, text):
         if match := rules.guarded(compiled.fullmatch, text):
             yield match
 

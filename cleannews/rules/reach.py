@@ -1,0 +1,285 @@
+"""What a rule pattern can match, read from the pattern itself: the
+characters its match can start with, and the literal text it cannot match
+without. Steps use them to skip the patterns that cannot match a line
+before any regex runs, so a rule file of any size costs little on prose.
+
+Each answer is safe: a pattern is skipped only when it cannot match. What
+is not known (syntax the standard library's parser does not read, a
+construct not handled here) gives ``None``, and the pattern is always tried.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+#: Every ASCII character. A line that starts with any other character is
+#: tried against every pattern.
+ASCII = frozenset(map(chr, range(128)))
+#: Syntax the standard library reads otherwise than the ``regex`` package
+#: (POSIX classes, fuzzy matching): a pattern that uses it is not read.
+_OTHER_SYNTAX = re.compile(r"\[:\^?[a-z]+:\]|\{[edis]\s*[<=]")
+#: An escape: a Unicode property (read here as ``\w``, a class of some
+#: characters), or any other escaped character, kept; or a named group
+#: (read as a plain group: the ``regex`` package lets two groups share a name).
+_TOKEN = re.compile(r"\\(?:[pP]\{[^}]*\}|[pP]\w|.)|\(\?P?<(?![=!])\w+>", re.DOTALL)
+
+
+def _plain_token(match: re.Match[str]) -> str:
+    token = match.group()
+    if token.startswith("("):
+        return "(?:"
+    return r"\w" if token[1] in "pP" else token
+
+
+class _UnreadError(Exception):
+    """A construct not handled here."""
+
+
+def parse(source: str) -> Any | None:
+    """``source`` parsed by the standard library, or ``None`` when it cannot
+    be read that way. Unicode properties (``\\p{L}``) are read as ``\\w``:
+    the analyses here ask what a class can hold only as "some characters".
+
+    >>> parse("ab") is not None, parse("(?r)ab") is None
+    (True, True)
+    >>> parse(r"(?P<a>x)|(?P<a>y)").data == parse(r"(?:x)|(?:y)").data
+    True
+    """
+    if _OTHER_SYNTAX.search(source):
+        return None
+    plain = _TOKEN.sub(_plain_token, source)
+    try:
+        return re._parser.parse(plain)
+    except Exception:  # syntax only the regex package reads
+        return None
+
+
+@cache
+def first_chars(source: str) -> frozenset[str] | None:
+    """The ASCII characters a case-insensitive match of ``source`` can start
+    with, or ``None`` when not known or when it can match nothing. Errs
+    wide: zero-width checks (``\\b``, lookarounds) are passed over.
+
+    >>> sorted(first_chars("(?:baca|simak) juga"))
+    ['B', 'S', 'b', 's']
+    >>> sorted(first_chars(r"(?:\\d{1,6} )?kom")) == sorted("0123456789kK")
+    True
+    >>> first_chars("(?:x)?") is None, first_chars(r"\\p{L}+ by") == ASCII
+    (True, True)
+    """
+    items = parse(source)
+    try:
+        chars, empty = (set(), True) if items is None else _first_of(items.data)
+    except _UnreadError:
+        return None
+    return None if empty else frozenset(chars)
+
+
+def _first_of(items: list[tuple[Any, Any]]) -> tuple[set[str], bool]:
+    """The first characters of a sequence, and whether it can match nothing."""
+    found: set[str] = set()
+    for op, arg in items:
+        chars, empty = _first_item(op, arg)
+        found |= chars
+        if not empty:
+            return found, False
+    return found, True
+
+
+def _first_item(op: Any, arg: Any) -> tuple[set[str], bool]:
+    c = re._constants
+    if op is c.LITERAL:
+        return folded(chr(arg)), False
+    if op in (c.NOT_LITERAL, c.ANY):
+        return set(ASCII), False
+    if op is c.IN:
+        return _in_set(arg), False
+    if op is c.BRANCH:
+        each = [_first_of(branch) for branch in arg[1]]
+        return set().union(*(chars for chars, _ in each)), any(empty for _, empty in each)
+    if op is c.SUBPATTERN:
+        return _first_of(arg[-1])
+    if op is c.ATOMIC_GROUP:
+        return _first_of(arg)
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        chars, empty = _first_of(arg[2])
+        return chars, empty or arg[0] == 0
+    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+        return set(), True
+    raise _UnreadError(op)
+
+
+def _in_set(items: list[tuple[Any, Any]], *, widest_range: int = 5000) -> set[str]:
+    """The ASCII characters a character class can match, case ignored."""
+    c = re._constants
+    found: set[str] = set()
+    for op, arg in items:
+        if op is c.LITERAL:
+            found |= folded(chr(arg))
+        elif op is c.RANGE and arg[1] - arg[0] <= widest_range:
+            found = found.union(*(folded(chr(n)) for n in range(arg[0], arg[1] + 1)))
+        elif op is c.CATEGORY and arg is c.CATEGORY_DIGIT:
+            found |= set("0123456789")
+        else:  # a negation, a wide range, another category: any character
+            return set(ASCII)
+    return found
+
+
+def folded(char: str) -> set[str]:
+    """The ASCII characters ``char`` matches when case is ignored.
+
+    >>> sorted(folded("K")), sorted(folded("\\u212a")), sorted(folded("é"))  # the Kelvin sign
+    (['K', 'k'], ['K', 'k'], [])
+    """
+    forms = {char, char.lower(), char.upper(), char.casefold()}
+    forms |= {f.upper() for f in forms} | {f.lower() for f in forms}
+    return {f for f in forms if len(f) == 1 and f.isascii()}
+
+
+@cache
+def needed(source: str) -> frozenset[str] | None:
+    """ASCII texts in lower case, one of which every match of ``source``
+    contains (case ignored, see `fold`); ``None`` when no such text is known.
+
+    >>> sorted(needed(r".{0,60}\\bclick here to (?:subscribe|join)\\b.{0,80}"))
+    ['click here to ']
+    >>> sorted(needed(r"(?:foto|photo) ?: .{1,80}")), needed(r"\\w+\\d+") is None
+    (['foto', 'photo'], True)
+    """
+    items = parse(source)
+    found = None if items is None else _needed_of(items.data)
+    return None if not found else frozenset(found)
+
+
+def _needed_of(items: list[tuple[Any, Any]]) -> set[str] | None:
+    """The best set of needed texts of a sequence: each run of literals is
+    needed whole, as is what any item needs; the set whose shortest text is
+    longest, spaces not counted, is taken for the rarest."""
+    options: list[set[str]] = []
+    run = ""
+    for op, arg in [*items, (None, None)]:
+        if op is re._constants.LITERAL and (char := _plain(chr(arg))):
+            run += char
+            continue
+        if run:
+            options.append({run})
+            run = ""
+        if op is not None and (inner := _needed_item(op, arg)):
+            options.append(inner)
+    return max(options, key=_rarity, default=None)
+
+
+def _rarity(texts: set[str]) -> tuple[int, int]:
+    """How rare a set of needed texts is: its shortest text without spaces, then with.
+
+    >>> _rarity({"foto", "photo"}), _rarity({" "}) < _rarity({"/", ">"})
+    ((4, 4), True)
+    """
+    return min(len(t.replace(" ", "")) for t in texts), min(map(len, texts))
+
+
+def _needed_item(op: Any, arg: Any) -> set[str] | None:
+    c = re._constants
+    if op is c.IN:
+        return _class_texts(arg)
+    if op is c.BRANCH:
+        each = [_needed_of(branch) for branch in arg[1]]
+        return None if any(not texts for texts in each) else set().union(*each)  # type: ignore[arg-type]
+    if op is c.SUBPATTERN:
+        return _needed_of(arg[-1])
+    if op is c.ATOMIC_GROUP:
+        return _needed_of(arg)
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and arg[0] >= 1:
+        return _needed_of(arg[2])
+    return None
+
+
+def _class_texts(items: list[tuple[Any, Any]], *, most: int = 8) -> set[str] | None:
+    """The characters of a class that lists at most ``most`` plain ones, else ``None``.
+
+    >>> sorted(_class_texts(parse("[/>]")[0][1])), _class_texts(parse("[a-z]")[0][1])
+    (['/', '>'], None)
+    """
+    chars = [_plain(chr(arg)) if op is re._constants.LITERAL else "" for op, arg in items]
+    return set(chars) if 0 < len(chars) <= most and all(chars) else None
+
+
+def _plain(char: str) -> str:
+    """``char`` in lower case when it is ASCII or a mark without case
+    ("»", "©"), else ``""``: then what it matches with case ignored is known
+    (see `fold`).
+
+    >>> _plain("A"), _plain("»"), _plain("é")
+    ('a', '»', '')
+    """
+    if char.isascii():
+        return char.lower()
+    uncased = not char.isalnum() and char.lower() == char.upper() == char.casefold() == char
+    return char if uncased else ""
+
+
+def fold(text: str) -> str:
+    """``text`` in the form needed texts are looked for in: casefolded, and
+    without the combining dot above that casefolding leaves after the "i" of
+    "İ" (which a case-insensitive "i" matches). Every character an ASCII
+    character matches with case ignored folds to it (a test checks this
+    against the ``regex`` package).
+
+    >>> fold("BERİTA Straße")
+    'berita strasse'
+    """
+    return text.casefold().replace("\u0307", "")
+
+
+def may_contain(needs: frozenset[str] | None, folded_text: str) -> bool:
+    """Whether ``folded_text`` (see `fold`) holds one of ``needs``.
+
+    >>> may_contain(frozenset({"foto", "photo"}), "photo: ap"), may_contain(None, "x")
+    (True, True)
+    """
+    return needs is None or any(text in folded_text for text in needs)
+
+
+@dataclass(frozen=True)
+class Reach:
+    """What a pattern's whole match can be: its shortest and longest length
+    (``None``: no bound), the ASCII characters it can start with and the
+    texts one of which it needs (``None``: not known)."""
+
+    shortest: int
+    longest: int | None
+    first: frozenset[str] | None
+    needs: frozenset[str] | None
+
+    def may_fullmatch(self, text: str, folded: str) -> bool:
+        """Whether the pattern may match the whole of ``text`` (``folded``
+        is its `fold`); ``False`` only when it cannot.
+
+        >>> r = reach("editor ?: .{1,40}")
+        >>> r.may_fullmatch("Editor: Sinta", "editor: sinta"), r.may_fullmatch("Oleh Sinta", "oleh sinta")
+        (True, False)
+        """
+        if len(text) < self.shortest or (self.longest is not None and len(text) > self.longest):
+            return False
+        first = text[:1]
+        if self.first is not None and first.isascii() and first not in self.first:
+            return False
+        return may_contain(self.needs, folded)
+
+
+@cache
+def reach(source: str) -> Reach:
+    """The `Reach` of ``source``.
+
+    >>> r = reach("ab?")
+    >>> r.shortest, r.longest, sorted(r.first), r.needs
+    (1, 2, ['A', 'a'], frozenset({'a'}))
+    """
+    parsed = parse(source)
+    if parsed is None:
+        return Reach(0, None, None, None)
+    low, high = parsed.getwidth()
+    return Reach(low, high if high < re._constants.MAXREPEAT else None, first_chars(source), needed(source))
