@@ -91,10 +91,22 @@ def caps_ratio(text: str) -> float:
     >>> caps_ratio("TRADING OTOMATIS 24 JAM yang")
     0.75
     """
-    lettered = [w for w in words(text) if sum(c.isalpha() for c in w) >= 2]
+    lettered = [w for w in words(text) if _letters_at_least(w, 2)]
     if not lettered:
         return 0.0
     return sum(w.isupper() for w in lettered) / len(lettered)
+
+
+def _letters_at_least(word: str, count: int) -> bool:
+    """Whether ``word`` has at least ``count`` letters; a word of letters
+    only (most of them) is told by its length.
+
+    >>> _letters_at_least("AS", 2), _letters_at_least("7a", 2)
+    (True, False)
+    """
+    if word.isalpha():
+        return len(word) >= count
+    return sum(c.isalpha() for c in word) >= count
 
 
 def reads_as_sentence(text: str, *, min_words: int = 8) -> bool:
@@ -103,7 +115,9 @@ def reads_as_sentence(text: str, *, min_words: int = 8) -> bool:
     >>> reads_as_sentence("Ketua KPK dan DPR RI bertemu di Gedung DPR kemarin.")
     True
     """
-    return len(words(text)) >= min_words and ends_sentence(text)
+    # The end first, then the words only up to ``min_words``: a long
+    # paragraph costs no more than a short one.
+    return ends_sentence(text) and has_more_words(text, min_words - 1)
 
 
 def reads_as_prose(text: str, *, min_words: int = 8, max_caps: float = 0.3) -> bool:

@@ -144,8 +144,35 @@ def fullmatch_candidates(reason: str, key: str, text: str) -> list[regex.Pattern
     >>> [p for p in patterns("byline", "labels") if p not in tried and p.fullmatch("Editor")]
     []
     """
-    folded = reach.fold(text)
-    return [compiled for compiled, r in _reached(reason, key) if r.may_fullmatch(text, folded)]
+    fitting = _fitting(reason, key, text[:1], len(text))
+    folded = reach.fold(text) if fitting else ""
+    return [compiled for compiled, needs in fitting if reach.may_contain(needs, folded)]
+
+
+@lru_cache(maxsize=4096)
+def _fitting(
+    reason: str, key: str, first: str, length: int
+) -> tuple[tuple[regex.Pattern[str], frozenset[str] | None], ...]:
+    """The ``reason.key`` patterns whose whole match may start with ``first``
+    and be ``length`` long, with the texts they need; remembered, in a
+    bounded cache, as lines of one length and first character recur."""
+    return tuple((compiled, r.needs) for compiled, r in _reached(reason, key) if r.fits(first, length))
+
+
+@cache
+def _needs(reason: str, key: str) -> tuple[frozenset[str] | None, ...]:
+    return tuple(reach.needed(e["pattern"]) for e in entries(reason, key))
+
+
+def may_find(reason: str, key: str, folded: str) -> bool:
+    """Whether some ``reason.key`` pattern may match somewhere in a text whose
+    `reach.fold` is ``folded`` (or in any part of it); ``False`` only when
+    none can: each needs a text that ``folded`` does not hold.
+
+    >>> may_find("related.inline", "labels", "warga menunggu kabar")
+    False
+    """
+    return any(reach.may_contain(needs, folded) for needs in _needs(reason, key))
 
 
 def line_matches(reason: str, key: str, text: str) -> bool:

@@ -169,19 +169,20 @@ def _needed_of(items: list[tuple[Any, Any]]) -> set[str] | None:
             run = ""
         if op is not None and (inner := _needed_item(op, arg)):
             options.append(inner)
-    return max(options, key=_rarity, default=None)
+    return max((_fewest(texts) for texts in options), key=_rarity, default=None)
 
 
-def _rarity(texts: set[str]) -> tuple[int, int]:
-    """How rare a set of needed texts is: its shortest text without spaces, then with.
+def _fewest(texts: set[str]) -> set[str]:
+    """``texts`` without those that hold another: where one is, so is the other.
 
-    >>> _rarity({"foto", "photo"}), _rarity({" "}) < _rarity({"/", ">"})
-    ((4, 4), True)
+    >>> sorted(_fewest({"a", "ab", "cd"}))
+    ['a', 'cd']
     """
-    return min(len(t.replace(" ", "")) for t in texts), min(map(len, texts))
+    return {t for t in texts if not any(u != t and u in t for u in texts)}
 
 
 def _needed_item(op: Any, arg: Any) -> set[str] | None:
+    """What an item needs: what each branch, or its group or repeated body needs."""
     c = re._constants
     if op is c.IN:
         return _class_texts(arg)
@@ -195,6 +196,15 @@ def _needed_item(op: Any, arg: Any) -> set[str] | None:
     if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and arg[0] >= 1:
         return _needed_of(arg[2])
     return None
+
+
+def _rarity(texts: set[str]) -> tuple[int, int]:
+    """How rare a set of needed texts is: its shortest text without spaces, then with.
+
+    >>> _rarity({"foto", "photo"}), _rarity({" "}) < _rarity({"/", ">"})
+    ((4, 4), True)
+    """
+    return min(len(t.replace(" ", "")) for t in texts), min(map(len, texts))
 
 
 def _class_texts(items: list[tuple[Any, Any]], *, most: int = 8) -> set[str] | None:
@@ -222,16 +232,20 @@ def _plain(char: str) -> str:
 
 
 def fold(text: str) -> str:
-    """``text`` in the form needed texts are looked for in: casefolded, and
-    without the combining dot above that casefolding leaves after the "i" of
-    "İ" (which a case-insensitive "i" matches). Every character an ASCII
-    character matches with case ignored folds to it (a test checks this
-    against the ``regex`` package).
+    """``text`` in the form needed texts are looked for in: casefolded, then
+    the two characters a case-insensitive "i" or "I" matches that casefold
+    to something else made "i" (the "İ" of Turkish leaves "i" and a combining
+    dot above; the dotless "ı" stays). Every character an ASCII character
+    matches with case ignored folds to it: a test checks this against the
+    ``regex`` package.
 
-    >>> fold("BERİTA Straße")
-    'berita strasse'
+    >>> fold("BERİTA Straße ıi")
+    'berita strasse ii'
     """
-    return text.casefold().replace("\u0307", "")
+    return text.casefold().translate(_TO_I)
+
+
+_TO_I = str.maketrans({"\u0307": None, "ı": "i"})
 
 
 def may_contain(needs: frozenset[str] | None, folded_text: str) -> bool:
@@ -262,12 +276,19 @@ class Reach:
         >>> r.may_fullmatch("Editor: Sinta", "editor: sinta"), r.may_fullmatch("Oleh Sinta", "oleh sinta")
         (True, False)
         """
-        if len(text) < self.shortest or (self.longest is not None and len(text) > self.longest):
+        return self.fits(text[:1], len(text)) and may_contain(self.needs, folded)
+
+    def fits(self, first: str, length: int) -> bool:
+        """Whether a whole match may be ``length`` characters long and start
+        with ``first`` (one character; ``""`` or one not ASCII: any).
+
+        >>> r = reach("ab?")
+        >>> r.fits("A", 2), r.fits("b", 2), r.fits("é", 1), r.fits("a", 3)
+        (True, False, True, False)
+        """
+        if length < self.shortest or (self.longest is not None and length > self.longest):
             return False
-        first = text[:1]
-        if self.first is not None and first.isascii() and first not in self.first:
-            return False
-        return may_contain(self.needs, folded)
+        return self.first is None or not first.isascii() or first == "" or first in self.first
 
 
 @cache

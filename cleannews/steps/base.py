@@ -106,6 +106,9 @@ class LineRule:
         key = rule_key(block.text)
         if key is not None and rules.is_line_of(self.reason, key):
             return self.reason
+        # Few reasons have shapes: the others need no shape key.
+        if rules.pattern(self.reason, "shapes") is None:
+            return None
         if rules.line_matches(self.reason, "shapes", shape_key(block.text)):
             return self.reason
         return None

@@ -197,7 +197,9 @@ def split_trailing_code(text: str) -> tuple[str, str, Pairs] | None:
     True
     """
     glued = _glued_code()
-    match = None if glued is None else rules.guarded(glued.search, text)
+    # The code is last: a text that does not end with its bracket has none.
+    ends_in_bracket = text.rstrip().endswith(")")
+    match = None if glued is None or not ends_in_bracket else rules.guarded(glued.search, text)
     if match is None:
         return None
     code = match.group("code")

@@ -23,6 +23,7 @@ import regex
 from cleannews import rules
 from cleannews.measure import line_key, reads_as_sentence, words
 from cleannews.model import Block
+from cleannews.rules import reach
 from cleannews.steps.bylines import BYLINE, split_trailing_code
 
 RELATED = "related"
@@ -91,7 +92,7 @@ def find_inline_link(text: str, *, min_rest_words: int = 5) -> tuple[int, int] |
     'Baca juga: Harga Beras Naik Lagi'
     """
     labels = rules.pattern("related.inline", "labels")
-    if labels is None:
+    if labels is None or not rules.may_find("related.inline", "labels", reach.fold(text)):
         return None
     for start in sentence_starts(text):
         label = rules.guarded(labels.match, text, start)
@@ -110,11 +111,18 @@ def find_tail(text: str, *, min_kept_words: int = 5) -> tuple[int, str] | None:
     >>> find_tail(t)
     (34, 'newsletter')
     """
-    for start in sentence_starts(text):
-        if len(words(text[:start])) < min_kept_words:
+    # Only reasons with a tail that may be in the text are tried (the key of
+    # any tail is part of the key of the whole text), and once the text
+    # before a start has enough words, so has the text before later starts.
+    folded = reach.fold(line_key(text))
+    reasons = [r for r in TAIL_REASONS if rules.may_find(f"{r}.inline", "tails", folded)]
+    enough = False
+    for start in sentence_starts(text) if reasons else ():
+        enough = enough or len(words(text[:start])) >= min_kept_words
+        if not enough:
             continue
         rest = line_key(text[start:])
-        for reason in TAIL_REASONS:
+        for reason in reasons:
             tails = rules.pattern(f"{reason}.inline", "tails")
             if tails is not None and rules.guarded(tails.fullmatch, rest):
                 return start, reason

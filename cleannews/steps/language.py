@@ -41,12 +41,12 @@ def guess_language(text: str, *, min_hits: int = 5, min_share: float = 0.15) -> 
     >>> guess_language("AIOTrade 24/7") is None
     True
     """
-    found = [w.casefold() for w in words(text)]
-    hits = Counter({code: sum(w in stop for w in found) for code, stop in stopwords().items()})
+    found = Counter(w.casefold() for w in words(text))
+    hits = Counter({code: sum(found[w] for w in stop & found.keys()) for code, stop in stopwords().items()})
     if not hits:
         return None
     code, count = hits.most_common(1)[0]
-    return code if count >= min_hits and count >= min_share * len(found) else None
+    return code if count >= min_hits and count >= min_share * found.total() else None
 
 
 @dataclass(frozen=True)

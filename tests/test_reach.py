@@ -1,0 +1,106 @@
+"""`rules.reach` only ever skips a pattern that cannot match.
+
+Texts that match each rule pattern are generated from the pattern itself
+(hypothesis reads the standard library's syntax: `reach.parse` gives it), in
+several cases, and every screen built on `reach` must let them through.
+"""
+
+from __future__ import annotations
+
+import regex
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cleannews import rules
+from cleannews.measure import line_key
+from cleannews.rules import reach
+
+
+def every_line_pattern() -> list[tuple[str, str, str]]:
+    """``(reason, key, source)`` of every pattern in every rule file."""
+    found = []
+    for data in rules.languages().values():
+        stack = [("", data)]
+        while stack:
+            name, table = stack.pop()
+            for key, value in table.items():
+                if isinstance(value, dict):
+                    stack.append((f"{name}.{key}".strip("."), value))
+                elif isinstance(value, list):
+                    found += [
+                        (name, key, e["pattern"]) for e in value if isinstance(e, dict) and "pattern" in e
+                    ]
+    return sorted(set(found))
+
+
+PATTERNS = every_line_pattern()
+
+
+def matching_text(source: str) -> st.SearchStrategy[str]:
+    """Texts the standard library's reading of ``source`` matches whole."""
+    return st.from_regex(reach._TOKEN.sub(reach._plain_token, source), fullmatch=True)
+
+
+@st.composite
+def pattern_and_text(draw: st.DrawFn) -> tuple[str, str]:
+    _, _, source = draw(st.sampled_from(PATTERNS))
+    text = draw(matching_text(source))
+    case = draw(st.sampled_from([str, str.upper, str.lower, str.title, str.swapcase]))
+    return source, case(text)
+
+
+@settings(max_examples=1500, deadline=None, suppress_health_check=list(HealthCheck))
+@given(pattern_and_text())
+def test_reach_lets_through_every_whole_match(found: tuple[str, str]) -> None:
+    source, text = found
+    if regex.fullmatch(source, text, rules._FLAGS) is None:
+        return  # the two libraries read a class differently: no claim
+    assert reach.reach(source).may_fullmatch(text, reach.fold(text)), (source, text)
+
+
+def each_line_regex() -> list[regex.Pattern[str]]:
+    """Every ``lines`` and ``starts`` pattern the union screen reads, compiled
+    alone, as a line rule matches it."""
+    reasons = {
+        r for data in rules.languages().values() for r, t in data.items() if {"lines", "starts"} & set(t)
+    }
+    lines = [e["pattern"] for r in reasons for e in rules.entries(r, "lines")]
+    starts = [e["pattern"] for r in reasons for e in rules.entries(r, "starts")]
+    return [regex.compile(f"(?:{p})\\Z", rules._FLAGS) for p in lines] + [
+        regex.compile(f"(?:{p})(?!\\w)", rules._FLAGS) for p in starts
+    ]
+
+
+EACH_LINE_REGEX = each_line_regex()
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
+@given(pattern_and_text())
+def test_union_screen_agrees_with_trying_every_line_pattern(found: tuple[str, str]) -> None:
+    _, text = found
+    key = line_key(text)
+    assert rules.is_any_line(key) == any(p.match(key) for p in EACH_LINE_REGEX), (text, key)
+
+
+def test_every_character_an_ascii_character_matches_folds_to_it() -> None:
+    """What `reach.fold` relies on, checked against the regex package."""
+    cased = (chr(n) for n in range(0x80, 0x30000) if not 0xD800 <= n < 0xE000)
+    every = "".join(c for c in cased if len({c, c.lower(), c.upper(), c.casefold()}) > 1)
+    for n in range(0x20, 0x7F):
+        char = chr(n)
+        for other in regex.findall(regex.escape(char), every, rules._FLAGS):
+            assert reach.fold(other) == char.lower(), (char, other)
+        assert all(
+            reach.fold(chr(m)) != char.lower() for m in range(0x20, 0x7F) if chr(m).lower() != char.lower()
+        )
+
+
+def test_a_needed_text_is_in_every_line_a_pattern_matches() -> None:
+    source = r".{0,60}\bclick here to subscribe\b.{0,80}"
+    assert reach.needed(source) == frozenset({"click here to subscribe"})
+    assert not reach.may_contain(reach.needed(source), reach.fold("Click to read more"))
+
+
+def test_a_pattern_the_standard_library_cannot_read_is_always_tried() -> None:
+    assert reach.reach(r"(?r)abc") == reach.Reach(0, None, None, None)
+    assert reach.reach(r"(?r)abc").may_fullmatch("zzz", "zzz")
