@@ -104,3 +104,12 @@ def test_a_needed_text_is_in_every_line_a_pattern_matches() -> None:
 def test_a_pattern_the_standard_library_cannot_read_is_always_tried() -> None:
     assert reach.reach(r"(?r)abc") == reach.Reach(0, None, None, None)
     assert reach.reach(r"(?r)abc").may_fullmatch("zzz", "zzz")
+
+
+def test_a_character_with_case_may_start_every_ascii_match_it_has() -> None:
+    """What `reach.first_chars` relies on, checked against the regex package."""
+    cased = (chr(n) for n in range(0x80, 0x30000) if not 0xD800 <= n < 0xE000)
+    for char in (c for c in cased if len({c, c.lower(), c.upper(), c.casefold()}) > 1):
+        compiled = regex.compile(regex.escape(char), rules._FLAGS)
+        first = reach.first_chars(regex.escape(char)) or reach.ASCII
+        assert all(a in first for a in map(chr, range(0x20, 0x7F)) if compiled.fullmatch(a)), char

@@ -134,7 +134,7 @@ def folded(char: str) -> set[str]:
     >>> sorted(folded("K")), sorted(folded("\\u212a")), sorted(folded("é"))  # the Kelvin sign
     (['K', 'k'], ['K', 'k'], [])
     """
-    forms = {char, char.lower(), char.upper(), char.casefold()}
+    forms = {char, char.lower(), char.upper(), char.casefold(), fold(char)}
     forms |= {f.upper() for f in forms} | {f.lower() for f in forms}
     return {f for f in forms if len(f) == 1 and f.isascii()}
 
