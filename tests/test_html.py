@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 import cleannews
-from cleannews.readers import html as html_reader
 from cleannews.readers.html import (
     Segment,
     complete_article,
@@ -368,7 +367,7 @@ def test_readability_is_not_consulted_when_trafilatura_took_most_of_the_page(
     def fail(*args: object, **kwargs: object) -> None:
         raise AssertionError("readability consulted")
 
-    monkeypatch.setattr(html_reader.readability, "Document", fail)
+    monkeypatch.setattr("readability.Document", fail)  # the reader imports it on first use
     html = split_page()
     found = [Segment("paragraph", p) for p in SPLIT_ARTICLE]
     assert complete_article(found, parse_page(html), html) == found
@@ -378,7 +377,7 @@ def test_readability_failure_keeps_trafilatura_reading(monkeypatch: pytest.Monke
     def fail(*args: object, **kwargs: object) -> None:
         raise ValueError("odd page")
 
-    monkeypatch.setattr(html_reader.readability, "Document", fail)
+    monkeypatch.setattr("readability.Document", fail)  # the reader imports it on first use
     html = split_page()
     start = [Segment("paragraph", p) for p in SPLIT_ARTICLE[:2]]
     assert complete_article(start, parse_page(html), html) == start
