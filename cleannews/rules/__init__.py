@@ -245,6 +245,11 @@ class Screened:
         return guarded(self.compiled.match, text) is not None
 
 
+#: A stdlib regex that finds any of some needed texts (``None``: there are
+#: none), and each text with the positions of the patterns that need it.
+Needed = tuple[re.Pattern[str] | None, tuple[tuple[str, tuple[int, ...]], ...]]
+
+
 @dataclass(frozen=True)
 class LineFamily:
     """The ``lines`` and ``starts`` patterns of one reason (or of several).
@@ -262,9 +267,7 @@ class LineFamily:
     #: For a tier and a first character, the texts the screened patterns
     #: that reach that tier and may start with that character need, each
     #: with the positions of the patterns that need it; made on first use.
-    needed: dict[tuple[int, str], tuple[tuple[str, tuple[int, ...]], ...]] = field(
-        default_factory=dict, compare=False, repr=False
-    )
+    needed: dict[tuple[int, str], Needed] = field(default_factory=dict, compare=False, repr=False)
 
     def for_length(self, length: int) -> regex.Pattern[str] | None:
         """The regex of the patterns not screened, for a line of ``length`` characters.
@@ -290,10 +293,13 @@ class LineFamily:
         if not self.screened:
             return False
         folded = reach.fold(text)
-        maybe = {i for wanted, found in self._needed(len(text), text[:1]) if wanted in folded for i in found}
+        gate, needed = self._needed(len(text), text[:1])
+        if gate is None or gate.search(folded) is None:
+            return False
+        maybe = {i for wanted, found in needed if wanted in folded for i in found}
         return any(self.screened[i].matches(text) for i in sorted(maybe))
 
-    def _needed(self, length: int, first: str) -> tuple[tuple[str, tuple[int, ...]], ...]:
+    def _needed(self, length: int, first: str) -> Needed:
         tier = self.tiers[self._tier(length)][0]
         first = first if first.isascii() else ""
         made = self.needed.get((tier, first))
@@ -303,7 +309,9 @@ class LineFamily:
                 if (one.longest is None or one.longest >= tier) and one.may_start(first):
                     for wanted in one.needs or ():
                         found.setdefault(wanted, []).append(n)
-            made = self.needed[(tier, first)] = tuple((wanted, tuple(at)) for wanted, at in found.items())
+            # One scan for all the texts says whether any is there at all.
+            gate = re.compile("|".join(map(re.escape, found))) if found else None
+            made = self.needed[(tier, first)] = (gate, tuple((w, tuple(at)) for w, at in found.items()))
         return made
 
 
