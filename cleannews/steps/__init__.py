@@ -11,6 +11,7 @@ from cleannews.steps.base import LineRule, Step, drop_where, fix_each, run, step
 from cleannews.steps.bylines import drop_bylines
 from cleannews.steps.comments import call_to_comment, drop_comment_tail
 from cleannews.steps.context import (
+    drop_credited_captions,
     drop_gallery_captions,
     drop_section_labels,
     drop_share_counters,
@@ -56,6 +57,7 @@ def default_steps() -> list[Step]:
         drop_related_lists(),
         drop_share_counters(),
         drop_gallery_captions(),
+        drop_credited_captions(),
         drop_tail_boxes(),
         drop_section_labels(),
         find_title,

@@ -10,12 +10,14 @@ keeps the line otherwise.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import regex
 
-from cleannews.measure import line_key, reads_as_prose, words
+from cleannews import rules
+from cleannews.measure import has_more_words, line_key, reads_as_prose, words
 from cleannews.model import Block
 from cleannews.readers.text import ESCAPE_ARTIFACT
 from cleannews.steps.base import kept_indexes
@@ -225,3 +227,46 @@ def _reason_at(blocks: Sequence[Block], near: list[int], i: int) -> str | None:
     """The reason of the block after ``blocks[i]`` (escape artifacts aside)."""
     n = near.index(i)
     return blocks[near[n + 1]].reason if n + 1 < len(near) else None
+
+
+#: A line opening with a label ("Disclosure:", "Note:") says what it is; a
+#: caption does not.
+_LABELLED = regex.compile(r"\w+(?: \w+)?:\s")
+
+
+@dataclass(frozen=True)
+class drop_credited_captions:  # noqa: N801 - a step, named for what it does
+    """Drop the caption right above a credit that closes it ("<name>/Getty
+    Images", "Courtesy of <name>", ``[caption] credits``): a kept line of at
+    most ``max_words`` words, with nothing but blank lines between them, that
+    does not open with a label ("Disclosure: ..."). The credit, of at most
+    ``max_credit_words``, was dropped by its line rule."""
+
+    max_words: int = 50
+    max_credit_words: int = 7
+
+    def __call__(self, blocks: Sequence[Block]) -> list[Block]:
+        out = list(blocks)
+        near = [i for i, b in enumerate(out) if b.reason != ESCAPE_ARTIFACT]
+        for above, here in itertools.pairwise(near):
+            if self._closes_caption(out[here]) and self._could_be_caption(out[above]):
+                out[above] = out[above].drop(CAPTION)
+        return out
+
+    def _closes_caption(self, block: Block) -> bool:
+        """A credit on its own line (a caption with its credit glued on is
+        longer, and closes nothing above it)."""
+        return (
+            block.reason == CAPTION
+            and not has_more_words(block.text, self.max_credit_words)
+            and rules.line_matches(CAPTION, "credits", line_key(block.text))
+        )
+
+    def _could_be_caption(self, block: Block) -> bool:
+        text = block.text
+        return (
+            block.kept
+            and block.kind != "title"
+            and not has_more_words(text, self.max_words)
+            and _LABELLED.match(text) is None
+        )

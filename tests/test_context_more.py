@@ -1,0 +1,87 @@
+"""Residue found by its place, second round: captions closed by a credit,
+Hearst caption toggles, post navigation over linked headlines. Each case is
+a short excerpt written for the test in the shape seen on real pages."""
+
+from __future__ import annotations
+
+from tests.helpers import REPORT_EN, kept, removed
+
+REPORT_EN_2 = "Officials said the plan would be reviewed again by the council at the end of the month."
+
+
+def test_a_caption_above_a_slash_credit_is_dropped() -> None:
+    caption = "Smoke from burning fields drifts over the city and harms the air."
+    raw = "\n".join([REPORT_EN, caption, "Jane Roe/Example Times/Getty Images", REPORT_EN_2])
+    assert (caption, "caption") in removed(raw)
+    assert kept(raw) == [REPORT_EN, REPORT_EN_2]
+
+
+def test_a_caption_above_a_courtesy_credit_is_dropped() -> None:
+    caption = "In a micrograph of the tissue, the new cells are stained green (at left)."
+    raw = "\n".join([REPORT_EN, caption, "Courtesy of Jane Roe", REPORT_EN_2])
+    assert kept(raw) == [REPORT_EN, REPORT_EN_2]
+
+
+def test_a_labelled_line_above_a_credit_is_kept() -> None:
+    note = "Disclosure: Example may earn a commission from some of the products on this page."
+    raw = "\n".join([REPORT_EN, note, "Jane Roe/Example", REPORT_EN_2])
+    assert note in kept(raw)
+
+
+def test_a_long_paragraph_above_a_credit_is_kept() -> None:
+    paragraph = " ".join([REPORT_EN] * 5)
+    raw = "\n".join([paragraph, "Jane Roe/Example Times/Getty Images", REPORT_EN_2])
+    assert paragraph in kept(raw)
+
+
+def test_a_paragraph_above_an_image_copyright_line_is_kept() -> None:
+    """An "Image copyright" credit stands above its picture, not under a caption."""
+    raw = "\n".join([REPORT_EN, "Image copyright Getty Images", REPORT_EN_2])
+    assert kept(raw) == [REPORT_EN, REPORT_EN_2]
+
+
+def test_captions_with_a_gallery_toggle_glued_on_are_dropped() -> None:
+    full = "The mayor, left, and the governor open the new bridge on Tuesday, Nov. 19, 2019. less"
+    short = "The mayor, left, and the governor open the new bridge on ... more"
+    raw = "\n".join([REPORT_EN, full, short, REPORT_EN_2])
+    assert [r for _, r in removed(raw)] == ["caption", "caption"]
+
+
+def test_reporting_that_ends_in_less_or_more_is_kept() -> None:
+    lines = ["Prices rose. Wages did not, and families now spend less", "Give more"]
+    raw = "\n".join([REPORT_EN, *lines, REPORT_EN_2])
+    assert kept(raw) == [REPORT_EN, *lines, REPORT_EN_2]
+
+
+def test_headlines_under_post_navigation_are_dropped() -> None:
+    raw = "\n".join(
+        [
+            REPORT_EN,
+            REPORT_EN_2,
+            "- Next Auto News",
+            "Example Motors shows a seven-seat crossover",
+            "The new crossover measures less than four meters long",
+            "Previous Article",
+            "City opens its first electric bus depot",
+        ]
+    )
+    assert kept(raw) == [REPORT_EN, REPORT_EN_2]
+
+
+def test_a_bare_next_line_does_not_head_a_list() -> None:
+    raw = "\n".join([REPORT_EN, "Next", "What Comes After the Vote", REPORT_EN_2])
+    assert "What Comes After the Vote" in kept(raw)
+
+
+def test_a_paragraph_above_a_staff_photo_credit_is_kept() -> None:
+    """A "<name>/<site>" credit may stand alone under a lead picture."""
+    raw = "\n".join([REPORT_EN, "Jane Roe/Example News", REPORT_EN_2])
+    assert REPORT_EN in kept(raw)
+
+
+def test_an_agency_credit_goes_with_the_line_above_it() -> None:
+    """An agency picture comes with its caption, so the line right above an
+    agency credit is read as that caption (moved here from test_lines, where
+    a credit sat under a paragraph of reporting)."""
+    raw = "\n".join([REPORT_EN, "Jane Doe/Example Times/Getty Images", REPORT_EN_2])
+    assert removed(raw) == [(REPORT_EN, "caption"), ("Jane Doe/Example Times/Getty Images", "caption")]
