@@ -85,3 +85,26 @@ def test_an_agency_credit_goes_with_the_line_above_it() -> None:
     a credit sat under a paragraph of reporting)."""
     raw = "\n".join([REPORT_EN, "Jane Doe/Example Times/Getty Images", REPORT_EN_2])
     assert removed(raw) == [(REPORT_EN, "caption"), ("Jane Doe/Example Times/Getty Images", "caption")]
+
+
+def test_a_teaser_printed_twice_in_a_row_is_dropped_with_its_label() -> None:
+    teaser = ["Business", "Column: City papers face a new owner and old debts"]
+    raw = "\n".join([REPORT_EN, *teaser, *teaser, REPORT_EN_2])
+    assert kept(raw) == [REPORT_EN, REPORT_EN_2]
+    assert {r for _, r in removed(raw)} == {"duplicate"}
+
+
+def test_a_sentence_printed_twice_in_a_row_is_kept() -> None:
+    raw = "\n".join([REPORT_EN, REPORT_EN_2, REPORT_EN_2])
+    assert kept(raw) == [REPORT_EN, REPORT_EN_2, REPORT_EN_2]
+
+
+def test_a_short_cell_repeated_in_a_row_is_kept() -> None:
+    raw = "\n".join([REPORT_EN, "1 tackle", "1 tackle", REPORT_EN_2])
+    assert kept(raw) == [REPORT_EN, "1 tackle", "1 tackle", REPORT_EN_2]
+
+
+def test_a_line_repeated_further_down_is_kept() -> None:
+    line = "Add the flour, the sugar and the butter to the bowl"
+    raw = "\n".join([REPORT_EN, line, REPORT_EN_2, line, REPORT_EN])
+    assert kept(raw).count(line) == 2

@@ -12,6 +12,7 @@ from cleannews.steps.bylines import drop_bylines
 from cleannews.steps.comments import call_to_comment, drop_comment_tail
 from cleannews.steps.context import (
     drop_credited_captions,
+    drop_doubled_runs,
     drop_gallery_captions,
     drop_section_labels,
     drop_share_counters,
@@ -58,6 +59,7 @@ def default_steps() -> list[Step]:
         drop_share_counters(),
         drop_gallery_captions(),
         drop_credited_captions(),
+        drop_doubled_runs(),
         drop_tail_boxes(),
         drop_section_labels(),
         find_title,

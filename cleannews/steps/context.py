@@ -270,3 +270,51 @@ class drop_credited_captions:  # noqa: N801 - a step, named for what it does
             and not has_more_words(text, self.max_words)
             and _LABELLED.match(text) is None
         )
+
+
+DUPLICATE = "duplicate"
+_CLOSING_QUOTES = "\"'”’»)]"
+
+
+def reads_as_statement(text: str, *, min_words: int = 8) -> bool:
+    """Prose that ends in a full stop, ``!`` or ``?`` (behind any closing
+    quote): a quoted name closing a caption does not end a sentence.
+
+    >>> reads_as_statement("The council voted on Tuesday to rebuild the old flood wall.")
+    True
+    >>> reads_as_statement("2018 Theater Series Performance at the ‘Welcome Street Festival’")
+    False
+    """
+    body = text.rstrip().rstrip(_CLOSING_QUOTES)
+    return bool(body) and body[-1] in ".!?…" and reads_as_prose(text, min_words=min_words)
+
+
+@dataclass(frozen=True)
+class drop_doubled_runs:  # noqa: N801 - a step, named for what it does
+    """Drop both copies of a run of one to ``max_run`` kept lines printed
+    twice in a row (a widget rendered for two screen sizes: a teaser's
+    section label and headline, a photo's caption), as ``duplicate``. The
+    run must hold a line of at least ``min_words`` words, so a repeated table
+    cell or "Photo" label is no run, and no line that reads as a statement:
+    a paragraph printed twice may be the text's own, and is kept.
+    """
+
+    max_run: int = 3
+    min_words: int = 4
+
+    def __call__(self, blocks: Sequence[Block]) -> list[Block]:
+        out = list(blocks)
+        kept = [i for i in kept_indexes(out) if out[i].kind != "title"]
+        keys = [line_key(out[i].text) for i in kept]
+        for size in range(1, self.max_run + 1):
+            for start in range(len(kept) - 2 * size + 1):
+                if keys[start : start + size] != keys[start + size : start + 2 * size]:
+                    continue
+                run = [out[i].text for i in kept[start : start + size]]
+                if not any(has_more_words(text, self.min_words - 1) for text in run):
+                    continue
+                if any(reads_as_statement(text) for text in run):
+                    continue
+                for i in kept[start : start + 2 * size]:
+                    out[i] = out[i].drop(DUPLICATE) if out[i].kept else out[i]
+        return out
