@@ -108,3 +108,27 @@ def test_a_line_repeated_further_down_is_kept() -> None:
     line = "Add the flour, the sugar and the butter to the bowl"
     raw = "\n".join([REPORT_EN, line, REPORT_EN_2, line, REPORT_EN])
     assert kept(raw).count(line) == 2
+
+
+def test_deal_text_that_starts_with_sign_up_is_kept() -> None:
+    deals = [
+        "Sign up for a streaming account without ads for $11.99 a month",
+        "Sign up for the family bundle using the same email as your account",
+    ]
+    raw = "\n".join([REPORT_EN, *deals, REPORT_EN_2])
+    assert kept(raw) == [REPORT_EN, *deals, REPORT_EN_2]
+
+
+def test_newsletter_prompts_that_start_with_sign_up_are_dropped() -> None:
+    prompts = [
+        "Sign up for our weekly digest and never miss a story",
+        "Sign up for the Morning Brief newsletter to get the news first",
+        "Sign up to Example Daily alerts for free",
+    ]
+    raw = "\n".join([REPORT_EN, *prompts, REPORT_EN_2])
+    assert [r for _, r in removed(raw)] == ["newsletter"] * 3
+
+
+def test_a_note_naming_the_original_publisher_is_kept() -> None:
+    note = "This article was originally published by Example Science. Read the original article."
+    assert note in kept("\n".join([REPORT_EN, REPORT_EN_2, note]))
