@@ -132,3 +132,21 @@ def test_newsletter_prompts_that_start_with_sign_up_are_dropped() -> None:
 def test_a_note_naming_the_original_publisher_is_kept() -> None:
     note = "This article was originally published by Example Science. Read the original article."
     assert note in kept("\n".join([REPORT_EN, REPORT_EN_2, note]))
+
+
+def test_a_headline_in_capitals_between_paragraphs_is_dropped() -> None:
+    teaser = "SINGER SAYS THE SHOW HAS HELPED HER LOSE 25 POUNDS"
+    raw = "\n".join([REPORT_EN, teaser, REPORT_EN_2])
+    assert removed(raw) == [(teaser, "related")]
+
+
+def test_a_short_sub_heading_in_capitals_is_kept() -> None:
+    heading = "HOW TO USE A WATER BATH CANNER"
+    raw = "\n".join([REPORT_EN, heading, REPORT_EN_2])
+    assert heading in kept(raw)
+
+
+def test_a_line_in_capitals_without_prose_around_it_is_kept() -> None:
+    line = "THE TEAM WON THE FINAL IN THE LAST MINUTE OF PLAY"
+    raw = "\n".join([REPORT_EN, line, "Scores", REPORT_EN_2])
+    assert line in kept(raw)

@@ -16,6 +16,7 @@ from cleannews.steps.context import (
     drop_gallery_captions,
     drop_section_labels,
     drop_share_counters,
+    drop_shouted_teasers,
     drop_tail_boxes,
 )
 from cleannews.steps.datelines import find_dateline
@@ -60,6 +61,7 @@ def default_steps() -> list[Step]:
         drop_gallery_captions(),
         drop_credited_captions(),
         drop_doubled_runs(),
+        drop_shouted_teasers(),
         drop_tail_boxes(),
         drop_section_labels(),
         find_title,

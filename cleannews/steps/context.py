@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import regex
 
 from cleannews import rules
-from cleannews.measure import has_more_words, line_key, reads_as_prose, words
+from cleannews.measure import caps_ratio, has_more_words, line_key, reads_as_prose, words
 from cleannews.model import Block
 from cleannews.readers.text import ESCAPE_ARTIFACT
 from cleannews.steps.base import kept_indexes
@@ -318,3 +318,39 @@ class drop_doubled_runs:  # noqa: N801 - a step, named for what it does
                 for i in kept[start : start + 2 * size]:
                     out[i] = out[i].drop(DUPLICATE) if out[i].kept else out[i]
         return out
+
+
+RELATED = "related"
+
+
+@dataclass(frozen=True)
+class drop_shouted_teasers:  # noqa: N801 - a step, named for what it does
+    """Drop a linked headline set in capitals between two paragraphs ("SINGER
+    SAYS SHOW HAS HELPED HER LOSE 25 POUNDS"): a line of at least
+    ``min_words`` words, at least ``min_caps`` of them in capitals, not
+    ending like a sentence or a lead-in, with a paragraph of prose right above
+    and right below. A sub-heading in capitals is shorter ("HOW TO USE A
+    WATER BATH CANNER")."""
+
+    min_words: int = 8
+    min_caps: float = 0.9
+
+    def __call__(self, blocks: Sequence[Block]) -> list[Block]:
+        out = list(blocks)
+        kept = [i for i in kept_indexes(out) if out[i].kind != "title"]
+        for above, here, below in zip(kept, kept[1:], kept[2:], strict=False):
+            text = out[here].text
+            if (
+                self._shouted_headline(text)
+                and reads_as_prose(blocks[above].text)
+                and reads_as_prose(blocks[below].text)
+            ):
+                out[here] = out[here].drop(RELATED)
+        return out
+
+    def _shouted_headline(self, text: str) -> bool:
+        return (
+            has_more_words(text, self.min_words - 1)
+            and text.rstrip()[-1] not in ".:;,"
+            and caps_ratio(text) >= self.min_caps
+        )
