@@ -150,3 +150,20 @@ def test_a_line_in_capitals_without_prose_around_it_is_kept() -> None:
     line = "THE TEAM WON THE FINAL IN THE LAST MINUTE OF PLAY"
     raw = "\n".join([REPORT_EN, line, "Scores", REPORT_EN_2])
     assert line in kept(raw)
+
+
+def test_a_japanese_related_list_is_dropped() -> None:
+    raw = "\n".join(
+        [
+            "特許の判決について、今回は商標の事例を紹介します。",
+            "関連記事",
+            "2016年08月03日",
+            "「ある商品」事件 －判決シリーズ",
+        ]
+    )
+    assert [r for _, r in removed(raw)] == ["related"] * 3
+
+
+def test_a_japanese_sentence_naming_related_articles_is_kept() -> None:
+    line = "関連記事によると、判決は来月に出る予定です。"
+    assert line in kept("\n".join([REPORT_EN, line, REPORT_EN_2]))
