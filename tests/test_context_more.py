@@ -167,3 +167,43 @@ def test_a_japanese_related_list_is_dropped() -> None:
 def test_a_japanese_sentence_naming_related_articles_is_kept() -> None:
     line = "関連記事によると、判決は来月に出る予定です。"
     assert line in kept("\n".join([REPORT_EN, line, REPORT_EN_2]))
+
+
+PROMPTS_AND_CREDITS = [
+    ("Listen to Example Radio live at 12:45 weekdays - or listen back here.", "promo"),
+    ("How to listen to The Example Podcast", "promo"),
+    ("Each week the host looks at the week in politics. Click to subscribe!", "promo"),
+    ("Want more? Sign up for The Example Brief today to get the free daily newsletter.", "newsletter"),
+    ("download acme firmware", "ad"),
+    ("A cyclist rides past a closed plant, November 19, 2019. © Reuters / Jane Roe", "caption"),
+    ("A stock image of a field at dawn. Researchers looked at the harvest. Getty", "caption"),
+]
+
+
+def test_prompts_and_credits_seen_on_real_pages_are_dropped() -> None:
+    for line, reason in PROMPTS_AND_CREDITS:
+        assert removed("\n".join([REPORT_EN, line, REPORT_EN_2])) == [(line, reason)], line
+
+
+PROMPT_LOOK_ALIKES = [
+    "He said listeners could listen back to the debate on the station's website later that day.",
+    "The firmware update fixed the battery bug, the company said on Monday.",
+    "Prices fell 3% on Tuesday, according to figures from Reuters and the central bank.",
+    "He signed up for the army at 18 and served for a decade.",
+]
+
+
+def test_reporting_that_looks_like_a_prompt_or_credit_is_kept() -> None:
+    for line in PROMPT_LOOK_ALIKES:
+        assert line in kept("\n".join([REPORT_EN, line, REPORT_EN_2])), line
+
+
+def test_the_authors_note_closing_the_text_is_dropped() -> None:
+    bio = "Jane Roe is Example's deal curator and writes about gadgets every week."
+    assert removed("\n".join([REPORT_EN, REPORT_EN_2, bio])) == [(bio, "byline")]
+
+
+def test_a_sentence_about_a_fellow_higher_up_is_kept() -> None:
+    line = "John Roe is a senior fellow at the Example Institute and has studied the port for years."
+    raw = "\n".join([REPORT_EN, line, REPORT_EN_2, REPORT_EN, REPORT_EN_2])
+    assert line in kept(raw)

@@ -11,6 +11,7 @@ from cleannews.steps.base import LineRule, Step, drop_where, fix_each, run, step
 from cleannews.steps.bylines import drop_bylines
 from cleannews.steps.comments import call_to_comment, drop_comment_tail
 from cleannews.steps.context import (
+    drop_closing_bio,
     drop_credited_captions,
     drop_doubled_runs,
     drop_gallery_captions,
@@ -63,6 +64,7 @@ def default_steps() -> list[Step]:
         drop_doubled_runs(),
         drop_shouted_teasers(),
         drop_tail_boxes(),
+        drop_closing_bio(),
         drop_section_labels(),
         find_title,
         split_title_block,

@@ -354,3 +354,27 @@ class drop_shouted_teasers:  # noqa: N801 - a step, named for what it does
             and text.rstrip()[-1] not in ".:;,"
             and caps_ratio(text) >= self.min_caps
         )
+
+
+BYLINE = "byline"
+
+
+@dataclass(frozen=True)
+class drop_closing_bio:  # noqa: N801 - a step, named for what it does
+    """Drop the author's note among the last ``max_lines`` kept lines ("<name>
+    is the site's deal curator ...", ``[byline] bios``), of at most
+    ``max_words`` words. Higher up, "<name> is a senior fellow at ..." is
+    reporting, and is kept."""
+
+    max_lines: int = 2
+    max_words: int = 80
+
+    def __call__(self, blocks: Sequence[Block]) -> list[Block]:
+        out = list(blocks)
+        kept = [i for i in kept_indexes(out) if out[i].kind != "title"]
+        for i in kept[-self.max_lines :]:
+            text = out[i].text
+            short = not has_more_words(text, self.max_words)
+            if short and rules.line_matches(BYLINE, "bios", line_key(text)):
+                out[i] = out[i].drop(BYLINE)
+        return out
