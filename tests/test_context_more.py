@@ -207,3 +207,16 @@ def test_a_sentence_about_a_fellow_higher_up_is_kept() -> None:
     line = "John Roe is a senior fellow at the Example Institute and has studied the port for years."
     raw = "\n".join([REPORT_EN, line, REPORT_EN_2, REPORT_EN, REPORT_EN_2])
     assert line in kept(raw)
+
+
+def test_russian_comment_widgets_and_a_popular_list_header_are_dropped() -> None:
+    lines = ["Отзывы", "Добавить отзыв", "Самые популярные диеты", "Белковая диета"]
+    raw = "\n".join([REPORT_EN, REPORT_EN_2, *lines])
+    assert [r for _, r in removed(raw)][:3] == ["comments", "comments", "related"]
+    assert kept(raw) == [REPORT_EN, REPORT_EN_2]
+
+
+def test_an_italian_read_also_link_is_dropped_and_a_bare_label_kept() -> None:
+    link = "(Leggi anche su: Il film arriva in autunno –FOTO)"
+    assert removed("\n".join([REPORT_EN, link, REPORT_EN_2])) == [(link, "related")]
+    assert "Leggi anche" in kept("\n".join([REPORT_EN, "Leggi anche", REPORT_EN_2]))
