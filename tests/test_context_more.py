@@ -220,3 +220,48 @@ def test_an_italian_read_also_link_is_dropped_and_a_bare_label_kept() -> None:
     link = "(Leggi anche su: Il film arriva in autunno –FOTO)"
     assert removed("\n".join([REPORT_EN, link, REPORT_EN_2])) == [(link, "related")]
     assert "Leggi anche" in kept("\n".join([REPORT_EN, "Leggi anche", REPORT_EN_2]))
+
+
+def test_headlines_with_their_decks_under_a_list_header_are_dropped() -> None:
+    raw = "\n".join(
+        [
+            REPORT_EN,
+            REPORT_EN_2,
+            "Most popular",
+            "Bean Soup Diet",
+            "A popular diet for busy people. Lose up to 5 kg in 14 days.",
+            "Rice Diet",
+            "The simplest diet of all. Two menus to choose from.",
+            "Apple Diet",
+            "Few rules and quick results. Lose up to 7 kg in a week.",
+        ]
+    )
+    assert kept(raw) == [REPORT_EN, REPORT_EN_2]
+
+
+def test_two_headlines_with_short_paragraphs_under_a_header_keep_the_paragraphs() -> None:
+    first, second = "The club confirmed the deal on Wednesday.", "Fans gathered outside the stadium."
+    raw = "\n".join([REPORT_EN, "Related", "Council approves flood wall plan", first, "Reaction", second])
+    assert [first, second] == [t for t in kept(raw) if t in (first, second)]
+
+
+def test_a_paragraph_after_a_list_of_bare_headlines_is_kept() -> None:
+    short = "The club confirmed the deal on Wednesday."
+    raw = "\n".join(
+        [
+            REPORT_EN,
+            "Related Stories",
+            "Council approves flood wall plan",
+            "River levels fall after the storm",
+            short,
+            "Club statement",
+            REPORT_EN_2,
+        ]
+    )
+    assert short in kept(raw)
+
+
+def test_a_paragraph_after_one_listed_headline_is_kept_when_reporting_follows() -> None:
+    short = "The club confirmed the deal on Wednesday."
+    raw = "\n".join([REPORT_EN, "Related Stories", "Council approves flood wall plan", short, REPORT_EN_2])
+    assert short in kept(raw)
