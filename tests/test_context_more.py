@@ -265,3 +265,13 @@ def test_a_paragraph_after_one_listed_headline_is_kept_when_reporting_follows() 
     short = "The club confirmed the deal on Wednesday."
     raw = "\n".join([REPORT_EN, "Related Stories", "Council approves flood wall plan", short, REPORT_EN_2])
     assert short in kept(raw)
+
+
+def test_a_name_over_a_job_title_line_is_dropped() -> None:
+    raw = "\n".join([REPORT_EN, REPORT_EN_2, "Jane Roe", "Contributing Writer"])
+    assert removed(raw) == [("Jane Roe", "byline"), ("Contributing Writer", "byline")]
+
+
+def test_a_short_heading_over_a_by_line_is_kept() -> None:
+    raw = "\n".join([REPORT_EN, "Flood Wall Plan", "By Jane Roe", REPORT_EN_2])
+    assert "Flood Wall Plan" in kept(raw)

@@ -378,3 +378,32 @@ class drop_closing_bio:  # noqa: N801 - a step, named for what it does
             if short and rules.line_matches(BYLINE, "bios", line_key(text)):
                 out[i] = out[i].drop(BYLINE)
         return out
+
+
+_NAME = regex.compile(r"\p{Lu}[\p{L}.'’-]{0,20}(?: \p{Lu}[\p{L}.'’-]{0,20}){1,3}")
+
+
+@dataclass(frozen=True)
+class drop_names_over_credit_labels:  # noqa: N801 - a step, named for what it does
+    """Drop a name right above a job title on its own line ("Jane Roe" over
+    "Contributing Writer", ``[byline] job_titles``): a line of two to four
+    capitalised words, right above a block of at most ``max_label_words``
+    dropped as ``byline``."""
+
+    max_label_words: int = 3
+
+    def __call__(self, blocks: Sequence[Block]) -> list[Block]:
+        out = list(blocks)
+        near = [i for i, b in enumerate(out) if b.reason != ESCAPE_ARTIFACT]
+        for above, here in itertools.pairwise(near):
+            label, name = out[here], out[above]
+            if (
+                label.reason == BYLINE
+                and not has_more_words(label.text, self.max_label_words)
+                and rules.line_matches(BYLINE, "job_titles", line_key(label.text))
+                and name.kept
+                and name.kind != "title"
+                and _NAME.fullmatch(name.text.strip()) is not None
+            ):
+                out[above] = name.drop(BYLINE)
+        return out
