@@ -12,6 +12,7 @@ teaser headline it links.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -110,7 +111,8 @@ class drop_related_lists:  # noqa: N801 - a step, named for what it does
             header = None if block.kept else list_header_reason(block)
             if header is None:
                 continue
-            after = [k for k in kept if k > i]
+            start = bisect.bisect_right(kept, i)
+            after = kept[start : start + 2 * self.max_items]  # bounded: linear in the text
             pairs = 0
             while pairs < self.max_items and self._is_pair(out, after[2 * pairs : 2 * pairs + 2]):
                 pairs += 1
