@@ -162,7 +162,6 @@ SEEN_RESIDUE = {
         "Image 1 of 23",
         "Back to Gallery",
         "Photo: Jane Doe, AP",
-        "Jane Doe/Example Times/Getty Images",
         "A rescuer carries a child through the water in the flooded district. (AP Photo/Jane Doe, File)",
         "Lanterns over the river, installation views, photos © Example Gallery, 2018",
         "This June 3, 2017, file photo, provided by the county sheriff, shows the suspect.",

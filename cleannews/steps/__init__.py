@@ -11,9 +11,14 @@ from cleannews.steps.base import LineRule, Step, drop_where, fix_each, run, step
 from cleannews.steps.bylines import drop_bylines
 from cleannews.steps.comments import call_to_comment, drop_comment_tail
 from cleannews.steps.context import (
+    drop_closing_bio,
+    drop_credited_captions,
+    drop_doubled_runs,
     drop_gallery_captions,
+    drop_names_over_credit_labels,
     drop_section_labels,
     drop_share_counters,
+    drop_shouted_teasers,
     drop_tail_boxes,
 )
 from cleannews.steps.datelines import find_dateline
@@ -56,7 +61,12 @@ def default_steps() -> list[Step]:
         drop_related_lists(),
         drop_share_counters(),
         drop_gallery_captions(),
+        drop_credited_captions(),
+        drop_doubled_runs(),
+        drop_shouted_teasers(),
         drop_tail_boxes(),
+        drop_closing_bio(),
+        drop_names_over_credit_labels(),
         drop_section_labels(),
         find_title,
         split_title_block,

@@ -10,12 +10,14 @@ keeps the line otherwise.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import regex
 
-from cleannews.measure import line_key, reads_as_prose, words
+from cleannews import rules
+from cleannews.measure import caps_ratio, has_more_words, line_key, reads_as_prose, words
 from cleannews.model import Block
 from cleannews.readers.text import ESCAPE_ARTIFACT
 from cleannews.steps.base import kept_indexes
@@ -225,3 +227,183 @@ def _reason_at(blocks: Sequence[Block], near: list[int], i: int) -> str | None:
     """The reason of the block after ``blocks[i]`` (escape artifacts aside)."""
     n = near.index(i)
     return blocks[near[n + 1]].reason if n + 1 < len(near) else None
+
+
+#: A line opening with a label ("Disclosure:", "Note:") says what it is; a
+#: caption does not.
+_LABELLED = regex.compile(r"\w+(?: \w+)?:\s")
+
+
+@dataclass(frozen=True)
+class drop_credited_captions:  # noqa: N801 - a step, named for what it does
+    """Drop the caption right above a credit that closes it ("<name>/Getty
+    Images", "Courtesy of <name>", ``[caption] credits``): a kept line of at
+    most ``max_words`` words, with nothing but blank lines between them, that
+    does not open with a label ("Disclosure: ..."). The credit, of at most
+    ``max_credit_words``, was dropped by its line rule."""
+
+    max_words: int = 50
+    max_credit_words: int = 7
+
+    def __call__(self, blocks: Sequence[Block]) -> list[Block]:
+        out = list(blocks)
+        near = [i for i, b in enumerate(out) if b.reason != ESCAPE_ARTIFACT]
+        for above, here in itertools.pairwise(near):
+            if self._closes_caption(out[here]) and self._could_be_caption(out[above]):
+                out[above] = out[above].drop(CAPTION)
+        return out
+
+    def _closes_caption(self, block: Block) -> bool:
+        """A credit on its own line (a caption with its credit glued on is
+        longer, and closes nothing above it)."""
+        return (
+            block.reason == CAPTION
+            and not has_more_words(block.text, self.max_credit_words)
+            and rules.line_matches(CAPTION, "credits", line_key(block.text))
+        )
+
+    def _could_be_caption(self, block: Block) -> bool:
+        text = block.text
+        return (
+            block.kept
+            and block.kind != "title"
+            and not has_more_words(text, self.max_words)
+            and _LABELLED.match(text) is None
+        )
+
+
+DUPLICATE = "duplicate"
+_CLOSING_QUOTES = "\"'”’»)]"
+
+
+def reads_as_statement(text: str, *, min_words: int = 8) -> bool:
+    """Prose that ends in a full stop, ``!`` or ``?`` (behind any closing
+    quote): a quoted name closing a caption does not end a sentence.
+
+    >>> reads_as_statement("The council voted on Tuesday to rebuild the old flood wall.")
+    True
+    >>> reads_as_statement("2018 Theater Series Performance at the ‘Welcome Street Festival’")
+    False
+    """
+    body = text.rstrip().rstrip(_CLOSING_QUOTES)
+    return bool(body) and body[-1] in ".!?…" and reads_as_prose(text, min_words=min_words)
+
+
+@dataclass(frozen=True)
+class drop_doubled_runs:  # noqa: N801 - a step, named for what it does
+    """Drop both copies of a run of one to ``max_run`` kept lines printed
+    twice in a row (a widget rendered for two screen sizes: a teaser's
+    section label and headline, a photo's caption), as ``duplicate``. The
+    run must hold a line of at least ``min_words`` words, so a repeated table
+    cell or "Photo" label is no run, and no line that reads as a statement:
+    a paragraph printed twice may be the text's own, and is kept.
+    """
+
+    max_run: int = 3
+    min_words: int = 4
+
+    def __call__(self, blocks: Sequence[Block]) -> list[Block]:
+        out = list(blocks)
+        kept = [i for i in kept_indexes(out) if out[i].kind != "title"]
+        keys = [line_key(out[i].text) for i in kept]
+        for size in range(1, self.max_run + 1):
+            for start in range(len(kept) - 2 * size + 1):
+                if keys[start : start + size] != keys[start + size : start + 2 * size]:
+                    continue
+                run = [out[i].text for i in kept[start : start + size]]
+                if not any(has_more_words(text, self.min_words - 1) for text in run):
+                    continue
+                if any(reads_as_statement(text) for text in run):
+                    continue
+                for i in kept[start : start + 2 * size]:
+                    out[i] = out[i].drop(DUPLICATE) if out[i].kept else out[i]
+        return out
+
+
+RELATED = "related"
+
+
+@dataclass(frozen=True)
+class drop_shouted_teasers:  # noqa: N801 - a step, named for what it does
+    """Drop a linked headline set in capitals between two paragraphs ("SINGER
+    SAYS SHOW HAS HELPED HER LOSE 25 POUNDS"): a line of at least
+    ``min_words`` words, at least ``min_caps`` of them in capitals, not
+    ending like a sentence or a lead-in, with a paragraph of prose right above
+    and right below. A sub-heading in capitals is shorter ("HOW TO USE A
+    WATER BATH CANNER")."""
+
+    min_words: int = 8
+    min_caps: float = 0.9
+
+    def __call__(self, blocks: Sequence[Block]) -> list[Block]:
+        out = list(blocks)
+        kept = [i for i in kept_indexes(out) if out[i].kind != "title"]
+        for above, here, below in zip(kept, kept[1:], kept[2:], strict=False):
+            text = out[here].text
+            if (
+                self._shouted_headline(text)
+                and reads_as_prose(blocks[above].text)
+                and reads_as_prose(blocks[below].text)
+            ):
+                out[here] = out[here].drop(RELATED)
+        return out
+
+    def _shouted_headline(self, text: str) -> bool:
+        return (
+            has_more_words(text, self.min_words - 1)
+            and text.rstrip()[-1] not in ".:;,"
+            and caps_ratio(text) >= self.min_caps
+        )
+
+
+BYLINE = "byline"
+
+
+@dataclass(frozen=True)
+class drop_closing_bio:  # noqa: N801 - a step, named for what it does
+    """Drop the author's note among the last ``max_lines`` kept lines ("<name>
+    is the site's deal curator ...", ``[byline] bios``), of at most
+    ``max_words`` words. Higher up, "<name> is a senior fellow at ..." is
+    reporting, and is kept."""
+
+    max_lines: int = 2
+    max_words: int = 80
+
+    def __call__(self, blocks: Sequence[Block]) -> list[Block]:
+        out = list(blocks)
+        kept = [i for i in kept_indexes(out) if out[i].kind != "title"]
+        for i in kept[-self.max_lines :]:
+            text = out[i].text
+            short = not has_more_words(text, self.max_words)
+            if short and rules.line_matches(BYLINE, "bios", line_key(text)):
+                out[i] = out[i].drop(BYLINE)
+        return out
+
+
+_NAME = regex.compile(r"\p{Lu}[\p{L}.'’-]{0,20}(?: \p{Lu}[\p{L}.'’-]{0,20}){1,3}")
+
+
+@dataclass(frozen=True)
+class drop_names_over_credit_labels:  # noqa: N801 - a step, named for what it does
+    """Drop a name right above a job title on its own line ("Jane Roe" over
+    "Contributing Writer", ``[byline] job_titles``): a line of two to four
+    capitalised words, right above a block of at most ``max_label_words``
+    dropped as ``byline``."""
+
+    max_label_words: int = 3
+
+    def __call__(self, blocks: Sequence[Block]) -> list[Block]:
+        out = list(blocks)
+        near = [i for i, b in enumerate(out) if b.reason != ESCAPE_ARTIFACT]
+        for above, here in itertools.pairwise(near):
+            label, name = out[here], out[above]
+            if (
+                label.reason == BYLINE
+                and not has_more_words(label.text, self.max_label_words)
+                and rules.line_matches(BYLINE, "job_titles", line_key(label.text))
+                and name.kept
+                and name.kind != "title"
+                and _NAME.fullmatch(name.text.strip()) is not None
+            ):
+                out[above] = name.drop(BYLINE)
+        return out

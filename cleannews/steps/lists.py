@@ -12,11 +12,12 @@ teaser headline it links.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from cleannews import rules
-from cleannews.measure import line_key, words
+from cleannews.measure import ends_sentence, has_more_words, line_key, words
 from cleannews.model import Block
 
 RELATED = "related"
@@ -25,6 +26,7 @@ NAVIGATION = "navigation"
 #: closing quote or bracket: a headline may end in a quoted exclamation).
 _NOT_ITEM_END = frozenset(".:;,")
 _CLOSERS = "\"'”’»)]"
+_OPENING_QUOTES = "\"'“‘«„"
 
 
 def list_header_reason(block: Block, *, max_words: int = 10) -> str | None:
@@ -74,12 +76,19 @@ def reads_as_list_item(text: str, *, max_words: int = 22) -> bool:
 class drop_related_lists:  # noqa: N801 - a step, named for what it does
     """Drop the list items after each list header: at most ``max_items``
     kept blocks that read as list items, stopping at the first that does not.
-    Blocks already dropped in between (dates, share buttons) are passed over."""
+    Blocks already dropped in between (dates, share buttons) are passed over.
+
+    A list of headlines that each carry a deck (a sentence or two of at most
+    ``max_deck_words``, not a quotation) goes too, when at least
+    ``min_decked`` headline-and-deck pairs follow the header in a row: one
+    or two such pairs may be a link and the text going on."""
 
     max_items: int = 15
+    max_deck_words: int = 25
+    min_decked: int = 3
 
     def __call__(self, blocks: Sequence[Block]) -> list[Block]:
-        out = drop_teasers(blocks)
+        out = self._drop_decked_lists(drop_teasers(blocks))
         reason, left = None, 0
         for i, block in enumerate(out):
             if not block.kept:
@@ -92,6 +101,37 @@ class drop_related_lists:  # noqa: N801 - a step, named for what it does
             else:
                 reason, left = None, 0
         return out
+
+    def _drop_decked_lists(self, blocks: list[Block]) -> list[Block]:
+        """Drop the headline-and-deck pairs right under a list header, when
+        there are at least ``min_decked`` of them in a row."""
+        out = list(blocks)
+        kept = [i for i, b in enumerate(out) if b.kept]
+        for i, block in enumerate(blocks):
+            header = None if block.kept else list_header_reason(block)
+            if header is None:
+                continue
+            start = bisect.bisect_right(kept, i)
+            after = kept[start : start + 2 * self.max_items]  # bounded: linear in the text
+            pairs = 0
+            while pairs < self.max_items and self._is_pair(out, after[2 * pairs : 2 * pairs + 2]):
+                pairs += 1
+            if pairs >= self.min_decked:
+                for k in after[: 2 * pairs]:
+                    out[k] = out[k].drop(header)
+        return out
+
+    def _is_pair(self, out: list[Block], pair: list[int]) -> bool:
+        if len(pair) < 2 or any(out[k].kind == "title" for k in pair):
+            return False
+        headline, deck = (out[k].text for k in pair)
+        return reads_as_list_item(headline) and self._reads_as_deck(deck)
+
+    def _reads_as_deck(self, text: str) -> bool:
+        """One or two short sentences, not a quotation (that is reporting)."""
+        if has_more_words(text, self.max_deck_words) or text.lstrip()[:1] in _OPENING_QUOTES:
+            return False
+        return ends_sentence(text)
 
 
 def is_trailer(block: Block) -> bool:
