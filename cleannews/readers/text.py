@@ -14,9 +14,10 @@ from cleannews.measure import normalize_space
 from cleannews.model import Block
 
 #: A line made only of escaped line breaks and tabs: ``\\n``, ``\\r\\n``, ``\\\\n``, ``\\t``.
-_ESCAPE_LINE = regex.compile(r"(?:\s*\\+[nrt])+\s*")
+#: Possessive, and a run of backslashes is read once from its first one: linear on any line.
+_ESCAPE_LINE = regex.compile(r"(?:\s*+\\++[nrt])++\s*+")
 #: An escaped line break inside a line, which the scraper meant as a break.
-_ESCAPED_BREAK = regex.compile(r"(?:\\+r)?\\+n")
+_ESCAPED_BREAK = regex.compile(r"(?<!\\)(?:\\++r)?\\++n")
 #: Characters with no width that scrapers leave in or instead of text.
 _INVISIBLE = regex.compile("[\u200b\u2060\ufeff\u00ad]")
 #: Markdown block marks, so a rendered article reads back as itself.

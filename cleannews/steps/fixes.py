@@ -30,7 +30,8 @@ _ENTITY = regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0
 #: C0 and C1 controls (but tab) and lone surrogates: never text, always damage.
 _CONTROL = regex.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 #: Escaped quotes and tabs a JSON-escaping scraper left behind.
-_ESCAPED_CHAR = regex.compile(r"\\+([\"'])|\\+t")
+#: A run of backslashes is read once, from its first one: linear on any line.
+_ESCAPED_CHAR = regex.compile(r"(?<!\\)\\++([\"'])|(?<!\\)\\++t")
 _MAX_ENTITY_PASSES = 8
 
 
