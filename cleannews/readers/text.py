@@ -78,18 +78,31 @@ def read_text(raw: str, *, title: str | None = None) -> list[Block]:
     [('Judul', None), ('\\\\n', 'escape-artifact'), ('Isi berita.', None)]
     """
     blocks = [Block(normalize_space(title), "title")] if title and title.strip() else []
-    for number, line in enumerate(raw.splitlines(), start=1):
+    lines = raw.splitlines()
+    markdown = is_markdown(lines)
+    for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         if is_escape_line(line):
             blocks.append(Block(line.strip(), reason=ESCAPE_ARTIFACT, line=number))
             continue
         for piece in split_escaped_breaks(line):
-            blocks.extend(_piece_block(piece, number))
+            blocks.extend(_piece_block(piece, number, markdown=markdown))
     return blocks
 
 
-def _piece_block(piece: str, number: int) -> list[Block]:
+def is_markdown(lines: list[str]) -> bool:
+    """Whether the text is Markdown, as `Article.to_markdown` writes it: some
+    line is a ``#`` heading. Only then are list and quote marks read as kinds,
+    so a scraped "- Advertisement -" keeps its dashes.
+
+    >>> is_markdown(["# Judul", "Isi."]), is_markdown(["- Advertisement -"])
+    (True, False)
+    """
+    return any(_MARKDOWN.match(line) and line.startswith("#") for line in lines)
+
+
+def _piece_block(piece: str, number: int, *, markdown: bool) -> list[Block]:
     """The block for one piece of a line: none when blank, dropped when it
     held only invisible characters."""
     if not piece.strip():
@@ -97,5 +110,5 @@ def _piece_block(piece: str, number: int) -> list[Block]:
     text = normalize_space(remove_invisible(piece))
     if not text:
         return [Block(piece.strip(), reason=ESCAPE_ARTIFACT, line=number)]
-    block = markdown_block(text)
+    block = markdown_block(text) if markdown else Block(text)
     return [Block(block.text, block.kind, line=number)]

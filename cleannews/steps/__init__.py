@@ -1,13 +1,13 @@
 """The steps of the default pipeline, and what a step of your own is made of.
 
->>> [getattr(s, "__name__", type(s).__name__) for s in default_steps()][:3]
+>>> [step_name(s) for s in default_steps()][:3]
 ['repair', 'drop_where(marker)', 'drop_ads']
 """
 
 from __future__ import annotations
 
 from cleannews.steps.ads import drop_ads
-from cleannews.steps.base import LineRule, Step, drop_where, fix_each, run
+from cleannews.steps.base import LineRule, Step, drop_where, fix_each, run, step_name
 from cleannews.steps.comments import call_to_comment, drop_comment_tail
 from cleannews.steps.fixes import repair
 from cleannews.steps.lines import (
@@ -53,4 +53,5 @@ __all__ = [
     "drop_where",
     "fix_each",
     "run",
+    "step_name",
 ]

@@ -31,10 +31,19 @@ def run(blocks: Sequence[Block], steps: Sequence[Step]) -> list[Block]:
     return out
 
 
+def step_name(step: Step) -> str:
+    """The name a step goes by: its function name, or its class name.
+
+    >>> step_name(run), step_name(drop_where(LineRule("ad")))
+    ('run', 'drop_where(ad)')
+    """
+    return getattr(step, "__name__", None) or type(step).__name__
+
+
 def _checked(step: Step, before: list[Block], after: list[Block]) -> list[Block]:
     """``after``, once it is known to keep the step contract; else a clear error."""
     if not isinstance(after, list) or len(after) != len(before):
-        name = getattr(step, "__name__", repr(step))
+        name = step_name(step)
         got = len(after) if isinstance(after, list) else type(after).__name__
         raise ValueError(
             f"step {name} must return a list of {len(before)} blocks (one per block given), got {got}"

@@ -42,6 +42,10 @@ class call_to_comment:  # noqa: N801 - a filter, named for what it finds
         found = rules.search(COMMENTS, "calls", line_key(last_sentence(block.text)))
         return COMMENTS if found else None
 
+    @property
+    def __name__(self) -> str:
+        return "call_to_comment"
+
 
 @dataclass(frozen=True)
 class drop_comment_tail:  # noqa: N801 - a step, named for what it does

@@ -1,0 +1,85 @@
+"""The Article model, the API's type checks and the step list a user edits."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import cleannews
+from cleannews import Article, Block, default_steps
+from cleannews.steps import drop_where, run, step_name
+from tests.helpers import REPORT_1, REPORT_2
+
+RAW = f"Judul Berita Hari Ini\n\n{REPORT_1}\n\nLatar Belakang\n\n{REPORT_2}\n\nBaca juga: Berita lain"
+
+
+def test_dict_round_trip_gives_the_same_article() -> None:
+    article = cleannews.clean_text(RAW)
+    assert Article.from_dict(json.loads(json.dumps(article.to_dict()))) == article
+
+
+def test_to_dict_has_exactly_the_documented_keys() -> None:
+    data = cleannews.clean_text(RAW).to_dict()
+    assert set(data) == {"title", "blocks", "removed", "metadata"}
+    assert data["blocks"][1] == {"kind": "heading", "text": "Latar Belakang"}
+    assert data["removed"] == [{"text": "Baca juga: Berita lain", "reason": "related"}]
+
+
+def test_markdown_and_text_renderings() -> None:
+    article = cleannews.clean_text(RAW)
+    assert (
+        article.to_markdown() == f"# Judul Berita Hari Ini\n\n{REPORT_1}\n\n## Latar Belakang\n\n{REPORT_2}\n"
+    )
+    assert article.text == f"{REPORT_1}\n\nLatar Belakang\n\n{REPORT_2}"
+    assert article.headings == ["Latar Belakang"]
+    assert article.paragraphs == [REPORT_1, REPORT_2]
+
+
+def test_cleaning_markdown_output_keeps_the_blocks() -> None:
+    article = cleannews.clean_text(RAW)
+    again = cleannews.clean_text(article.to_markdown())
+    assert (again.title, again.blocks) == (article.title, article.blocks)
+
+
+@pytest.mark.parametrize("bad", [b"bytes", None, 42, ["a list"]])
+def test_a_non_str_input_gets_a_type_error_that_says_what_was_expected(bad: object) -> None:
+    with pytest.raises(TypeError, match="expects raw as str"):
+        cleannews.clean_text(bad)  # type: ignore[arg-type]
+
+
+def test_bytes_input_error_says_how_to_decode() -> None:
+    with pytest.raises(TypeError, match="decode"):
+        cleannews.clean_text(b"Judul")  # type: ignore[arg-type]
+
+
+def test_a_user_step_appended_to_the_list_runs_and_its_reason_appears() -> None:
+    def tagline(block: Block) -> str | None:
+        return "boilerplate" if block.text.startswith("Kantor Berita") else None
+
+    raw = f"{REPORT_1}\nKantor Berita Nusantara, sejak 1998\n{REPORT_2}"
+    article = cleannews.clean_text(raw, steps=[*default_steps(), drop_where(tagline)])
+    assert [(r.text, r.reason) for r in article.removed] == [
+        ("Kantor Berita Nusantara, sejak 1998", "boilerplate")
+    ]
+
+
+def test_removing_a_step_from_the_list_keeps_what_it_would_remove() -> None:
+    steps = [s for s in default_steps() if step_name(s) != "drop_where(related)"]
+    assert "Baca juga: Berita lain" in cleannews.clean_text(RAW, steps=steps).paragraphs
+
+
+def test_a_step_that_breaks_the_contract_gets_a_clear_error() -> None:
+    def loses_blocks(blocks: list[Block]) -> list[Block]:
+        return blocks[:1]
+
+    with pytest.raises(ValueError, match="loses_blocks must return a list of 2 blocks"):
+        run([Block("a"), Block("b")], [loses_blocks])
+
+
+def test_steps_do_not_mutate_their_input() -> None:
+    blocks = [Block("Advertisement"), Block("AIOTRADE"), Block(REPORT_1)]
+    before = list(blocks)
+    for step in default_steps():
+        step(blocks)
+    assert blocks == before

@@ -1,0 +1,65 @@
+"""Structure: title, repeated title and headings."""
+
+from __future__ import annotations
+
+import cleannews
+from tests.helpers import REPORT_1, REPORT_2
+
+
+def kinds(article: cleannews.Article) -> list[tuple[str, str]]:
+    return [(b.kind, b.text) for b in article.blocks]
+
+
+def test_a_headline_first_line_is_the_title() -> None:
+    article = cleannews.clean_text(f"Harga Beras Naik Lagi di Pasar Induk\n{REPORT_1}\n{REPORT_2}")
+    assert article.title == "Harga Beras Naik Lagi di Pasar Induk"
+    assert article.paragraphs == [REPORT_1, REPORT_2]
+
+
+def test_text_that_opens_with_a_sentence_has_no_title() -> None:
+    assert cleannews.clean_text(f"{REPORT_1}\n{REPORT_2}").title is None
+
+
+def test_a_dateline_is_not_a_title() -> None:
+    assert cleannews.clean_text(f"Jakarta -\n{REPORT_1}").title is None
+
+
+def test_a_given_title_is_used_and_its_repetition_dropped() -> None:
+    article = cleannews.clean_text(f"{REPORT_1}\nHarga Beras Naik\n{REPORT_2}", title="Harga Beras Naik")
+    assert article.title == "Harga Beras Naik"
+    assert article.paragraphs == [REPORT_1, REPORT_2]
+    assert [(r.text, r.reason) for r in article.removed] == [("Harga Beras Naik", "duplicate-title")]
+
+
+def test_the_title_repeated_in_other_case_and_punctuation_is_dropped() -> None:
+    raw = f"Harga Beras Naik Lagi\n\n{REPORT_1}\nHARGA BERAS NAIK LAGI.\n{REPORT_2}"
+    article = cleannews.clean_text(raw)
+    assert [(r.text, r.reason) for r in article.removed] == [("HARGA BERAS NAIK LAGI.", "duplicate-title")]
+
+
+def test_short_unpunctuated_lines_before_paragraphs_are_headings() -> None:
+    parts = ["Judul Berita Hari Ini", REPORT_1, "Latar Belakang", REPORT_2, "Dampak Bagi Warga", REPORT_1]
+    raw = "\n\n".join(parts)
+    assert kinds(cleannews.clean_text(raw)) == [
+        ("paragraph", REPORT_1),
+        ("heading", "Latar Belakang"),
+        ("paragraph", REPORT_2),
+        ("heading", "Dampak Bagi Warga"),
+        ("paragraph", REPORT_1),
+    ]
+
+
+def test_a_short_line_at_the_end_or_before_another_short_line_is_not_a_heading() -> None:
+    raw = f"{REPORT_1}\nSatu Dua\nTiga Empat\n{REPORT_2}\nPenutup Artikel"
+    assert [k for k, _ in kinds(cleannews.clean_text(raw))] == [
+        "paragraph",
+        "paragraph",
+        "heading",
+        "paragraph",
+        "paragraph",
+    ]
+
+
+def test_lines_ending_in_punctuation_or_starting_lowercase_are_not_headings() -> None:
+    raw = f"{REPORT_1}\nBerikut daftarnya:\n{REPORT_2}\nlalu ia pergi\n{REPORT_1}"
+    assert all(k == "paragraph" for k, _ in kinds(cleannews.clean_text(raw)))
