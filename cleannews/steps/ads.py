@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from cleannews import rules
-from cleannews.measure import caps_ratio, line_key, reads_as_sentence, words
+from cleannews.measure import caps_ratio, line_key, reads_as_prose, reads_as_sentence, words
 from cleannews.model import Block
 from cleannews.readers.text import ESCAPE_ARTIFACT
 from cleannews.steps.base import LineRule
@@ -36,11 +36,16 @@ def reads_as_ad_copy(text: str, *, max_caps: float = 0.3) -> bool:
     """Whether ``text``, right after an ad label, reads as the ad's copy: a
     repeated logo text, worded like an offer (``[ad] copy`` in the rules), or
     a short line shouted in capitals. A sentence of reporting full of
-    acronyms ("Ketua KPK dan DPR RI ...") is not copy.
+    acronyms ("Ketua KPK dan DPR RI ...") is not copy, and prose is never
+    copy, even when it says something twice or names a discount.
 
     >>> reads_as_ad_copy("AIOTRADE"), reads_as_ad_copy("Latar Belakang Abraham Accords")
     (True, False)
+    >>> reads_as_ad_copy("Harga naik lagi pekan ini, kata pedagang. Harga naik lagi pekan ini, kata pedagang.")
+    False
     """
+    if reads_as_prose(text, max_caps=max_caps):
+        return False
     if repeats_itself(text) or rules.search(AD, "copy", line_key(text)):
         return True
     return not reads_as_sentence(text) and caps_ratio(text) >= max_caps
