@@ -63,8 +63,9 @@ def pattern(reason: str, key: str) -> regex.Pattern[str] | None:
     if not found:
         return None
     if key == "starts":
-        # A start must end at a word boundary: "baca juga" is no match for "baca jugalah".
-        return regex.compile("|".join(f"(?:{p})(?!\\w)" for p in found), _FLAGS)
+        # A start must not end inside a word: "baca juga" is no match for "baca jugalah",
+        # but "penulis:" is one for "penulis:andi" (the start ends in a mark).
+        return regex.compile("|".join(f"(?:{p})(?:(?<!\\w)|(?!\\w))" for p in found), _FLAGS)
     return regex.compile("|".join(f"(?:{p})" for p in found), _FLAGS)
 
 
@@ -72,6 +73,11 @@ def line_matches(reason: str, key: str, text: str) -> bool:
     """Whether ``text`` (already a `line_key`) matches ``reason.key``.
 
     ``lines`` must match the whole text; every other key matches at the start.
+
+    >>> line_matches("byline", "starts", "penulis:andi saputra")
+    True
+    >>> line_matches("related", "starts", "baca jugalah")
+    False
     """
     compiled = pattern(reason, key)
     if compiled is None:
