@@ -78,16 +78,17 @@ def read_text(raw: str, *, title: str | None = None) -> list[Block]:
     [('Judul', None), ('\\\\n', 'escape-artifact'), ('Isi berita.', None)]
     """
     blocks = [Block(normalize_space(title), "title")] if title and title.strip() else []
-    lines = raw.splitlines()
-    markdown = is_markdown(lines)
-    for number, line in enumerate(lines, start=1):
+    for number, line in enumerate(raw.splitlines(), start=1):
         if not line.strip():
             continue
         if is_escape_line(line):
             blocks.append(Block(line.strip(), reason=ESCAPE_ARTIFACT, line=number))
             continue
         for piece in split_escaped_breaks(line):
-            blocks.extend(_piece_block(piece, number, markdown=markdown))
+            blocks.extend(_piece_block(piece, number))
+    # Marks are read on the repaired text, as they will be when the output is read again.
+    if is_markdown([b.text for b in blocks if b.kept and b.line]):
+        blocks = [_marked(b) if b.kept and b.line else b for b in blocks]
     return blocks
 
 
@@ -102,7 +103,7 @@ def is_markdown(lines: list[str]) -> bool:
     return any(_MARKDOWN.match(line) and line.startswith("#") for line in lines)
 
 
-def _piece_block(piece: str, number: int, *, markdown: bool) -> list[Block]:
+def _piece_block(piece: str, number: int) -> list[Block]:
     """The block for one piece of a line: none when blank, dropped when it
     held only invisible characters."""
     if not piece.strip():
@@ -110,5 +111,10 @@ def _piece_block(piece: str, number: int, *, markdown: bool) -> list[Block]:
     text = normalize_space(remove_invisible(piece))
     if not text:
         return [Block(piece.strip(), reason=ESCAPE_ARTIFACT, line=number)]
-    block = markdown_block(text) if markdown else Block(text)
-    return [Block(block.text, block.kind, line=number)]
+    return [Block(text, line=number)]
+
+
+def _marked(block: Block) -> Block:
+    """``block`` with its Markdown mark read as its kind."""
+    marked = markdown_block(block.text)
+    return Block(marked.text, marked.kind, line=block.line)
