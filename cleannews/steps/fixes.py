@@ -15,7 +15,7 @@ from ftfy.badness import is_bad
 
 from cleannews.measure import normalize_space
 from cleannews.model import Block
-from cleannews.readers.text import ESCAPE_ARTIFACT, remove_invisible
+from cleannews.readers.text import ESCAPE_ARTIFACT, remove_invisible, split_escaped_breaks
 
 _FTFY = ftfy.TextFixerConfig(
     unescape_html=False,  # done by unescape_entities, which only takes terminated entities
@@ -82,16 +82,22 @@ def fix_mojibake(text: str) -> str:
 
 
 def repair_text(text: str) -> str:
-    """Every repair, in the order damage is usually layered.
+    """Every repair, in the order damage is usually layered. Escapes are
+    undone last, so an escaped break that an entity or a control character
+    hid (``&#92;n``, a backslash, a backspace, an ``n``) is a space here, not
+    a line break when the text is read again.
 
     >>> repair_text("Harga \\u200bnaik&nbsp;5%  hari&#8217;ini")
     'Harga naik 5% hari’ini'
+    >>> repair_text("Satu.&#92;nDua.")
+    'Satu. Dua.'
     """
     if "&" in text:
         text = unescape_entities(text)
+    text = fix_mojibake(text)
     if "\\" in text:
-        text = unescape_quotes(text)
-    return normalize_space(remove_invisible(fix_mojibake(text)))
+        text = " ".join(split_escaped_breaks(unescape_quotes(text)))
+    return normalize_space(remove_invisible(text))
 
 
 def repair(blocks: list[Block]) -> list[Block]:
