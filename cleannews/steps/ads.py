@@ -41,7 +41,8 @@ def reads_as_ad_copy(text: str, *, max_caps: float = 0.3) -> bool:
 
     >>> reads_as_ad_copy("AIOTRADE"), reads_as_ad_copy("Latar Belakang Abraham Accords")
     (True, False)
-    >>> reads_as_ad_copy("Harga naik lagi pekan ini, kata pedagang. Harga naik lagi pekan ini, kata pedagang.")
+    >>> said_twice = "Harga naik lagi pekan ini, kata pedagang di pasar. " * 2
+    >>> reads_as_ad_copy(said_twice)
     False
     """
     if reads_as_prose(text, max_caps=max_caps):

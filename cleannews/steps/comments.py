@@ -63,7 +63,9 @@ class drop_comment_tail:  # noqa: N801 - a step, named for what it does
         start = next((i for i, b in enumerate(out) if i > last and _is_label(b)), None)
         if start is None:
             return out
-        return [b.drop(COMMENTS) if i > start and b.kept and b.kind != "title" else b for i, b in enumerate(out)]
+        return [
+            b.drop(COMMENTS) if i > start and b.kept and b.kind != "title" else b for i, b in enumerate(out)
+        ]
 
 
 def _is_label(block: Block) -> bool:
