@@ -257,6 +257,16 @@ REPORT = "Presiden Joko Widodo mengatakan bahwa harga beras akan diumumkan pada 
     )
 )
 @example(Draft((Piece((REPORT,)), Piece(("Penulis:Andi Saputra",), reason="byline"))))  # no space after ':'
+@example(  # a heading with an acronym right after ad copy was taken for more copy
+    Draft(
+        (
+            Piece((REPORT,)),
+            Piece(("Iklan", "AIOTRADE"), reason="ad"),
+            Piece(("Sikap OJK",), "heading"),
+            Piece((REPORT,)),
+        )
+    )
+)
 def test_mixed_residue_is_removed_with_its_reasons(draft: Draft) -> None:
     article = clean_text(draft.raw)
     assert shape(article) == (draft.title, draft.content)
