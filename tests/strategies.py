@@ -16,6 +16,7 @@ known limit.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -60,8 +61,19 @@ class Draft:
 
     @property
     def residue(self) -> list[tuple[str, str]]:
-        """``(text, reason)`` of every residue line, in order."""
-        return [(line, p.reason) for p in self.pieces if p.reason for line in p.lines]
+        """``(text, reason)`` of every residue line, in order. In the escaped
+        layout a line of escaped breaks is part of the separator between
+        paragraphs, so it is no unit of its own."""
+        return [
+            (line, p.reason)
+            for p in self.pieces
+            if p.reason
+            for line in p.lines
+            if not ("\\" in self.layout and _ESCAPED_BREAKS.fullmatch(line))
+        ]
+
+
+_ESCAPED_BREAKS = re.compile(r"(?:\s*\\+r?\\+n)+\s*")
 
 
 # ---------------------------------------------------------------- word lists
@@ -193,8 +205,9 @@ EN_HEADLINES = (
     "“We Are Ready,” {Person} Says After Talks",
 )
 # Headings avoid the vocabulary of ad copy ("Promo", "Diskon", "Sale") and of
-# widget labels ("Video", "Related", "Home"): a heading worded like residue
-# is a known limit (docs/spec.md).
+# widget labels ("Video", "Related", "Home"), and have at most half their
+# words in capitals (more reads as ad copy right after an ad label): a
+# heading that looks like residue is a known limit (docs/spec.md).
 ID_HEADINGS = (
     "Latar Belakang",
     "Reaksi Pasar",
@@ -328,7 +341,9 @@ def stories(draw: st.DrawFn, *, titled: bool | None = None) -> list[Piece]:
     return pieces
 
 
-LAYOUTS = ("\n\n", "\n", "\r\n", "\n\n\n", "\n \n")
+#: Blank-line and single-newline paragraphs, CRLF, and the whole article on one
+#: line with escaped breaks (a literal backslash-n), as JSON-escaping scrapers leave it.
+LAYOUTS = ("\n\n", "\n", "\r\n", "\n\n\n", "\n \n", "\\n", "\\n\\n", "\\r\\n")
 layouts = st.sampled_from(LAYOUTS)
 
 

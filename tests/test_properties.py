@@ -30,6 +30,8 @@ from tests.strategies import (
     comment_tails,
     damaged_drafts,
     dirty_drafts,
+    layouts,
+    repeated_titles,
     stories,
 )
 
@@ -284,6 +286,18 @@ def test_a_comment_section_at_the_tail_is_removed_whole(story: list[Piece], tail
     article = clean_text(draft.raw)
     assert shape(article) == (draft.title, draft.content)
     assert [r.reason for r in article.removed] == ["comments"] * len(tail.lines)
+
+
+@given(stories(titled=True), st.data())
+def test_the_title_repeated_in_the_body_is_removed(story: list[Piece], data: st.DataObject) -> None:
+    """The title again anywhere after it, in any case, spacing or end mark, is
+    removed as `duplicate-title`; the title and every block are kept."""
+    at = data.draw(st.integers(1, len(story)), label="at")
+    repeated = data.draw(repeated_titles(story[0].text), label="repeated")
+    draft = Draft((*story[:at], repeated, *story[at:]), data.draw(layouts, label="layout"))
+    article = clean_text(draft.raw)
+    assert shape(article) == (draft.title, draft.content)
+    assert [r.reason for r in article.removed] == ["duplicate-title"]
 
 
 # ---------------------------------------------------------------- configuration is the list of steps
