@@ -42,8 +42,8 @@ from tests.strategies import (
 # line); a line of nothing but escapes is one unit. Every unit comes out
 # exactly once: as the title, a kept block or a removed entry.
 
-_ESCAPE_LINE = re.compile(r"(?:\s*\\+[nrt])+\s*")
-_ESCAPED_BREAK = re.compile(r"(?:\\+r)?\\+n")
+_ESCAPE_LINE = re.compile(r"(?:\s*+\\++[nrt])++\s*+")
+_ESCAPED_BREAK = re.compile(r"(?<!\\)(?:\\++r)?\\++n")
 
 
 def units(raw: str) -> list[tuple[int, str]]:
