@@ -73,7 +73,7 @@ class Draft:
         ]
 
 
-_ESCAPED_BREAKS = re.compile(r"(?:\s*\\+r?\\+n)+\s*")
+_ESCAPED_BREAKS = re.compile(r"(?:\s*(?:\\+r)?\\+n)+\s*")
 
 
 # ---------------------------------------------------------------- word lists

@@ -288,6 +288,9 @@ REPORT = "Presiden Joko Widodo mengatakan bahwa harga beras akan diumumkan pada 
         )
     )
 )
+@example(  # the generator's own check for a separator-only line missed a single "\\n"
+    Draft((Piece(("\\n",), reason="escape-artifact"), Piece((REPORT,))), layout="\\n")
+)
 def test_mixed_residue_is_removed_with_its_reasons(draft: Draft) -> None:
     article = clean_text(draft.raw)
     assert shape(article) == (draft.title, draft.content)
