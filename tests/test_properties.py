@@ -13,7 +13,7 @@ import time
 from collections import Counter
 
 import pytest
-from hypothesis import example, given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from cleannews import Article, clean_text, default_steps
@@ -145,6 +145,7 @@ def test_a_long_line_is_cleaned_in_bounded_time(name: str) -> None:
 
 
 @given(st.lists(nasty_text, min_size=1, max_size=4).map("".join), st.integers(1_000, 4_000))
+@settings(max_examples=max(20, settings.default.max_examples // 10))  # each example is a long line
 def test_a_long_line_of_any_repeated_text_is_cleaned_in_bounded_time(chunk: str, times: int) -> None:
     """Any short text repeated into a line of up to ~500,000 characters is
     cleaned in time that grows with its length: under five seconds per
