@@ -164,6 +164,8 @@ def test_a_long_line_of_any_repeated_text_is_cleaned_in_bounded_time(chunk: str,
 @example("  # Judul")
 @example("\\\x08n")  # an escaped break hidden by a control character, read as a break the second time
 @example("Satu kalimat.&#92;nDua kalimat.")
+@example("Â\\t0")  # ftfy saw the mojibake "Â " only once the tab escape was a space
+@example("\x08\\r")  # escape debris left once the control character was removed
 @example("# :")  # a Markdown title with no words is no headline in plain text
 def test_cleaning_a_rendered_article_changes_nothing(raw: str) -> None:
     """Cleaning the rendering of a cleaned article gives the same title and

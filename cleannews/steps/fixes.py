@@ -15,7 +15,7 @@ from ftfy.badness import is_bad
 
 from cleannews.measure import normalize_space
 from cleannews.model import Block
-from cleannews.readers.text import ESCAPE_ARTIFACT, remove_invisible, split_escaped_breaks
+from cleannews.readers.text import ESCAPE_ARTIFACT, is_escape_line, remove_invisible, split_escaped_breaks
 
 _FTFY = ftfy.TextFixerConfig(
     unescape_html=False,  # done by unescape_entities, which only takes terminated entities
@@ -81,28 +81,51 @@ def fix_mojibake(text: str) -> str:
     return ftfy.fix_text(text, _FTFY) if looks_damaged(text) else text
 
 
-def repair_text(text: str) -> str:
-    """Every repair, in the order damage is usually layered. Escapes are
-    undone last, so an escaped break that an entity or a control character
-    hid (``&#92;n``, a backslash, a backspace, an ``n``) is a space here, not
-    a line break when the text is read again.
+def repair_once(text: str) -> str:
+    """Every repair once, in the order damage is usually layered. An escaped
+    break (which the reader splits at) is a space here: one that an entity or
+    a control character hid (``&#92;n``) must not become a line break when the
+    text is read again.
 
-    >>> repair_text("Harga \\u200bnaik&nbsp;5%  hari&#8217;ini")
+    >>> repair_once("Harga \\u200bnaik&nbsp;5%  hari&#8217;ini")
     'Harga naik 5% hari’ini'
-    >>> repair_text("Satu.&#92;nDua.")
+    >>> repair_once("Satu.&#92;nDua.")
     'Satu. Dua.'
     """
     if "&" in text:
         text = unescape_entities(text)
+    if "\\" in text:
+        text = unescape_quotes(text)
     text = fix_mojibake(text)
     if "\\" in text:
         text = " ".join(split_escaped_breaks(unescape_quotes(text)))
     return normalize_space(remove_invisible(text))
 
 
+def repair_text(text: str, *, max_passes: int = 4) -> str:
+    """`repair_once` until nothing changes (at most ``max_passes`` times), so
+    repaired text is never repaired again: one repair can uncover damage
+    another one hid, as ``Â\\t`` is mojibake only once the tab escape is a space.
+
+    >>> repair_text("Â\\\\t0"), repair_text(repair_text("Â\\\\t0"))
+    ('0', '0')
+    """
+    for _ in range(max_passes):
+        repaired = repair_once(text)
+        if repaired == text:
+            break
+        text = repaired
+    return text
+
+
 def repair(blocks: list[Block]) -> list[Block]:
-    """Repair every kept block's text; a block left with no text is an
-    ``escape-artifact`` and keeps its original text in ``removed``."""
+    """Repair every kept block's text; a block left with no text, or with
+    only escape debris, is an ``escape-artifact`` and keeps its original
+    text in ``removed``.
+
+    >>> [(b.text, b.reason) for b in repair([Block("\\x08\\\\r"), Block("Ya&#33;")])]
+    [('\\x08\\\\r', 'escape-artifact'), ('Ya!', None)]
+    """
     return [_repaired(b) for b in blocks]
 
 
@@ -112,4 +135,7 @@ def _repaired(block: Block) -> Block:
     text = repair_text(block.text)
     if text == block.text:
         return block
-    return block.with_text(text) if text else block.drop(ESCAPE_ARTIFACT)
+    # A repair can leave only escape debris ("\\r" once a control character goes).
+    if not text or is_escape_line(text):
+        return block.drop(ESCAPE_ARTIFACT)
+    return block.with_text(text)
