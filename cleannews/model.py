@@ -5,6 +5,7 @@ Both are frozen: a step that changes a block returns a new one.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -104,7 +105,7 @@ class Article:
         """``# title``, ``## heading``, ``- item``, ``> quote``, paragraphs."""
         marks = {"heading": "## ", "list-item": "- ", "quote": "> "}
         lines = [f"# {self.title}"] if self.title else []
-        lines += [marks.get(b.kind, "") + b.text for b in self.blocks]
+        lines += [marks[b.kind] + b.text if b.kind in marks else _escape_mark(b.text) for b in self.blocks]
         return "\n\n".join(lines) + "\n"
 
     def to_dict(self) -> dict[str, Any]:
@@ -127,6 +128,20 @@ class Article:
             removed=tuple(Removed(r["text"], r["reason"]) for r in data.get("removed", ())),
             metadata=dict(data.get("metadata") or {}),
         )
+
+
+#: A paragraph that starts like a Markdown mark, perhaps already escaped.
+_LOOKS_MARKED = re.compile(r"\\*(?:#{1,6}|[-*•]|>)[ \t]+\S")
+
+
+def _escape_mark(text: str) -> str:
+    """``text`` with a backslash before a leading Markdown mark, so that a
+    paragraph "- 0 persen" reads back as a paragraph.
+
+    >>> _escape_mark("- 0 persen"), _escape_mark("Isi berita.")
+    ('\\\\- 0 persen', 'Isi berita.')
+    """
+    return "\\" + text if _LOOKS_MARKED.match(text) else text
 
 
 def merge_meta(blocks: Sequence[Block], base: Mapping[str, Any]) -> dict[str, Any]:

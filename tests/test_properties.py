@@ -166,6 +166,7 @@ def test_a_long_line_of_any_repeated_text_is_cleaned_in_bounded_time(chunk: str,
 @example("Satu kalimat.&#92;nDua kalimat.")
 @example("Â\\t0")  # ftfy saw the mojibake "Â " only once the tab escape was a space
 @example("\x08\\r")  # escape debris left once the control character was removed
+@example("#\x08 0")  # a control character hid a Markdown mark from the reader
 @example("# :")  # a Markdown title with no words is no headline in plain text
 def test_cleaning_a_rendered_article_changes_nothing(raw: str) -> None:
     """Cleaning the rendering of a cleaned article gives the same title and
@@ -358,6 +359,7 @@ def test_from_dict_reads_back_to_dict(raw: str) -> None:
 
 
 @given(st.one_of(dirty_drafts().map(lambda d: d.raw), clean_drafts().map(lambda d: d.raw), any_text))
+@example("00\r- 0")  # a paragraph that starts like a list item must be escaped in Markdown
 def test_cleaning_the_markdown_keeps_the_same_blocks(raw: str) -> None:
     article = clean_text(raw)
     assert shape(clean_text(article.to_markdown())) == shape(article)

@@ -19,16 +19,21 @@ _ESCAPE_LINE = regex.compile(r"(?:\s*+\\++[nrt])++\s*+")
 #: An escaped line break inside a line, which the scraper meant as a break.
 _ESCAPED_BREAK = regex.compile(r"(?<!\\)(?:\\++r)?\\++n")
 #: Characters with no width that scrapers leave in or instead of text.
-_INVISIBLE = regex.compile("[\u200b\u2060\ufeff\u00ad]")
+#: Also C0 control characters (but tab and line breaks): never text, and they can
+#: hide a Markdown mark or an escape from the reader ("#\\x08 Judul").
+_INVISIBLE = regex.compile("[\u200b\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f]")
 #: Markdown block marks, so a rendered article reads back as itself.
 _MARKDOWN = regex.compile(r"(#{1,6}|[-*•]|>)[ \t]+(?=\S)")
+#: A backslash before a mark: `Article.to_markdown` wrote a paragraph that starts like one.
+_ESCAPED_MARK = regex.compile(r"\\(?=\\*(?:#{1,6}|[-*•]|>)[ \t]+\S)")
 _MARK_KIND = {"#": "title", "-": "list-item", "*": "list-item", "•": "list-item", ">": "quote"}
 
 ESCAPE_ARTIFACT = "escape-artifact"
 
 
 def remove_invisible(text: str) -> str:
-    """Drop zero-width spaces, word joiners, BOMs and soft hyphens.
+    """Drop zero-width spaces, word joiners, BOMs, soft hyphens and C0
+    control characters.
 
     >>> remove_invisible("Ja\\u200bkarta\\ufeff")
     'Jakarta'
@@ -62,7 +67,11 @@ def markdown_block(text: str) -> Block:
     ('heading', 'Latar Belakang')
     >>> markdown_block("#jemaah haji").kind
     'paragraph'
+    >>> markdown_block("\\\\- 0 persen").text
+    '- 0 persen'
     """
+    if _ESCAPED_MARK.match(text):
+        return Block(text[1:])
     mark = _MARKDOWN.match(text)
     if mark is None:
         return Block(text)

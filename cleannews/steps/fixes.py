@@ -133,9 +133,7 @@ def _repaired(block: Block) -> Block:
     if not block.kept:
         return block
     text = repair_text(block.text)
-    if text == block.text:
-        return block
-    # A repair can leave only escape debris ("\\r" once a control character goes).
+    # Repairs, the reader's included, can leave only escape debris ("\\r" once a control character goes).
     if not text or is_escape_line(text):
         return block.drop(ESCAPE_ARTIFACT)
-    return block.with_text(text)
+    return block if text == block.text else block.with_text(text)
