@@ -105,7 +105,10 @@ class Article:
         """``# title``, ``## heading``, ``- item``, ``> quote``, paragraphs."""
         marks = {"heading": "## ", "list-item": "- ", "quote": "> "}
         lines = [f"# {self.title}"] if self.title else []
-        lines += [marks[b.kind] + b.text if b.kind in marks else _escape_mark(b.text) for b in self.blocks]
+        # Only text with a "#" line reads as Markdown; only there is a mark escaped.
+        marked = bool(self.title) or any(b.kind == "heading" for b in self.blocks)
+        escape = _escape_mark if marked else str
+        lines += [marks[b.kind] + b.text if b.kind in marks else escape(b.text) for b in self.blocks]
         return "\n\n".join(lines) + "\n"
 
     def to_dict(self) -> dict[str, Any]:
