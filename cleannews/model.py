@@ -124,11 +124,15 @@ class Article:
         return "\n\n".join(([self.title] if self.title else []) + [self.text])
 
     def to_markdown(self) -> str:
-        """``# title``, ``## heading``, ``- item``, ``> quote``, paragraphs; a
-        text that starts with such a mark gets a backslash before it."""
+        """``# title``, ``## heading``, ``- item``, ``> quote``, paragraphs; in
+        Markdown (a title or a heading), a paragraph that starts with such a
+        mark gets a backslash before it."""
         marks = {"heading": "## ", "list-item": "- ", "quote": "> "}
         lines = [f"# {self.title}"] if self.title else []
-        lines += [marks.get(b.kind, "") + escape_mark(b.text) for b in self.blocks]
+        # Only text with a "#" line reads as Markdown; only there is a mark escaped.
+        marked = bool(self.title) or any(b.kind == "heading" for b in self.blocks)
+        escape = escape_mark if marked else str
+        lines += [marks[b.kind] + b.text if b.kind in marks else escape(b.text) for b in self.blocks]
         return "\n\n".join(lines) + "\n"
 
     def to_dict(self) -> dict[str, Any]:

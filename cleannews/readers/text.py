@@ -15,19 +15,23 @@ from cleannews.measure import normalize_space
 from cleannews.model import Block
 
 #: A line made only of escaped line breaks and tabs: ``\\n``, ``\\r\\n``, ``\\\\n``, ``\\t``.
-_ESCAPE_LINE = regex.compile(r"(?:\s*\\+[nrt])+\s*")
+#: Possessive, and a run of backslashes is read once from its first one: linear on any line.
+_ESCAPE_LINE = regex.compile(r"(?:\s*+\\++[nrt])++\s*+")
 #: An escaped line break inside a line, which the scraper meant as a break.
-_ESCAPED_BREAK = regex.compile(r"(?:\\+r)?\\+n")
+_ESCAPED_BREAK = regex.compile(r"(?<!\\)(?:\\++r)?\\++n")
 #: Characters with no width that scrapers leave in or instead of text.
-_INVISIBLE = regex.compile("[\u200b\u2060\ufeff\u00ad]")
-_MARK_STARTS = frozenset("#-*•>")
+#: Also C0 control characters (but tab and line breaks): never text, and they can
+#: hide a Markdown mark or an escape from the reader ("#\x08 Judul").
+_INVISIBLE = regex.compile("[\u200b\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f]")
+_MARK_STARTS = frozenset("#-*•>\\")
 _MARK_KIND = {"#": "title", "-": "list-item", "*": "list-item", "•": "list-item", ">": "quote"}
 
 ESCAPE_ARTIFACT = "escape-artifact"
 
 
 def remove_invisible(text: str) -> str:
-    """Drop zero-width spaces, word joiners, BOMs and soft hyphens.
+    """Drop zero-width spaces, word joiners, BOMs, soft hyphens and C0
+    control characters.
 
     >>> remove_invisible("Ja\\u200bkarta\\ufeff")
     'Jakarta'
@@ -61,8 +65,15 @@ def markdown_block(text: str) -> Block:
     ('heading', 'Latar Belakang')
     >>> markdown_block("#jemaah haji").kind
     'paragraph'
+    >>> markdown_block("\\\\- 0 persen").text
+    '- 0 persen'
     """
-    mark = MARK.match(text) if text[:1] in _MARK_STARTS else None
+    if text[:1] not in _MARK_STARTS:
+        return Block(text)
+    unescaped = unescape_mark(text)
+    if unescaped != text:
+        return Block(unescaped)
+    mark = MARK.match(text)
     if mark is None:
         return Block(text)
     return Block(text[mark.end() :], _MARK_KIND.get(mark.group(1), "heading"))
@@ -77,16 +88,17 @@ def read_text(raw: str, *, title: str | None = None) -> list[Block]:
     [('Judul', None), ('\\\\n', 'escape-artifact'), ('Isi berita.', None)]
     """
     blocks = [Block(normalize_space(title), "title")] if title and title.strip() else []
-    lines = raw.splitlines()
-    markdown = is_markdown(lines)
-    for number, line in enumerate(lines, start=1):
+    for number, line in enumerate(raw.splitlines(), start=1):
         if not line.strip():
             continue
         if is_escape_line(line):
             blocks.append(Block(line.strip(), reason=ESCAPE_ARTIFACT, line=number))
             continue
         for piece in split_escaped_breaks(line):
-            blocks.extend(_piece_block(piece, number, markdown=markdown))
+            blocks.extend(_piece_block(piece, number))
+    # Marks are read on the repaired text, as they will be when the output is read again.
+    if is_markdown([b.text for b in blocks if b.kept and b.line]):
+        blocks = [_marked(b) if b.kept and b.line else b for b in blocks]
     return blocks
 
 
@@ -101,7 +113,7 @@ def is_markdown(lines: list[str]) -> bool:
     return any(MARK.match(line) and line.startswith("#") for line in lines)
 
 
-def _piece_block(piece: str, number: int, *, markdown: bool) -> list[Block]:
+def _piece_block(piece: str, number: int) -> list[Block]:
     """The block for one piece of a line: none when blank, dropped when it
     held only invisible characters."""
     if not piece.strip():
@@ -109,5 +121,10 @@ def _piece_block(piece: str, number: int, *, markdown: bool) -> list[Block]:
     text = normalize_space(remove_invisible(piece))
     if not text:
         return [Block(piece.strip(), reason=ESCAPE_ARTIFACT, line=number)]
-    block = markdown_block(text) if markdown else Block(text)
-    return [Block(unescape_mark(block.text), block.kind, line=number)]
+    return [Block(text, line=number)]
+
+
+def _marked(block: Block) -> Block:
+    """``block`` with its Markdown mark read as its kind."""
+    marked = markdown_block(block.text)
+    return Block(marked.text, marked.kind, line=block.line)

@@ -99,8 +99,9 @@ def pattern(reason: str, key: str) -> regex.Pattern[str] | None:
 
 def _alternation(key: str, found: list[str]) -> str:
     if key == "starts":
-        # A start must end at a word boundary: "baca juga" is no match for "baca jugalah".
-        return "|".join(f"(?:{p})(?!\\w)" for p in found)
+        # A start must not end inside a word: "baca juga" is no match for "baca jugalah",
+        # but "penulis:" is one for "penulis:andi" (the start ends in a mark).
+        return "|".join(f"(?:{p})(?:(?<!\\w)|(?!\\w))" for p in found)
     return "|".join(f"(?:{p})" for p in found)
 
 
@@ -180,6 +181,11 @@ def line_matches(reason: str, key: str, text: str) -> bool:
 
     ``lines``, ``shapes``, ``headers`` and ``trailers`` must match the whole text; every other key
     matches at the start.
+
+    >>> line_matches("byline", "starts", "penulis:andi saputra")
+    True
+    >>> line_matches("related", "starts", "baca jugalah")
+    False
     """
     compiled = pattern(reason, key)
     if compiled is None:

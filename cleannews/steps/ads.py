@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from cleannews import rules
-from cleannews.measure import caps_ratio, line_key, reads_as_sentence, words
+from cleannews.measure import caps_ratio, line_key, reads_as_prose, reads_as_sentence, words
 from cleannews.model import Block
 from cleannews.readers.text import ESCAPE_ARTIFACT
 from cleannews.steps.base import LineRule
@@ -32,18 +32,27 @@ def repeats_itself(text: str) -> bool:
     return half > 0 and len(found) % 2 == 0 and found[:half] == found[half:]
 
 
-def reads_as_ad_copy(text: str, *, max_caps: float = 0.3) -> bool:
+def reads_as_ad_copy(text: str, *, max_caps: float = 0.3, min_shout: float = 0.5) -> bool:
     """Whether ``text``, right after an ad label, reads as the ad's copy: a
     repeated logo text, worded like an offer (``[ad] copy`` in the rules), or
-    a short line shouted in capitals. A sentence of reporting full of
-    acronyms ("Ketua KPK dan DPR RI ...") is not copy.
+    a short line shouted in capitals (more than ``min_shout`` of its words).
+    A sentence of reporting full of acronyms ("Ketua KPK dan DPR RI ...") is
+    not copy, nor a heading with an acronym ("Sikap OJK"), and prose is never
+    copy, even when it says something twice or names a discount.
 
     >>> reads_as_ad_copy("AIOTRADE"), reads_as_ad_copy("Latar Belakang Abraham Accords")
     (True, False)
+    >>> reads_as_ad_copy("KPR BANK NUSANTARA"), reads_as_ad_copy("Sikap OJK")
+    (True, False)
+    >>> said_twice = "Harga naik lagi pekan ini, kata pedagang di pasar. " * 2
+    >>> reads_as_ad_copy(said_twice)
+    False
     """
+    if reads_as_prose(text, max_caps=max_caps):
+        return False
     if repeats_itself(text) or rules.search(AD, "copy", line_key(text)):
         return True
-    return not reads_as_sentence(text) and caps_ratio(text) >= max_caps
+    return not reads_as_sentence(text) and caps_ratio(text) > min_shout
 
 
 @dataclass(frozen=True)

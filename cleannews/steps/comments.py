@@ -13,7 +13,7 @@ import regex
 from cleannews import rules
 from cleannews.measure import has_more_words, line_key, reads_as_sentence
 from cleannews.model import Block
-from cleannews.steps.base import LineRule, kept_indexes
+from cleannews.steps.base import LineRule
 
 COMMENTS = "comments"
 comment_label = LineRule(COMMENTS)
@@ -52,19 +52,25 @@ class call_to_comment:  # noqa: N801 - a filter, named for what it finds
 
 @dataclass(frozen=True)
 class drop_comment_tail:  # noqa: N801 - a step, named for what it does
-    """Drop what follows the first comment label when nothing after it reads
-    as a sentence: counters, names, dates and buttons of a comment widget."""
+    """Drop every comment label, and what follows the first label after the
+    last sentence: counters, names, dates and buttons of a comment widget.
+
+    A label earlier steps already dropped (a call to comment such as "Leave a
+    comment") still opens the tail; a label in mid-article does not keep the
+    widget debris at the end.
+    """
 
     def __call__(self, blocks: Sequence[Block]) -> list[Block]:
-        out = list(blocks)
-        kept = kept_indexes(out)
-        start = next((n for n, i in enumerate(kept) if comment_label(out[i])), None)
+        out = [b.drop(COMMENTS) if _is_label(b) and b.kept else b for b in blocks]
+        last = max((i for i, b in enumerate(out) if b.kept and reads_as_sentence(b.text)), default=-1)
+        start = next((i for i, b in enumerate(out) if i > last and _is_label(b)), None)
         if start is None:
             return out
-        tail = kept[start:]
-        if any(reads_as_sentence(out[i].text) for i in tail):
-            return [b.drop(COMMENTS) if b.kept and comment_label(b) else b for b in out]
-        for i in tail:
-            if out[i].kind != "title":
-                out[i] = out[i].drop(COMMENTS)
-        return out
+        return [
+            b.drop(COMMENTS) if i > start and b.kept and b.kind != "title" else b for i, b in enumerate(out)
+        ]
+
+
+def _is_label(block: Block) -> bool:
+    """A comment label not taken as the title, kept or dropped as comment residue."""
+    return block.kind != "title" and block.reason in (None, COMMENTS) and comment_label(block) is not None

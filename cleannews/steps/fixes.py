@@ -17,7 +17,7 @@ from ftfy.badness import BADNESS_RE, is_bad
 
 from cleannews.measure import normalize_space
 from cleannews.model import Block
-from cleannews.readers.text import ESCAPE_ARTIFACT, remove_invisible
+from cleannews.readers.text import ESCAPE_ARTIFACT, is_escape_line, remove_invisible, split_escaped_breaks
 
 _FTFY = ftfy.TextFixerConfig(
     unescape_html=False,  # done by unescape_entities, which only takes terminated entities
@@ -32,7 +32,8 @@ _ENTITY = regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0
 #: C0 and C1 controls (but tab) and lone surrogates: never text, always damage.
 _CONTROL = regex.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 #: Escaped quotes and tabs a JSON-escaping scraper left behind.
-_ESCAPED_CHAR = regex.compile(r"\\+([\"'])|\\+t")
+#: A run of backslashes is read once, from its first one: linear on any line.
+_ESCAPED_CHAR = regex.compile(r"(?<!\\)\\++([\"'])|(?<!\\)\\++t")
 _MAX_ENTITY_PASSES = 8
 
 
@@ -139,24 +140,53 @@ def fix_mojibake(text: str) -> str:
     return ftfy.fix_text(text, _FTFY) if looks_damaged(text) else text
 
 
-def repair_text(text: str) -> str:
-    """Every repair, in the order damage is usually layered.
+def repair_once(text: str) -> str:
+    """Every repair once, in the order damage is usually layered. An escaped
+    break (which the reader splits at) is a space here: one that an entity or
+    a control character hid (``&#92;n``) must not become a line break when the
+    text is read again.
 
-    >>> repair_text("Harga \\u200bnaik&nbsp;5%  hari&#8217;ini")
+    >>> repair_once("Harga \\u200bnaik&nbsp;5%  hari&#8217;ini")
     'Harga naik 5% hari’ini'
+    >>> repair_once("Satu.&#92;nDua.")
+    'Satu. Dua.'
     """
     if "&" in text:
         text = unescape_entities(text)
     if "\\" in text:
         text = unescape_quotes(text)
-    if text.isascii() and text.isprintable():
+    if text.isascii() and text.isprintable() and "\\" not in text:
         return normalize_space(text)  # no control, invisible or mis-decoded character is possible
-    return normalize_space(remove_invisible(fix_mojibake(text)))
+    text = fix_mojibake(text)
+    if "\\" in text:
+        text = " ".join(split_escaped_breaks(unescape_quotes(text)))
+    return normalize_space(remove_invisible(text))
+
+
+def repair_text(text: str, *, max_passes: int = 4) -> str:
+    """`repair_once` until nothing changes (at most ``max_passes`` times), so
+    repaired text is never repaired again: one repair can uncover damage
+    another one hid, as ``Â\\t`` is mojibake only once the tab escape is a space.
+
+    >>> repair_text("Â\\\\t0"), repair_text(repair_text("Â\\\\t0"))
+    ('0', '0')
+    """
+    for _ in range(max_passes):
+        repaired = repair_once(text)
+        if repaired == text:
+            break
+        text = repaired
+    return text
 
 
 def repair(blocks: list[Block]) -> list[Block]:
-    """Repair every kept block's text; a block left with no text is an
-    ``escape-artifact`` and keeps its original text in ``removed``."""
+    """Repair every kept block's text; a block left with no text, or with
+    only escape debris, is an ``escape-artifact`` and keeps its original
+    text in ``removed``.
+
+    >>> [(b.text, b.reason) for b in repair([Block("\\x08\\\\r"), Block("Ya&#33;")])]
+    [('\\x08\\\\r', 'escape-artifact'), ('Ya!', None)]
+    """
     return [_repaired(b) for b in blocks]
 
 
@@ -164,6 +194,7 @@ def _repaired(block: Block) -> Block:
     if not block.kept:
         return block
     text = repair_text(block.text)
-    if text == block.text:
-        return block
-    return block.with_text(text) if text else block.drop(ESCAPE_ARTIFACT)
+    # Repairs, the reader's included, can leave only escape debris ("\\r" once a control character goes).
+    if not text or is_escape_line(text):
+        return block.drop(ESCAPE_ARTIFACT)
+    return block if text == block.text else block.with_text(text)
