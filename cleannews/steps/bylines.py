@@ -20,6 +20,7 @@ from cleannews import rules
 from cleannews.measure import ends_sentence, normalize_space, reads_as_prose, strip_decoration
 from cleannews.model import Block
 from cleannews.steps.base import LineRule, kept_indexes
+from cleannews.steps.comments import comment_label
 from cleannews.steps.lines import (
     boilerplate,
     caption,
@@ -45,7 +46,9 @@ _CREDIT_LIKE = frozenset({BYLINE, "newsletter"})
 
 #: The line rules for residue other than bylines. A line they match is not a
 #: name ("Berita Terkait"), and a cut title they would drop is left whole.
-RESIDUE_LINES = (marker, related, promo, share, newsletter, caption, navigation, boilerplate)
+#: A comment label ("KIRIM KOMENTAR") in capitals is written like a name in
+#: capitals: it is residue, not a credit under the reporting.
+RESIDUE_LINES = (marker, related, promo, share, newsletter, caption, navigation, boilerplate, comment_label)
 
 
 def reads_as_residue(text: str) -> bool:
@@ -53,6 +56,8 @@ def reads_as_residue(text: str) -> bool:
 
     >>> reads_as_residue("Berita Terkait"), reads_as_residue("Yuniman Farid")
     (True, False)
+    >>> reads_as_residue("KIRIM KOMENTAR")
+    True
     """
     block = Block(text)
     return any(rule(block) for rule in RESIDUE_LINES)
