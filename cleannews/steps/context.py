@@ -296,7 +296,9 @@ class drop_doubled_runs:  # noqa: N801 - a step, named for what it does
     section label and headline, a photo's caption), as ``duplicate``. The
     run must hold a line of at least ``min_words`` words, so a repeated table
     cell or "Photo" label is no run, and no line that reads as a statement:
-    a paragraph printed twice may be the text's own, and is kept.
+    a paragraph printed twice may be the text's own, and is kept. A run
+    that opens the text is its headline and the headline's repeat in the
+    body: `drop_duplicate_title` drops the repeat, and the title stays.
     """
 
     max_run: int = 3
@@ -307,7 +309,7 @@ class drop_doubled_runs:  # noqa: N801 - a step, named for what it does
         kept = [i for i in kept_indexes(out) if out[i].kind != "title"]
         keys = [line_key(out[i].text) for i in kept]
         for size in range(1, self.max_run + 1):
-            for start in range(len(kept) - 2 * size + 1):
+            for start in range(1, len(kept) - 2 * size + 1):
                 if keys[start : start + size] != keys[start + size : start + 2 * size]:
                     continue
                 run = [out[i].text for i in kept[start : start + size]]
