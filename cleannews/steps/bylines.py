@@ -125,11 +125,15 @@ def read_credit(text: str, *, max_chars: int = 320) -> Pairs | None:
     (('editor', 'Sinta Dewi'),)
     >>> read_credit("By the end of the year, prices rose.") is None
     True
+    >>> read_credit("» fyk/ash")
+    (('byline_codes', 'fyk/ash'),)
     """
     if len(text) > max_chars:
         return None
     bare = strip_decoration(text)
-    if match := _fullmatch("codes", normalize_space(text)):
+    # Codes keep their brackets ("(wbs)" is a code, "wbs" a word), and lose a
+    # bullet or an arrow before them ("» fyk/ash").
+    if match := _fullmatch("codes", normalize_space(text)) or _fullmatch("codes", bare):
         return _pairs(match, names_only=False)
     for key, names_only in (("dates", False), ("credits", False), ("names", True)):
         for match in _fullmatches(key, bare):
