@@ -332,7 +332,8 @@ class drop_shouted_teasers:  # noqa: N801 - a step, named for what it does
     ``min_words`` words, at least ``min_caps`` of them in capitals, not
     ending like a sentence or a lead-in, with a paragraph of prose right above
     and right below. A sub-heading in capitals is shorter ("HOW TO USE A
-    WATER BATH CANNER")."""
+    WATER BATH CANNER"). The text's first line again, in capitals, is its
+    headline repeated, left to `drop_duplicate_title`."""
 
     min_words: int = 8
     min_caps: float = 0.9
@@ -340,10 +341,12 @@ class drop_shouted_teasers:  # noqa: N801 - a step, named for what it does
     def __call__(self, blocks: Sequence[Block]) -> list[Block]:
         out = list(blocks)
         kept = [i for i in kept_indexes(out) if out[i].kind != "title"]
+        first = line_key(out[kept_indexes(out)[0]].text) if kept else None
         for above, here, below in zip(kept, kept[1:], kept[2:], strict=False):
             text = out[here].text
             if (
                 self._shouted_headline(text)
+                and line_key(text) != first
                 and reads_as_prose(blocks[above].text)
                 and reads_as_prose(blocks[below].text)
             ):
