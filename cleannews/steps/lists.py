@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from cleannews import rules
 from cleannews.measure import ends_sentence, has_more_words, line_key, words
 from cleannews.model import Block
+from cleannews.steps.base import kept_indexes
 
 RELATED = "related"
 NAVIGATION = "navigation"
@@ -81,7 +82,10 @@ class drop_related_lists:  # noqa: N801 - a step, named for what it does
     A list of headlines that each carry a deck (a sentence or two of at most
     ``max_deck_words``, not a quotation) goes too, when at least
     ``min_decked`` headline-and-deck pairs follow the header in a row: one
-    or two such pairs may be a link and the text going on."""
+    or two such pairs may be a link and the text going on.
+
+    The text's first kept line, with no list item under it, is its headline:
+    a header over it (a sidebar's "Berita Terkait") lists nothing."""
 
     max_items: int = 15
     max_deck_words: int = 25
@@ -89,6 +93,8 @@ class drop_related_lists:  # noqa: N801 - a step, named for what it does
 
     def __call__(self, blocks: Sequence[Block]) -> list[Block]:
         out = self._drop_decked_lists(drop_teasers(blocks))
+        kept = kept_indexes(out)
+        headline = kept[0] if len(kept) > 1 and not reads_as_list_item(out[kept[1]].text) else None
         reason, left = None, 0
         for i, block in enumerate(out):
             if not block.kept:
@@ -96,7 +102,7 @@ class drop_related_lists:  # noqa: N801 - a step, named for what it does
                 if header:
                     reason, left = header, self.max_items
                 continue
-            if reason and left and block.kind != "title" and reads_as_list_item(block.text):
+            if reason and left and i != headline and block.kind != "title" and reads_as_list_item(block.text):
                 out[i], left = block.drop(reason), left - 1
             else:
                 reason, left = None, 0
