@@ -127,19 +127,42 @@ def read_credit(text: str, *, max_chars: int = 320) -> Pairs | None:
     True
     >>> read_credit("» fyk/ash")
     (('byline_codes', 'fyk/ash'),)
+    >>> read_credit("(Home)") is None
+    True
     """
     if len(text) > max_chars:
         return None
     bare = strip_decoration(text)
     # Codes keep their brackets ("(wbs)" is a code, "wbs" a word), and lose a
     # bullet or an arrow before them ("» fyk/ash").
-    if match := _fullmatch("codes", normalize_space(text)) or _fullmatch("codes", bare):
+    if (match := _fullmatch("codes", normalize_space(text)) or _fullmatch("codes", bare)) and _reads_as_code(
+        match.group("byline_codes")
+    ):
         return _pairs(match, names_only=False)
     for key, names_only in (("dates", False), ("credits", False), ("names", True)):
         for match in _fullmatches(key, bare):
             if (pairs := _pairs(match, names_only=names_only)) is not None:
                 return pairs
     return None
+
+
+def _reads_as_code(code: str) -> bool:
+    """A single code is in one case ("wbs", "SIS"); "Home" is a word.
+
+    >>> _reads_as_code("SIS"), _reads_as_code("Home"), _reads_as_code("Cas/Isk")
+    (True, False, True)
+    """
+    return "/" in code or code.islower() or code.isupper()
+
+
+def _bracketed_word(text: str) -> bool:
+    """A word in brackets written like a word ("(Home)"), not like a code.
+
+    >>> _bracketed_word("(Home)"), _bracketed_word("(wbs)")
+    (True, False)
+    """
+    bare = strip_decoration(text)
+    return bare.isalpha() and not _reads_as_code(bare)
 
 
 def starts_like_a_credit(text: str, *, max_chars: int = 320) -> bool:
@@ -268,7 +291,11 @@ class drop_bylines:  # noqa: N801 - a step, named for what it does
             after = _next_line(out, following)
             if after is not None and (names := _label_value(out[after].text)):
                 out[after] = out[after].drop(BYLINE, [(key, n) for n in names])
-        elif LineRule(BYLINE)(block) and not starts_like_a_credit(block.text):
+        elif (
+            LineRule(BYLINE)(block)
+            and not starts_like_a_credit(block.text)
+            and not _bracketed_word(block.text)
+        ):
             out[here] = block.drop(BYLINE)
 
     def _tail_names(self, blocks: list[Block]) -> list[int]:
