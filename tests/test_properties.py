@@ -308,6 +308,29 @@ REPORT = "Presiden Joko Widodo mengatakan bahwa harga beras akan diumumkan pada 
 @example(  # the generator's own check for a separator-only line missed a single "\\n"
     Draft((Piece(("\\n",), reason="escape-artifact"), Piece((REPORT,))), layout="\\n")
 )
+@example(Draft((Piece(("[aa/aa]",), reason="byline"), Piece((REPORT,)))))  # codes in square brackets
+@example(  # a related-list header over the title took the title for its item
+    Draft(
+        (
+            Piece(("Berita Terkait",), reason="related"),
+            Piece(("Presiden Joko Widodo Tinjau Harga Beras di Jakarta",), "title"),
+            Piece((REPORT,)),
+        )
+    )
+)
+@example(Draft((Piece((REPORT,)), Piece(("(Home)",), reason="navigation"))))  # a word in brackets is no code
+@example(  # codes behind a bullet were kept, and read as a heading
+    Draft(
+        (
+            Piece(("Penulis: Andi Saputra",), reason="byline"),
+            Piece(("» aa/aa",), reason="byline"),
+            Piece((REPORT,)),
+        )
+    )
+)
+@example(  # a comment label in capitals under the reporting was taken for a credit in capitals
+    Draft((Piece((REPORT,)), Piece(("KIRIM KOMENTAR",), reason="comments")))
+)
 def test_mixed_residue_is_removed_with_its_reasons(draft: Draft) -> None:
     article = clean_text(draft.raw)
     assert shape(article) == (draft.title, draft.content)
@@ -320,6 +343,11 @@ def test_mixed_residue_is_removed_with_its_reasons(draft: Draft) -> None:
     Piece(("Leave a comment", "Balas"), reason="comments"),
     "\n",
 )
+@example(  # a comment label in capitals was taken for a closing credit, and opened no tail
+    [Piece(("Presiden Tinjau Harga Beras di Jakarta",), "title"), Piece((REPORT,))],
+    Piece(("KIRIM KOMENTAR", "Balas"), reason="comments"),
+    "\n",
+)
 def test_a_comment_section_at_the_tail_is_removed_whole(story: list[Piece], tail: Piece, layout: str) -> None:
     draft = Draft((*story, tail), layout)
     article = clean_text(draft.raw)
@@ -327,13 +355,43 @@ def test_a_comment_section_at_the_tail_is_removed_whole(story: list[Piece], tail
     assert [r.reason for r in article.removed] == ["comments"] * len(tail.lines)
 
 
-@given(stories(titled=True), st.data())
-def test_the_title_repeated_in_the_body_is_removed(story: list[Piece], data: st.DataObject) -> None:
+@st.composite
+def titles_repeated(draw: st.DrawFn) -> Draft:
+    """A titled story with its title again after it, anywhere but right
+    under a heading that opens the story: a section heading between the title
+    and its repeat is written like a kicker ("Review") over the headline, and
+    is removed as one (a known limit, docs/spec.md)."""
+    story = draw(stories(titled=True))
+    at = draw(st.integers(1, len(story)), label="at")
+    if all(piece.kind == "heading" for piece in story[1:at]):
+        at = 1
+    repeated = draw(repeated_titles(story[0].text), label="repeated")
+    return Draft((*story[:at], repeated, *story[at:]), draw(layouts, label="layout"))
+
+
+@given(titles_repeated())
+@example(  # the title right under itself was taken for a widget printed twice, both copies dropped
+    Draft(
+        (
+            Piece(("Presiden Tinjau Harga Beras di Jakarta",), "title"),
+            Piece(("Presiden Tinjau Harga Beras di Jakarta",), reason="duplicate-title"),
+            Piece((REPORT,)),
+        )
+    )
+)
+@example(  # the title again in capitals between two paragraphs was taken for a shouted teaser
+    Draft(
+        (
+            Piece(("Presiden Joko Widodo Tinjau Harga Beras di Jakarta",), "title"),
+            Piece((REPORT,)),
+            Piece(("PRESIDEN JOKO WIDODO TINJAU HARGA BERAS DI JAKARTA",), reason="duplicate-title"),
+            Piece((REPORT,)),
+        )
+    )
+)
+def test_the_title_repeated_in_the_body_is_removed(draft: Draft) -> None:
     """The title again anywhere after it, in any case, spacing or end mark, is
     removed as `duplicate-title`; the title and every block are kept."""
-    at = data.draw(st.integers(1, len(story)), label="at")
-    repeated = data.draw(repeated_titles(story[0].text), label="repeated")
-    draft = Draft((*story[:at], repeated, *story[at:]), data.draw(layouts, label="layout"))
     article = clean_text(draft.raw)
     assert shape(article) == (draft.title, draft.content)
     assert [r.reason for r in article.removed] == ["duplicate-title"]
