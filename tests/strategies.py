@@ -773,13 +773,14 @@ def _no_adjacent_residue(pieces: list[Piece]) -> list[Piece]:
 
 
 def _no_list_over_title(pieces: list[Piece]) -> list[Piece]:
-    """The pieces without a related-list header right over the title when a
-    heading follows the title: the title and the heading read as the list's
-    two headlines (a known limit, docs/spec.md)."""
+    """The pieces without related residue right over a heading, or over the
+    title when a heading follows the title: a list header ("Berita Terkait")
+    takes a short line under it for a headline it lists (a known limit,
+    docs/spec.md)."""
     out: list[Piece] = []
     for n, piece in enumerate(pieces):
-        after = pieces[n + 1 : n + 3]
-        if piece.reason == "related" and [p.kind for p in after] == ["title", "heading"]:
+        after = [p.kind for p in pieces[n + 1 : n + 3]]
+        if piece.reason == "related" and (after[:1] == ["heading"] or after == ["title", "heading"]):
             continue
         out.append(piece)
     return out
