@@ -319,6 +319,7 @@ REPORT = "Presiden Joko Widodo mengatakan bahwa harga beras akan diumumkan pada 
     )
 )
 @example(Draft((Piece((REPORT,)), Piece(("(Home)",), reason="navigation"))))  # a word in brackets is no code
+@example(Draft((Piece(("(HOME)",), reason="navigation"), Piece((REPORT,)))))  # a navigation word in capitals
 @example(  # codes behind a bullet were kept, and read as a heading
     Draft(
         (

@@ -147,12 +147,15 @@ def read_credit(text: str, *, max_chars: int = 320) -> Pairs | None:
 
 
 def _reads_as_code(code: str) -> bool:
-    """A single code is in one case ("wbs", "SIS"); "Home" is a word.
+    """A single code is in one case ("wbs", "SIS"); "Home" is a word, and so
+    is a word another residue rule knows ("HOME" is navigation).
 
-    >>> _reads_as_code("SIS"), _reads_as_code("Home"), _reads_as_code("Cas/Isk")
-    (True, False, True)
+    >>> _reads_as_code("SIS"), _reads_as_code("Home"), _reads_as_code("Cas/Isk"), _reads_as_code("HOME")
+    (True, False, True, False)
     """
-    return "/" in code or code.islower() or code.isupper()
+    if "/" in code:
+        return True
+    return (code.islower() or code.isupper()) and not reads_as_residue(code)
 
 
 def _bracketed_word(text: str) -> bool:
