@@ -22,6 +22,9 @@ from dataclasses import dataclass
 
 from hypothesis import strategies as st
 
+from cleannews import rules
+from cleannews.measure import line_key
+
 # ---------------------------------------------------------------- model
 
 
@@ -791,7 +794,9 @@ def _no_gallery_shape(pieces: list[Piece]) -> list[Piece]:
     line above it: one line of text between two captions, or a line printed
     twice right above a caption. A gallery's caption is a full sentence too,
     so that line cannot be told from a one-line paragraph of reporting
-    (a known limit, docs/spec.md)."""
+    (a known limit, docs/spec.md). Nor a credit that closes a caption
+    ("<name>/Getty Images", ``[caption] credits``) right under a line of text,
+    which is that caption."""
     out: list[Piece] = []
     for piece in pieces:
         between = len(out) >= 2 and out[-1].reason is None
@@ -800,6 +805,9 @@ def _no_gallery_shape(pieces: list[Piece]) -> list[Piece]:
             and between
             and (out[-2].reason == "caption" or out[-2].lines == out[-1].lines)
         ):
+            continue
+        closes = rules.line_matches("caption", "credits", line_key(piece.lines[0]))
+        if piece.reason == "caption" and out and out[-1].reason is None and closes:
             continue
         out.append(piece)
     return out
