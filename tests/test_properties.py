@@ -320,6 +320,16 @@ REPORT = "Presiden Joko Widodo mengatakan bahwa harga beras akan diumumkan pada 
 )
 @example(Draft((Piece((REPORT,)), Piece(("(Home)",), reason="navigation"))))  # a word in brackets is no code
 @example(Draft((Piece(("(HOME)",), reason="navigation"), Piece((REPORT,)))))  # a navigation word in capitals
+@example(  # ... nor the title and its repeat under it for two items
+    Draft(
+        (
+            Piece(("Berita Terkait",), reason="related"),
+            Piece(("Presiden Joko Widodo Tinjau Harga Beras di Jakarta",), "title"),
+            Piece(("Presiden Joko Widodo Tinjau Harga Beras di Jakarta",), reason="duplicate-title"),
+            Piece((REPORT,)),
+        )
+    )
+)
 @example(  # codes behind a bullet were kept, and read as a heading
     Draft(
         (

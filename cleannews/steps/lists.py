@@ -84,8 +84,9 @@ class drop_related_lists:  # noqa: N801 - a step, named for what it does
     ``min_decked`` headline-and-deck pairs follow the header in a row: one
     or two such pairs may be a link and the text going on.
 
-    The text's first kept line, with no list item under it, is its headline:
-    a header over it (a sidebar's "Berita Terkait") lists nothing."""
+    The text's first kept line, with no list item under it (or only its own
+    repeat), is its headline: a header over it (a sidebar's "Berita Terkait")
+    lists nothing."""
 
     max_items: int = 15
     max_deck_words: int = 25
@@ -94,7 +95,7 @@ class drop_related_lists:  # noqa: N801 - a step, named for what it does
     def __call__(self, blocks: Sequence[Block]) -> list[Block]:
         out = self._drop_decked_lists(drop_teasers(blocks))
         kept = kept_indexes(out)
-        headline = kept[0] if len(kept) > 1 and not reads_as_list_item(out[kept[1]].text) else None
+        headline = kept[0] if len(kept) > 1 and self._opens_text(out[kept[0]], out[kept[1]]) else None
         reason, left = None, 0
         for i, block in enumerate(out):
             if not block.kept:
@@ -107,6 +108,11 @@ class drop_related_lists:  # noqa: N801 - a step, named for what it does
             else:
                 reason, left = None, 0
         return out
+
+    def _opens_text(self, first: Block, second: Block) -> bool:
+        """Whether the first kept line is the headline: no list item, or its
+        own repeat, follows it."""
+        return not reads_as_list_item(second.text) or line_key(second.text) == line_key(first.text)
 
     def _drop_decked_lists(self, blocks: list[Block]) -> list[Block]:
         """Drop the headline-and-deck pairs right under a list header, when
