@@ -28,8 +28,7 @@ from lxml.html import HtmlElement
 from cleannews.measure import normalize_space, words
 from cleannews.model import Block
 from cleannews.readers.text import remove_invisible
-
-RELATED = "related"
+from cleannews.reasons import RELATED
 
 #: Bytes at the start of a page that name its encoding.
 _BOMS = (

@@ -13,6 +13,7 @@ import regex
 from cleannews.markdown import MARK, unescape_mark
 from cleannews.measure import normalize_space
 from cleannews.model import Block
+from cleannews.reasons import ESCAPE_ARTIFACT
 
 #: A line made only of escaped line breaks and tabs: ``\\n``, ``\\r\\n``, ``\\\\n``, ``\\t``.
 #: Possessive, and a run of backslashes is read once from its first one: linear on any line.
@@ -25,8 +26,6 @@ _ESCAPED_BREAK = regex.compile(r"(?<!\\)(?:\\++r)?\\++n")
 _INVISIBLE = regex.compile("[\u200b\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f]")
 _MARK_STARTS = frozenset("#-*•>\\")
 _MARK_KIND = {"#": "title", "-": "list-item", "*": "list-item", "•": "list-item", ">": "quote"}
-
-ESCAPE_ARTIFACT = "escape-artifact"
 
 
 def remove_invisible(text: str) -> str:

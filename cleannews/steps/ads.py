@@ -15,9 +15,9 @@ from cleannews import rules
 from cleannews.measure import caps_ratio, line_key, reads_as_prose, reads_as_sentence, words
 from cleannews.model import Block
 from cleannews.readers.text import ESCAPE_ARTIFACT
+from cleannews.reasons import AD
 from cleannews.steps.base import LineRule
 
-AD = "ad"
 ad_label = LineRule(AD)
 
 

@@ -19,6 +19,7 @@ import regex
 from cleannews import rules
 from cleannews.measure import ends_sentence, normalize_space, reads_as_prose, strip_decoration
 from cleannews.model import Block
+from cleannews.reasons import BYLINE
 from cleannews.steps.base import LineRule, kept_indexes
 from cleannews.steps.comments import comment_label
 from cleannews.steps.lines import (
@@ -32,7 +33,6 @@ from cleannews.steps.lines import (
     share,
 )
 
-BYLINE = "byline"
 Pairs = tuple[tuple[str, str], ...]
 
 _NAME_WORD = regex.compile(r"[\p{Lu}][\p{L}.'’-]*|\p{Lu}\.?")

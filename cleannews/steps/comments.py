@@ -13,9 +13,9 @@ import regex
 from cleannews import rules
 from cleannews.measure import has_more_words, line_key, reads_as_sentence
 from cleannews.model import Block
+from cleannews.reasons import COMMENTS
 from cleannews.steps.base import LineRule
 
-COMMENTS = "comments"
 comment_label = LineRule(COMMENTS)
 #: Searched from the end (``(?r)``): the last break is found without
 #: splitting every sentence of a long paragraph.

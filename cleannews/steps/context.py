@@ -20,11 +20,10 @@ from cleannews import rules
 from cleannews.measure import caps_ratio, has_more_words, line_key, reads_as_prose, words
 from cleannews.model import Block
 from cleannews.readers.text import ESCAPE_ARTIFACT
+from cleannews.reasons import BYLINE, CAPTION, DUPLICATE, NAVIGATION, RELATED, SHARE
 from cleannews.steps.base import kept_indexes
 from cleannews.steps.structure import reads_as_headline
 
-SHARE = "share"
-NAVIGATION = "navigation"
 _COUNTER = regex.compile(r"\d{1,7}")
 _LABEL = regex.compile(r"\p{L}+(?: \p{L}+)?")
 #: Reasons of the boxes that close an article: credits, share bars, tags,
@@ -191,9 +190,6 @@ class drop_section_labels:  # noqa: N801 - a step, named for what it does
         return out
 
 
-CAPTION = "caption"
-
-
 @dataclass(frozen=True)
 class drop_gallery_captions:  # noqa: N801 - a step, named for what it does
     """Drop the captions of a photo gallery, where every line is a caption,
@@ -272,7 +268,6 @@ class drop_credited_captions:  # noqa: N801 - a step, named for what it does
         )
 
 
-DUPLICATE = "duplicate"
 _CLOSING_QUOTES = "\"'”’»)]"
 
 
@@ -322,9 +317,6 @@ class drop_doubled_runs:  # noqa: N801 - a step, named for what it does
         return out
 
 
-RELATED = "related"
-
-
 @dataclass(frozen=True)
 class drop_shouted_teasers:  # noqa: N801 - a step, named for what it does
     """Drop a linked headline set in capitals between two paragraphs ("SINGER
@@ -359,9 +351,6 @@ class drop_shouted_teasers:  # noqa: N801 - a step, named for what it does
             and text.rstrip()[-1] not in ".:;,"
             and caps_ratio(text) >= self.min_caps
         )
-
-
-BYLINE = "byline"
 
 
 @dataclass(frozen=True)

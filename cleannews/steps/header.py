@@ -13,11 +13,9 @@ from dataclasses import dataclass
 
 from cleannews.measure import ends_sentence, reads_as_sentence, words
 from cleannews.model import Block
+from cleannews.reasons import NAVIGATION, STANDFIRST
 from cleannews.steps.base import kept_indexes
 from cleannews.steps.structure import DUPLICATE_TITLE
-
-NAVIGATION = "navigation"
-STANDFIRST = "standfirst"
 
 
 def reads_as_label(text: str, *, max_words: int = 12) -> bool:

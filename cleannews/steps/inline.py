@@ -23,10 +23,10 @@ import regex
 from cleannews import rules
 from cleannews.measure import line_key, reads_as_sentence, words
 from cleannews.model import Block
+from cleannews.reasons import RELATED
 from cleannews.rules import reach
 from cleannews.steps.bylines import BYLINE, split_trailing_code
 
-RELATED = "related"
 #: Reasons whose ``[<reason>.inline] tails`` are cut off the end of a paragraph.
 TAIL_REASONS = ("related", "newsletter")
 

@@ -19,10 +19,9 @@ from dataclasses import dataclass
 from cleannews import rules
 from cleannews.measure import ends_sentence, has_more_words, line_key, words
 from cleannews.model import Block
+from cleannews.reasons import NAVIGATION, RELATED
 from cleannews.steps.base import kept_indexes
 
-RELATED = "related"
-NAVIGATION = "navigation"
 #: Ends of a sentence or a lead-in, never of a listed headline (behind any
 #: closing quote or bracket: a headline may end in a quoted exclamation).
 _NOT_ITEM_END = frozenset(".:;,")

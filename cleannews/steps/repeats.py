@@ -13,9 +13,8 @@ from dataclasses import dataclass
 
 from cleannews.measure import line_key, words
 from cleannews.model import Block
+from cleannews.reasons import DUPLICATE
 from cleannews.steps.base import kept_indexes
-
-DUPLICATE = "duplicate"
 
 
 @dataclass(frozen=True)

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 from cleannews.measure import has_more_words, line_key, words
 from cleannews.model import Block
+from cleannews.reasons import DUPLICATE_TITLE
 from cleannews.steps.base import kept_indexes
 
-DUPLICATE_TITLE = "duplicate-title"
 _NOT_A_HEADING_END = frozenset(".,;:!?…-–—\"'”’»«“‘([/\\|*")
 
 

@@ -22,11 +22,10 @@ import regex
 from cleannews import rules
 from cleannews.measure import line_key, strip_decoration, words
 from cleannews.model import Block
+from cleannews.reasons import SITE_NAME
 from cleannews.steps.bylines import BYLINE, looks_like_name, read_credit, read_label, reads_as_residue
 from cleannews.steps.inline import trim_block
 from cleannews.steps.structure import DUPLICATE_TITLE, reads_as_headline
-
-SITE_NAME = "site-name"
 
 #: What sits between a headline and a site name in a page title.
 _SEPARATOR = regex.compile(r"(\s+(?:\||–|—|--?|::?|·|»)\s+)")

@@ -1,0 +1,23 @@
+"""Reason codes: one name per concept, in the code and in docs/reasons.md."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from cleannews import reasons
+
+DOCS = Path(__file__).resolve().parent.parent / "docs" / "reasons.md"
+
+
+def test_docs_document_exactly_the_reason_codes_of_the_library() -> None:
+    documented = set(re.findall(r"^\| `([a-z-]+)` \|", DOCS.read_text(encoding="utf-8"), re.M))
+    assert documented == reasons.ALL
+
+
+def test_every_rule_table_is_named_for_a_reason_code() -> None:
+    """A rule table's name is the code its patterns remove with (``language`` holds stopwords)."""
+    from cleannews.rules import languages
+
+    tables = {name.split(".")[0] for data in languages().values() for name in data}
+    assert tables - {"language"} <= reasons.ALL
