@@ -54,7 +54,7 @@ RESIDUE_LINES = (marker, related, promo, share, newsletter, caption, navigation,
 def reads_as_residue(text: str) -> bool:
     """Whether a line rule for residue other than bylines matches ``text``.
 
-    >>> reads_as_residue("Berita Terkait"), reads_as_residue("Yuniman Farid")
+    >>> reads_as_residue("Berita Terkait"), reads_as_residue("Dimas Pratama")
     (True, False)
     >>> reads_as_residue("KIRIM KOMENTAR")
     True
