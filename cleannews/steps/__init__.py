@@ -37,6 +37,7 @@ from cleannews.steps.lines import (
     share,
 )
 from cleannews.steps.lists import drop_related_lists
+from cleannews.steps.repeats import drop_doubled_header_rows, drop_stamped_captions
 from cleannews.steps.structure import drop_duplicate_title, find_headings, find_title
 from cleannews.steps.titles import split_title_block
 
@@ -63,6 +64,8 @@ def default_steps() -> list[Step]:
         drop_gallery_captions(),
         drop_credited_captions(),
         drop_doubled_runs(),
+        drop_doubled_header_rows(),
+        drop_stamped_captions(),
         drop_shouted_teasers(),
         drop_tail_boxes(),
         drop_closing_bio(),
