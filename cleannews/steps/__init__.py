@@ -9,7 +9,7 @@ from __future__ import annotations
 from cleannews.steps.ads import drop_ads
 from cleannews.steps.base import LineRule, Step, drop_where, fix_each, run, step_name
 from cleannews.steps.bylines import drop_bylines
-from cleannews.steps.closing import drop_appeal_box
+from cleannews.steps.closing import drop_appeal_box, drop_headline_runs
 from cleannews.steps.comments import call_to_comment, drop_comment_tail
 from cleannews.steps.context import (
     drop_closing_bio,
@@ -69,6 +69,7 @@ def default_steps() -> list[Step]:
         drop_stamped_captions(),
         drop_shouted_teasers(),
         drop_appeal_box(),
+        drop_headline_runs(),
         drop_tail_boxes(),
         drop_closing_bio(),
         drop_names_over_credit_labels(),
