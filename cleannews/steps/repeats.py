@@ -76,11 +76,13 @@ class drop_doubled_header_rows:  # noqa: N801 - a step, named for what it does
     min_cells: int = 3
     max_cells: int = 8
     max_words: int = 3
+    max_cell_chars: int = 40
 
     def __call__(self, blocks: Sequence[Block]) -> list[Block]:
         out = list(blocks)
         kept = [i for i in kept_indexes(out) if out[i].kind != "title"]
-        keys = [line_key(out[i].text) for i in kept]
+        # Only short lines can be cells: a long one gets a key of its own.
+        keys = [line_key(out[i].text) if len(out[i].text) <= self.max_cell_chars else f"\0{i}" for i in kept]
         start = 0
         while start < len(kept):
             size = self._doubled_row(out, kept, keys, start)
@@ -106,20 +108,21 @@ class drop_doubled_header_rows:  # noqa: N801 - a step, named for what it does
 @dataclass(frozen=True)
 class drop_stamped_captions:  # noqa: N801 - a step, named for what it does
     """Drop every copy of a caption stamped under each photo of a gallery:
-    a kept line of at least ``min_words`` words, not ending like a sentence,
-    printed ``min_copies`` times or more, with different lines around each
-    copy. A line repeated with the same neighbour belongs to a repeated
-    group (a menu's "Meal 1" above "Eat every 2–3 hours", an interview's
-    questions) and stays. A line that starts with the stamped caption and
-    adds to it (a credit) goes with it.
+    a kept line of at least ``min_words`` words (longer than a heading, which
+    a text may repeat), not ending like a sentence, printed ``min_copies``
+    times or more, with different lines around each copy. A line repeated
+    with the same neighbour belongs to a repeated group (a menu's "Meal 1"
+    above "Eat every 2–3 hours", an interview's questions) and stays. A line
+    that starts with the stamped caption and adds to it (a credit) goes with
+    it.
 
-    >>> cap = "2019 Harbour Lights Festival at the Old Pier, Riverside Stage"
+    >>> cap = "2019 Harbour Lights Festival at the Old Pier, Riverside Stage [The Lantern Keeper]"
     >>> text = [cap, "The crowd sang along.", cap, "Then came the drums.", cap, "A last bow."]
     >>> [b.reason for b in drop_stamped_captions()([Block(t) for t in text])]
     ['duplicate', None, 'duplicate', None, 'duplicate', None]
     """
 
-    min_words: int = 6
+    min_words: int = 12
     min_copies: int = 3
     max_chars: int = 400
 
