@@ -21,6 +21,8 @@ SEEN = {
         "Фото",
         "Фото:",
         "Фото: пресс-служба клуба",
+        "@example_photo",
+        "The new laptop keyboard with its scissor switches via iFixit",
     ],
     "share": [
         "Follow The Example Times Opinion section on Facebook, Twitter (@ExampleOpinion) and Instagram.",
@@ -47,6 +49,8 @@ LOOK_ALIKES = [
     "Follow the money, investigators told the committee on Tuesday.",
     "Want the best seats? Fans queued overnight outside the stadium for the final.",
     "Readers who get access to the archive can read every issue since 1921.",
+    "How to get to the island via ferry",
+    "Getting there via rail",
 ]
 
 
@@ -108,3 +112,10 @@ def test_a_soft_hyphen_inside_a_word_stays() -> None:
 def test_a_stray_soft_hyphen_goes() -> None:
     art = cleannews.clean_text("Die Ministerin sprach am Montag in Berlin vor der Presse. \u00ad")
     assert art.paragraphs == ["Die Ministerin sprach am Montag in Berlin vor der Presse."]
+
+
+def test_a_stock_photo_caption_above_its_collection_credit_is_dropped() -> None:
+    raw = "\n".join(
+        [REPORT_EN, "Football on a wet pitch", "Jane Roe, Getty Images/Example RF", REPORT_EN + " Again."]
+    )
+    assert [r for _, r in removed(raw)] == ["caption", "caption"]
