@@ -39,6 +39,8 @@ class drop_appeal_box:  # noqa: N801 - a step, named for what it does
     max_box: int = 40
     max_after: int = 3
     max_words: int = 30
+    #: Cheaper than counting words, and excludes most paragraphs first.
+    max_chars: int = 250
 
     def __call__(self, blocks: Sequence[Block]) -> list[Block]:
         out = list(blocks)
@@ -65,9 +67,22 @@ class drop_appeal_box:  # noqa: N801 - a step, named for what it does
         a promo)."""
         return (
             block.kind != "title"
+            and len(block.text) <= self.max_chars
+            and _is_appeal_line(line_key(block.text))
             and not has_more_words(block.text, self.max_words)
-            and rules.line_matches(NEWSLETTER, "appeals", line_key(block.text))
         )
+
+
+def _is_appeal_line(key: str) -> bool:
+    """Whether ``key`` (a `line_key`) is a whole ``[newsletter] appeals``
+    line; patterns that cannot match it (by its first letter and length) are
+    not tried.
+
+    >>> _is_appeal_line("a word to our loyal readers"), _is_appeal_line("a word to the wise")
+    (True, False)
+    """
+    candidates = rules.fullmatch_candidates(NEWSLETTER, "appeals", key)
+    return any(rules.guarded(p.fullmatch, key) is not None for p in candidates)
 
 
 def reads_as_listed_headline(text: str, *, min_words: int = 4, max_words: int = 16) -> bool:
