@@ -4,6 +4,7 @@ excerpt written for the test in the shape seen on real pages."""
 
 from __future__ import annotations
 
+import cleannews
 from cleannews.model import Block
 from cleannews.steps.closing import drop_appeal_box, drop_headline_runs, reads_as_listed_headline
 from tests.helpers import kept, removed
@@ -106,3 +107,36 @@ def test_a_listed_headline_is_title_case_and_not_a_sentence() -> None:
     assert not reads_as_listed_headline("Blue Origin, Kent, Washington")
     assert not reads_as_listed_headline("the slimmer bezels of the new laptop")
     assert not reads_as_listed_headline("HOW TO CAN TOMATOES AT HOME SAFELY")
+
+
+# ---------------------------------------------------------------- the printed headline over the byline
+
+
+def test_the_printed_headline_over_the_byline_is_a_duplicate_title() -> None:
+    """The page prints its headline in other words than its title."""
+    raw = "\n".join(
+        [
+            "HS Roundup: Eastfield beats Westbrook to stay unbeaten",
+            "High School Roundup: Eastfield beats Westbrook to stay unbeaten",
+            "By Jane Roe",
+            LONG_1,
+        ]
+    )
+    art = cleannews.clean_text(raw)
+    assert art.title == "HS Roundup: Eastfield beats Westbrook to stay unbeaten"
+    assert ("High School Roundup: Eastfield beats Westbrook to stay unbeaten", "duplicate-title") in [
+        (r.text, r.reason) for r in art.removed
+    ]
+    assert art.paragraphs == [LONG_1]
+
+
+def test_a_heading_over_reporting_is_kept() -> None:
+    """Without a byline under it, a short line near the top is a heading."""
+    raw = "\n".join(["Landfill to close next summer", "What the board decided", LONG_1, "By Jane Roe"])
+    assert "What the board decided" in kept(raw)
+
+
+def test_a_sentence_over_the_byline_is_kept() -> None:
+    lead = "The county board voted on Tuesday to close the old landfill."
+    raw = "\n".join(["Landfill to close next summer", lead, "By Jane Roe", LONG_2])
+    assert lead in kept(raw)

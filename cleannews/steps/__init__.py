@@ -25,7 +25,7 @@ from cleannews.steps.context import (
 )
 from cleannews.steps.datelines import find_dateline
 from cleannews.steps.fixes import repair
-from cleannews.steps.header import drop_above_title, drop_standfirst
+from cleannews.steps.header import drop_above_title, drop_headline_over_byline, drop_standfirst
 from cleannews.steps.inline import trim_inline
 from cleannews.steps.language import detect_language
 from cleannews.steps.lines import (
@@ -79,6 +79,7 @@ def default_steps() -> list[Step]:
         find_title,
         split_title_block,
         drop_duplicate_title,
+        drop_headline_over_byline(),
         drop_above_title(),
         drop_standfirst(),
         find_headings(),
