@@ -71,7 +71,17 @@ def test_a_topic_more_header_takes_its_headlines() -> None:
     assert [r for t, r in removed(raw) if t in lines] == ["related"] * 4
 
 
-@pytest.mark.parametrize("line", ["He wanted more", "Tell me more", "Fans asked for more", "Nothing more"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "He wanted more",
+        "Tell me more",
+        "Fans asked for more",
+        "Nothing more",
+        "Less is more",
+        "Bigger and more",
+    ],
+)
 def test_a_line_ending_in_more_that_says_something_is_kept(line: str) -> None:
     assert line in kept(between(line))
 
