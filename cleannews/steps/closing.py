@@ -45,22 +45,39 @@ class drop_appeal_box:  # noqa: N801 - a step, named for what it does
     def __call__(self, blocks: Sequence[Block]) -> list[Block]:
         out = list(blocks)
         near = [i for i, b in enumerate(out) if b.reason != ESCAPE_ARTIFACT]
-        anchors = [n for n, i in enumerate(near) if self._is_appeal(out[i])]
-        if len(anchors) < 2:
+        # Read from the end: the box closes the text, so the search stops
+        # after a few kept lines, and a box spans at most ``max_box`` blocks.
+        last = self._last_appeal(out, near)
+        if last is None:
             return out
-        first = near[next(n for n in anchors if anchors[-1] - n <= self.max_box)]
-        last = near[anchors[-1]]
-        after = [i for i in range(last + 1, len(out)) if out[i].kept and out[i].kind != "title"]
-        if first == last or len(after) > self.max_after:
+        above = range(last - 1, max(last - self.max_box, 0) - 1, -1)
+        first = next((n for n in reversed(above) if self._is_appeal(out[near[n]])), None)
+        if first is None:
             return out
-        if not any(b.kept and reads_as_prose(b.text) for b in out[:first]):
-            return out
+        start = near[first]
+        after = [i for i in range(near[last] + 1, len(out)) if out[i].kept and out[i].kind != "title"]
         if not all(reads_as_box_line(out[i].text) for i in after):
             return out
-        for i in range(first, len(out)):
+        if not any(b.kept and reads_as_prose(b.text) for b in out[:start]):
+            return out
+        for i in range(start, len(out)):
             if out[i].kept and out[i].kind != "title":
                 out[i] = out[i].drop(NEWSLETTER)
         return out
+
+    def _last_appeal(self, out: list[Block], near: list[int]) -> int | None:
+        """Position in ``near`` of the last appeal line, when at most
+        ``max_after`` kept lines follow it."""
+        kept_after = 0
+        for n in range(len(near) - 1, -1, -1):
+            block = out[near[n]]
+            if self._is_appeal(block):
+                return n
+            if block.kept and block.kind != "title":
+                kept_after += 1
+                if kept_after > self.max_after:
+                    return None
+        return None
 
     def _is_appeal(self, block: Block) -> bool:
         """An appeal line, kept or already dropped (a button may have gone as
