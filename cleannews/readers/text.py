@@ -23,17 +23,22 @@ _ESCAPED_BREAK = regex.compile(r"(?<!\\)(?:\\++r)?\\++n")
 #: Characters with no width that scrapers leave in or instead of text.
 #: Also C0 control characters (but tab and line breaks): never text, and they can
 #: hide a Markdown mark or an escape from the reader ("#\x08 Judul").
-_INVISIBLE = regex.compile("[\u200b\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f]")
+#: A soft hyphen between two letters is a hyphenation point the writer set
+#: ("Not\u00adfall"), and stays; anywhere else it is debris.
+_INVISIBLE = regex.compile("[\u200b\u2060\ufeff\x00-\x08\x0e-\x1f\x7f]|(?<!\\p{L})\u00ad|\u00ad(?!\\p{L})")
 _MARK_STARTS = frozenset("#-*•>\\")
 _MARK_KIND = {"#": "title", "-": "list-item", "*": "list-item", "•": "list-item", ">": "quote"}
 
 
 def remove_invisible(text: str) -> str:
-    """Drop zero-width spaces, word joiners, BOMs, soft hyphens and C0
-    control characters.
+    """Drop zero-width spaces, word joiners, BOMs, C0 control characters
+    and soft hyphens that do not sit between two letters (one inside a word
+    is the writer's hyphenation point, and stays).
 
     >>> remove_invisible("Ja\\u200bkarta\\ufeff")
     'Jakarta'
+    >>> remove_invisible("Not\\u00adfall \\u00ad")
+    'Not\\xadfall '
     """
     return text if text.isascii() else _INVISIBLE.sub("", text)
 

@@ -9,12 +9,14 @@ from __future__ import annotations
 from cleannews.steps.ads import drop_ads
 from cleannews.steps.base import LineRule, Step, drop_where, fix_each, run, step_name
 from cleannews.steps.bylines import drop_bylines
+from cleannews.steps.closing import drop_appeal_box, drop_headline_runs
 from cleannews.steps.comments import call_to_comment, drop_comment_tail
 from cleannews.steps.context import (
     drop_closing_bio,
     drop_credited_captions,
     drop_doubled_runs,
     drop_gallery_captions,
+    drop_gallery_counters,
     drop_names_over_credit_labels,
     drop_section_labels,
     drop_share_counters,
@@ -23,7 +25,7 @@ from cleannews.steps.context import (
 )
 from cleannews.steps.datelines import find_dateline
 from cleannews.steps.fixes import repair
-from cleannews.steps.header import drop_above_title, drop_standfirst
+from cleannews.steps.header import drop_above_title, drop_headline_over_byline, drop_standfirst
 from cleannews.steps.inline import trim_inline
 from cleannews.steps.language import detect_language
 from cleannews.steps.lines import (
@@ -37,6 +39,7 @@ from cleannews.steps.lines import (
     share,
 )
 from cleannews.steps.lists import drop_related_lists
+from cleannews.steps.repeats import drop_doubled_header_rows, drop_stamped_captions
 from cleannews.steps.structure import drop_duplicate_title, find_headings, find_title
 from cleannews.steps.titles import split_title_block
 
@@ -61,9 +64,14 @@ def default_steps() -> list[Step]:
         drop_related_lists(),
         drop_share_counters(),
         drop_gallery_captions(),
+        drop_gallery_counters(),
         drop_credited_captions(),
         drop_doubled_runs(),
+        drop_doubled_header_rows(),
+        drop_stamped_captions(),
         drop_shouted_teasers(),
+        drop_appeal_box(),
+        drop_headline_runs(),
         drop_tail_boxes(),
         drop_closing_bio(),
         drop_names_over_credit_labels(),
@@ -71,6 +79,7 @@ def default_steps() -> list[Step]:
         find_title,
         split_title_block,
         drop_duplicate_title,
+        drop_headline_over_byline(),
         drop_above_title(),
         drop_standfirst(),
         find_headings(),

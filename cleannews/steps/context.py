@@ -112,7 +112,8 @@ class drop_tail_boxes:  # noqa: N801 - a step, named for what it does
     The boxes start at the first block dropped for a tail reason (a credit,
     share bar, tag list ...) after the last paragraph of reporting (prose of
     at least ``min_prose_words``). From there, kept short lines (see
-    `reads_as_box_line`) go with the reason of the dropped block before them.
+    `reads_as_box_line`, at most ``max_box_words`` words: a name, a tag, a
+    listed headline) go with the reason of the dropped block before them.
     The start must lie in the second half of the text and at most
     ``max_tail`` blocks from its end, or the blocks from it on must be mostly
     dropped already (``min_dropped_share``), so a table or list in the body
@@ -122,6 +123,7 @@ class drop_tail_boxes:  # noqa: N801 - a step, named for what it does
     min_prose_words: int = 20
     max_tail: int = 40
     min_dropped_share: float = 0.5
+    max_box_words: int = 12
 
     def __call__(self, blocks: Sequence[Block]) -> list[Block]:
         out = list(blocks)
@@ -133,7 +135,7 @@ class drop_tail_boxes:  # noqa: N801 - a step, named for what it does
             block = out[i]
             if not block.kept:
                 reason = block.reason if block.reason in TAIL_REASONS else reason
-            elif block.kind != "title" and reads_as_box_line(block.text):
+            elif block.kind != "title" and reads_as_box_line(block.text, max_words=self.max_box_words):
                 out[i] = block.drop(reason)
         return out
 
@@ -400,4 +402,29 @@ class drop_names_over_credit_labels:  # noqa: N801 - a step, named for what it d
                 and _NAME.fullmatch(name.text.strip()) is not None
             ):
                 out[above] = name.drop(BYLINE)
+        return out
+
+
+@dataclass(frozen=True)
+class drop_gallery_counters:  # noqa: N801 - a step, named for what it does
+    """Drop the bare count a gallery shows above each photo's caption (the
+    number of photos, "6"): a kept count right above a block dropped as a
+    caption, when the text holds at least ``min_pairs`` such count-and-caption
+    pairs (counts already dropped included). A lone number above one caption
+    may be the last cell of a table, and stays."""
+
+    min_pairs: int = 2
+
+    def __call__(self, blocks: Sequence[Block]) -> list[Block]:
+        out = list(blocks)
+        near = [i for i, b in enumerate(out) if b.reason != ESCAPE_ARTIFACT]
+        pairs = [
+            here
+            for here, below in itertools.pairwise(near)
+            if out[below].reason == CAPTION and out[here].kind != "title" and is_counter(out[here].text)
+        ]
+        if len(pairs) < self.min_pairs:
+            return out
+        for i in pairs:
+            out[i] = out[i].drop(CAPTION) if out[i].kept else out[i]
         return out

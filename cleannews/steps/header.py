@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from cleannews.measure import ends_sentence, reads_as_sentence, words
+from cleannews.measure import ends_sentence, reads_as_prose, reads_as_sentence, words
 from cleannews.model import Block
-from cleannews.reasons import NAVIGATION, STANDFIRST
+from cleannews.reasons import BYLINE, ESCAPE_ARTIFACT, NAVIGATION, STANDFIRST
 from cleannews.steps.base import kept_indexes
 from cleannews.steps.structure import DUPLICATE_TITLE
 
@@ -83,3 +83,40 @@ class drop_standfirst:  # noqa: N801 - a step, named for what it does
             if reads_as_standfirst(block.text, min_words=self.min_words):
                 out[i] = block.drop(STANDFIRST, standfirst=block.text)
         return out
+
+
+@dataclass(frozen=True)
+class drop_headline_over_byline:  # noqa: N801 - a step, named for what it does
+    """Drop the page's printed headline when it words the title differently
+    ("HS Roundup: ..." over "High School Roundup: ..."), as
+    ``duplicate-title``: among the first ``max_lines`` kept lines, before any
+    sentence of reporting, a line of ``min_words`` to ``max_words`` words
+    that does not end in a full stop, right above a byline (a block dropped
+    as ``byline``: "By <name>", a date). Only with a title known: the line
+    may be the headline itself otherwise."""
+
+    max_lines: int = 3
+    min_words: int = 4
+    max_words: int = 30
+
+    def __call__(self, blocks: Sequence[Block]) -> list[Block]:
+        out = list(blocks)
+        if not any(b.kept and b.kind == "title" for b in out):
+            return out
+        near = [i for i, b in enumerate(out) if b.reason != ESCAPE_ARTIFACT]
+        seen = 0
+        for n, i in enumerate(near):
+            block = out[i]
+            if not block.kept or block.kind == "title":
+                continue
+            if seen == self.max_lines or reads_as_prose(block.text):
+                break
+            seen += 1
+            below = out[near[n + 1]] if n + 1 < len(near) else None
+            if below is not None and below.reason == BYLINE and self._reads_as_headline(block.text):
+                out[i] = block.drop(DUPLICATE_TITLE)
+        return out
+
+    def _reads_as_headline(self, text: str) -> bool:
+        count = len(words(text))
+        return self.min_words <= count <= self.max_words and not text.rstrip().endswith(".")
