@@ -14,6 +14,7 @@ from cleannews.readers.html import (
     complete_article,
     decode_html,
     link_lists,
+    page_marks,
     parse_page,
     read_html,
     segment_body,
@@ -357,7 +358,7 @@ def test_article_is_completed_when_trafilatura_took_only_its_start() -> None:
     first; readability's fuller reading then replaces it."""
     html = split_page()
     start = [Segment("paragraph", p) for p in SPLIT_ARTICLE[:2]]
-    completed = complete_article(start, parse_page(html), html)
+    completed = complete_article(start, page_marks(parse_page(html)), html)
     assert [s.text for s in completed if s.kind == "paragraph"] == SPLIT_ARTICLE
 
 
@@ -370,7 +371,7 @@ def test_readability_is_not_consulted_when_trafilatura_took_most_of_the_page(
     monkeypatch.setattr("readability.Document", fail)  # the reader imports it on first use
     html = split_page()
     found = [Segment("paragraph", p) for p in SPLIT_ARTICLE]
-    assert complete_article(found, parse_page(html), html) == found
+    assert complete_article(found, page_marks(parse_page(html)), html) == found
 
 
 def test_readability_failure_keeps_trafilatura_reading(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -380,7 +381,7 @@ def test_readability_failure_keeps_trafilatura_reading(monkeypatch: pytest.Monke
     monkeypatch.setattr("readability.Document", fail)  # the reader imports it on first use
     html = split_page()
     start = [Segment("paragraph", p) for p in SPLIT_ARTICLE[:2]]
-    assert complete_article(start, parse_page(html), html) == start
+    assert complete_article(start, page_marks(parse_page(html)), html) == start
 
 
 def test_text_deeper_than_the_parser_limit_is_kept() -> None:
