@@ -507,6 +507,16 @@ def test_page_fields_read_a_byline_json_ld_and_canonical_link() -> None:
     assert fields["url"] == "https://ledger.example/news/flood-wall"
 
 
+def test_failing_metadata_reader_leaves_the_article(monkeypatch: pytest.MonkeyPatch) -> None:
+    def fail(*args: object, **kwargs: object) -> None:
+        raise ValueError("odd page")
+
+    monkeypatch.setattr("trafilatura.metadata.examine_meta", fail)
+    art = cleannews.clean_html(_BYLINE_PAGE)
+    assert REPORT_3 in art.paragraphs
+    assert art.metadata == {"language": "en"}
+
+
 def test_page_marks_are_the_first_of_each_in_document_order() -> None:
     marks = page_marks(
         parse_page(

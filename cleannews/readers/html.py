@@ -368,8 +368,13 @@ _PAGE_FIELDS = ("title", "author", "url", "hostname", "description", "sitename",
 def page_fields(tree: HtmlElement, url: str | None) -> dict[str, str]:
     """The page's metadata as trafilatura reads it: each field of
     ``_PAGE_FIELDS`` it finds, NFC-normalized as its XML output gives them.
-    ``tree`` is left as it was."""
-    document = _trafilatura_metadata(tree, url)
+    ``tree`` is left as it was. When its readers fail on an odd page, the
+    page has no metadata and its article is still read.
+    """
+    try:
+        document = _trafilatura_metadata(tree, url)
+    except Exception:  # metadata is extra: never worth losing the article over
+        return {}
     values = ((field, getattr(document, field, None)) for field in _PAGE_FIELDS)
     return {
         field: unicodedata.normalize("NFC", value)
