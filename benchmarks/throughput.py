@@ -6,8 +6,9 @@ Text: `clean_text` with the default steps, `ftfy.fix_text` alone, clean-text's
 `clean()`, and a split-lines loop with one regex (the floor of Python's cost),
 each over the same corpus (see `corpus.py`), median of ``--runs`` runs in this
 process. Also counts the mojibake articles whose damaged paragraph came out
-repaired. HTML: `clean_html` beside `trafilatura.extract` alone on the
-scrapinghub pages. Then the batch command with 1 and 2 workers, and the growth
+repaired. HTML: `clean_html` beside `trafilatura.extract` (its defaults, and
+with metadata) on the scrapinghub pages, each given the page as a str, and
+clean_html's time split into its parts. Then the batch command with 1 and 2 workers, and the growth
 of resident memory over an in-process loop of ``--memory-docs`` articles.
 """
 
