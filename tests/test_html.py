@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import codecs
 import json
+import sys
+import types
 from pathlib import Path
 
 import pytest
@@ -498,6 +500,17 @@ def test_page_fields_are_those_of_trafilatura_extract_metadata(html: str) -> Non
     fields = ("title", "author", "url", "hostname", "description", "sitename", "date")
     expected = {f: unicodedata.normalize("NFC", v) for f in fields if (v := getattr(document, f))}
     assert page_fields(parse_page(html), None) == expected
+
+
+@pytest.mark.parametrize("module", ["trafilatura.core", "trafilatura.metadata"])
+def test_a_trafilatura_laid_out_otherwise_gives_the_same_reading(
+    module: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When the parts the reader imports are not where it looks, it calls
+    extract() or extract_metadata() whole, and reads the page the same."""
+    expected = cleannews.clean_html(_BYLINE_PAGE).to_dict()
+    monkeypatch.setitem(sys.modules, module, types.ModuleType(module))
+    assert cleannews.clean_html(_BYLINE_PAGE).to_dict() == expected
 
 
 def test_page_fields_read_a_byline_json_ld_and_canonical_link() -> None:

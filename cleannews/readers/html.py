@@ -342,23 +342,28 @@ def _extractor() -> Any:
 
 def article_segments(tree: HtmlElement) -> list[Segment]:
     """The article's blocks as trafilatura finds them, read from its XML.
-
-    `trafilatura.bare_extraction` and its own XML conversion, not
-    `trafilatura.extract`: the same XML without the content fingerprint
-    extract() adds to it. No URL is given: it only makes link targets
-    absolute, and no target is read here. ``tree`` is left as it was
-    (trafilatura works on a copy).
-    """
-    from trafilatura import bare_extraction
-    from trafilatura.core import determine_returnstring
-
-    options = _extractor()
-    document = bare_extraction(tree, options=options)
-    if document is None:
-        return []
-    doc = _xml_doc(determine_returnstring(document, options))
+    ``tree`` is left as it was (trafilatura works on a copy)."""
+    xml = _trafilatura_xml(tree)
+    doc = _xml_doc(xml) if xml else None
     main = None if doc is None else next(doc.iter("main"), None)
     return segment(main, _XML_WALK) if main is not None else []
+
+
+def _trafilatura_xml(tree: HtmlElement) -> str | None:
+    """trafilatura's article as XML: `trafilatura.bare_extraction` and its
+    own XML conversion, the XML `trafilatura.extract` gives without the
+    content fingerprint extract() computes for it. No URL is given: it only
+    makes link targets absolute, and no target is read here. With a
+    trafilatura laid out otherwise, `trafilatura.extract` whole."""
+    import trafilatura
+
+    options = _extractor()
+    try:
+        from trafilatura.core import determine_returnstring
+    except ImportError:
+        return trafilatura.extract(tree, options=options)
+    document = trafilatura.bare_extraction(tree, options=options)
+    return None if document is None else determine_returnstring(document, options)
 
 
 #: The fields of trafilatura's metadata cleannews reads.
