@@ -586,7 +586,10 @@ def _marks_of(element: HtmlElement) -> Iterator[tuple[str, str]]:
     ``//html/@lang | //meta[@http-equiv='content-language']/@content`` find them."""
     get = element.get
     if element.tag == "title":
-        yield from (("title", str(text)) for text in element.xpath("text()")[:1])
+        # Its first text node: its text, else the tail of a child (lxml has no empty text nodes).
+        text = element.text or next((child.tail for child in element if child.tail), None)
+        if text:
+            yield "title", text
     elif element.tag == "html":
         if get("lang") is not None:
             yield "language", get("lang")
