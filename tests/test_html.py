@@ -4,18 +4,26 @@ from __future__ import annotations
 
 import codecs
 import json
+import sys
+import types
 from pathlib import Path
 
 import pytest
 
 import cleannews
 from cleannews.readers.html import (
+    _XML_WALK,
     Segment,
+    _xml_doc,
+    article_segments,
     complete_article,
     decode_html,
     link_lists,
+    page_fields,
+    page_marks,
     parse_page,
     read_html,
+    segment,
     segment_body,
     strip_site_name,
 )
@@ -357,8 +365,51 @@ def test_article_is_completed_when_trafilatura_took_only_its_start() -> None:
     first; readability's fuller reading then replaces it."""
     html = split_page()
     start = [Segment("paragraph", p) for p in SPLIT_ARTICLE[:2]]
-    completed = complete_article(start, parse_page(html), html)
+    completed = complete_article(start, page_marks(parse_page(html)), html)
     assert [s.text for s in completed if s.kind == "paragraph"] == SPLIT_ARTICLE
+
+
+_SYLLABLES = ("ka", "ro", "mi", "tu", "sel", "var", "den", "lo", "pri", "nos")
+
+
+def place(k: int) -> str:
+    """An invented place name, distinct for each ``k`` below 1,000."""
+    return (_SYLLABLES[k % 10] + _SYLLABLES[k // 10 % 10] + _SYLLABLES[k // 100 % 10]).title()
+
+
+def numbered_paragraph(n: int) -> str:
+    """A distinct paragraph of a long invented report."""
+    a, b, c, d, e = (place(n * 5 + i) for i in range(5))
+    return (
+        f"On day {n} the council of {a} met the residents of {b} to discuss the wall. "
+        f"Engineers from {c} said the pumps near {d} would be replaced before the winter. "
+        f"Shop owners in {e} asked when the work on their street would start and how long it would last."
+    )
+
+
+def magazine_page(sizes: tuple[int, ...]) -> tuple[str, list[str]]:
+    """A long article in several containers of the same class, each in its
+    own row of a grid with an ad row between (as some magazines lay theirs
+    out), and its paragraphs."""
+    paragraphs = [numbered_paragraph(n) for n in range(sum(sizes))]
+    rows, start = [], 0
+    for size in sizes:
+        text = "".join(f"<p>{p}</p>" for p in paragraphs[start : start + size])
+        rows.append(f"<div class='row'><div class='body article__body'>{text}</div></div>")
+        start += size
+    grid = "<div class='row ad'>Advertisement</div>".join(rows)
+    article = f"<article><header><h1>Flood wall vote</h1></header><div class='grid'>{grid}</div></article>"
+    head = "<head><meta charset='utf-8'><title>Flood wall vote | The Valley Ledger</title></head>"
+    nav = "<header><nav><a href='/'>Home</a></nav></header>"
+    body = f"<body>{nav}<main>{article}</main><footer>Contact</footer></body>"
+    return f"<!DOCTYPE html><html lang='en'>{head}{body}</html>", paragraphs
+
+
+def test_clean_html_completes_an_article_trafilatura_cut_short() -> None:
+    html, paragraphs = magazine_page((10, 12))
+    taken = [s.text for s in article_segments(parse_page(html)) if s.kind == "paragraph"]
+    assert taken == paragraphs[:10]  # the premise: trafilatura keeps the first container only
+    assert cleannews.clean_html(html).paragraphs == paragraphs
 
 
 def test_readability_is_not_consulted_when_trafilatura_took_most_of_the_page(
@@ -370,7 +421,7 @@ def test_readability_is_not_consulted_when_trafilatura_took_most_of_the_page(
     monkeypatch.setattr("readability.Document", fail)  # the reader imports it on first use
     html = split_page()
     found = [Segment("paragraph", p) for p in SPLIT_ARTICLE]
-    assert complete_article(found, parse_page(html), html) == found
+    assert complete_article(found, page_marks(parse_page(html)), html) == found
 
 
 def test_readability_failure_keeps_trafilatura_reading(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -380,7 +431,7 @@ def test_readability_failure_keeps_trafilatura_reading(monkeypatch: pytest.Monke
     monkeypatch.setattr("readability.Document", fail)  # the reader imports it on first use
     html = split_page()
     start = [Segment("paragraph", p) for p in SPLIT_ARTICLE[:2]]
-    assert complete_article(start, parse_page(html), html) == start
+    assert complete_article(start, page_marks(parse_page(html)), html) == start
 
 
 def test_text_deeper_than_the_parser_limit_is_kept() -> None:
@@ -396,3 +447,103 @@ def test_page_wrapped_in_a_form_keeps_its_article_in_the_fallback() -> None:
         f"<html><body><form id='aspnetForm'><label>Search</label>{paragraphs}</form></body></html>"
     )
     assert [s.text for s in body] == SPLIT_ARTICLE
+
+
+# The reader's calls to trafilatura ---------------------------------------------------
+# The reader calls trafilatura's parts (bare_extraction, its XML conversion, its
+# metadata readers) instead of extract() and extract_metadata(), to skip work it
+# does not use; these tests hold it to what those two give.
+
+_BYLINE_PAGE = page(
+    "<h1>Flood wall vote</h1><div class='byline'>By Tomas Weller</div>"
+    f"<p>{REPORT_1}</p><p>{REPORT_2}</p><p>{REPORT_3}</p>",
+    title="Flood wall vote – The Valley Ledger",
+).replace(
+    "<head>",
+    "<head><link rel='canonical' href='https://ledger.example/news/flood-wall'>"
+    '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2024-03-14",'
+    ' "publisher": {"@type": "Organization", "name": "The Valley Ledger"}}</script>',
+)
+READER_PAGES = [
+    *(path.read_text(encoding="utf-8") for path in HTML_CASES),
+    page(ARTICLE_BODY),
+    _BYLINE_PAGE,
+    magazine_page((10, 12))[0],
+]
+
+
+@pytest.mark.parametrize("html", READER_PAGES)
+def test_article_segments_are_those_of_trafilatura_extract_xml(html: str) -> None:
+    import trafilatura
+
+    xml = trafilatura.extract(
+        parse_page(html),
+        output_format="xml",
+        favor_recall=True,
+        include_comments=False,
+        include_links=True,
+        include_tables=True,
+        include_formatting=False,
+    )
+    main = next(_xml_doc(xml).iter("main")) if xml else None
+    expected = segment(main, _XML_WALK) if main is not None else []
+    assert article_segments(parse_page(html)) == expected
+
+
+@pytest.mark.parametrize("html", READER_PAGES)
+def test_page_fields_are_those_of_trafilatura_extract_metadata(html: str) -> None:
+    import unicodedata
+
+    import trafilatura
+
+    document = trafilatura.extract_metadata(parse_page(html))
+    fields = ("title", "author", "url", "hostname", "description", "sitename", "date")
+    expected = {f: unicodedata.normalize("NFC", v) for f in fields if (v := getattr(document, f))}
+    assert page_fields(parse_page(html), None) == expected
+
+
+@pytest.mark.parametrize("module", ["trafilatura.core", "trafilatura.metadata"])
+def test_a_trafilatura_laid_out_otherwise_gives_the_same_reading(
+    module: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When the parts the reader imports are not where it looks, it calls
+    extract() or extract_metadata() whole, and reads the page the same."""
+    expected = cleannews.clean_html(_BYLINE_PAGE).to_dict()
+    monkeypatch.setitem(sys.modules, module, types.ModuleType(module))
+    assert cleannews.clean_html(_BYLINE_PAGE).to_dict() == expected
+
+
+def test_page_fields_read_a_byline_json_ld_and_canonical_link() -> None:
+    fields = page_fields(parse_page(_BYLINE_PAGE), None)
+    assert fields["author"] == "Tomas Weller"
+    assert fields["date"] == "2024-03-14"
+    assert fields["url"] == "https://ledger.example/news/flood-wall"
+
+
+def test_failing_metadata_reader_leaves_the_article(monkeypatch: pytest.MonkeyPatch) -> None:
+    def fail(*args: object, **kwargs: object) -> None:
+        raise ValueError("odd page")
+
+    monkeypatch.setattr("trafilatura.metadata.examine_meta", fail)
+    art = cleannews.clean_html(_BYLINE_PAGE)
+    assert REPORT_3 in art.paragraphs
+    assert art.metadata == {"language": "en"}
+
+
+def test_page_marks_are_the_first_of_each_in_document_order() -> None:
+    marks = page_marks(
+        parse_page(
+            "<html><head><title>First title</title><title>Second</title>"
+            "<meta property='og:title' content=' Shared  headline '>"
+            "<meta property='og:title' content='Later'>"
+            "<meta http-equiv='content-language' content='id-ID'></head>"
+            "<body><h1>One</h1><div><h1>Two <b>parts</b></h1></div><p>Satu dua tiga</p></body></html>"
+        )
+    )
+    assert (marks.title, marks.og_title, marks.declared_language) == (
+        "First title",
+        "Shared headline",
+        "id-ID",
+    )
+    assert marks.h1s == ("One", "Two parts")
+    assert marks.paragraph_tokens == 3

@@ -15,6 +15,8 @@ costs time, not the stack.
 from __future__ import annotations
 
 import codecs
+import contextlib
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -320,31 +322,116 @@ def _xml_events(root: etree._Element, skipped: frozenset[str]) -> Iterator[Event
 
 
 def narrow(tree: HtmlElement, url: str | None) -> tuple[list[Segment], dict[str, str]]:
-    """The article's blocks as trafilatura finds them, and the attributes
-    (metadata) of its result; nothing when it finds no article."""
-    import trafilatura  # here, not at the top: text-only use never pays for it
+    """The article's blocks as trafilatura finds them (none when it finds no
+    article), and the page's metadata as trafilatura reads it."""
+    return article_segments(tree), page_fields(tree, url)
 
-    xml = trafilatura.extract(
-        tree,
-        url=url,
-        output_format="xml",
-        include_comments=False,
-        include_links=True,
-        # Recall mode keeps sub-headings and lists that precision mode cuts;
-        # the steps remove the residue it lets through.
-        favor_recall=True,
-        include_tables=True,
-        include_formatting=False,
-        with_metadata=True,
+
+def _extractor() -> Any:
+    """How clean_html asks trafilatura for the article: XML (headings keep
+    their level, links their extent), no comments, tables and links kept,
+    no formatting markup (it loses the space after a bold link)."""
+    from trafilatura.settings import Extractor
+
+    # Recall mode keeps sub-headings and lists that precision mode cuts;
+    # the steps remove the residue it lets through.
+    return Extractor(
+        output_format="xml", recall=True, comments=False, links=True, tables=True, formatting=False
     )
-    if not xml:
-        return [], {}
-    doc = _xml_doc(xml)
-    if doc is None:
-        return [], {}
-    main = next(doc.iter("main"), None)
-    blocks = segment(main, _XML_WALK) if main is not None else []
-    return blocks, {k: v for k, v in doc.attrib.items() if isinstance(v, str)}
+
+
+def article_segments(tree: HtmlElement) -> list[Segment]:
+    """The article's blocks as trafilatura finds them, read from its XML.
+    ``tree`` is left as it was (trafilatura works on a copy)."""
+    xml = _trafilatura_xml(tree)
+    doc = _xml_doc(xml) if xml else None
+    main = None if doc is None else next(doc.iter("main"), None)
+    return segment(main, _XML_WALK) if main is not None else []
+
+
+def _trafilatura_xml(tree: HtmlElement) -> str | None:
+    """trafilatura's article as XML: `trafilatura.bare_extraction` and its
+    own XML conversion, the XML `trafilatura.extract` gives without the
+    content fingerprint extract() computes for it. No URL is given: it only
+    makes link targets absolute, and no target is read here. With a
+    trafilatura laid out otherwise, `trafilatura.extract` whole."""
+    import trafilatura
+
+    options = _extractor()
+    try:
+        from trafilatura.core import determine_returnstring
+    except ImportError:
+        return trafilatura.extract(tree, options=options)
+    document = trafilatura.bare_extraction(tree, options=options)
+    return None if document is None else determine_returnstring(document, options)
+
+
+#: The fields of trafilatura's metadata cleannews reads.
+_PAGE_FIELDS = ("title", "author", "url", "hostname", "description", "sitename", "date")
+
+
+def page_fields(tree: HtmlElement, url: str | None) -> dict[str, str]:
+    """The page's metadata as trafilatura reads it: each field of
+    ``_PAGE_FIELDS`` it finds, NFC-normalized as its XML output gives them.
+    ``tree`` is left as it was. When its readers fail on an odd page, the
+    page has no metadata and its article is still read.
+    """
+    try:
+        document = _trafilatura_metadata(tree, url)
+    except Exception:  # metadata is extra: never worth losing the article over
+        return {}
+    values = ((field, getattr(document, field, None)) for field in _PAGE_FIELDS)
+    return {
+        field: unicodedata.normalize("NFC", value)
+        for field, value in values
+        if value and isinstance(value, str)
+    }
+
+
+def _trafilatura_metadata(tree: HtmlElement, url: str | None) -> Any:
+    """trafilatura's `extract_metadata`, step for step, without the
+    categories, tags and license, which cleannews does not use (on news pages
+    they take a third of its time). With a trafilatura whose metadata module
+    is laid out otherwise, its `extract_metadata` whole."""
+    from courlan import extract_domain
+    from htmldate import find_date
+
+    try:
+        from trafilatura.metadata import (
+            META_URL,
+            examine_meta,
+            extract_author,
+            extract_meta_json,
+            extract_sitename,
+            extract_title,
+            extract_url,
+        )
+    except ImportError:
+        from trafilatura import extract_metadata
+
+        return extract_metadata(tree, url, _extractor().date_params)
+    found = examine_meta(tree)
+    if found.author and " " not in found.author:
+        found.author = None
+    with contextlib.suppress(Exception):  # its JSON-LD reader fails on some pages: it carries on without
+        found = extract_meta_json(tree, found)
+    found.title = found.title or extract_title(tree)
+    found.author = found.author or extract_author(tree)
+    found.url = found.url or extract_url(tree, url)
+    if found.url:
+        found.hostname = extract_domain(found.url, fast=True)
+    date_params = {**_extractor().date_params, "url": found.url}
+    found.date = find_date(tree, **date_params)
+    found.sitename = found.sitename or extract_sitename(tree)
+    if found.sitename:
+        found.sitename = found.sitename.lstrip("@")
+        if found.sitename and "." not in found.sitename and not found.sitename[0].isupper():
+            found.sitename = found.sitename.title()
+    elif found.url and (match := META_URL.match(found.url)):
+        found.sitename = match[1]
+    found.filedate = date_params.get("max_date")
+    found.clean_and_trim()
+    return found
 
 
 def _xml_doc(xml: str) -> etree._Element | None:
@@ -437,24 +524,85 @@ def link_lists(segments: Sequence[Segment], *, min_run: int = 3) -> set[int]:
     return found
 
 
+#: A word token, as the completion counts them.
+_TOKEN = regex.compile(r"\w+")
+
+
 def _token_counts(segments: Sequence[Segment]) -> Counter[str]:
-    return Counter(t for s in segments for t in regex.findall(r"\w+", s.text))
+    return Counter(t for s in segments for t in _TOKEN.findall(s.text))
 
 
-def _paragraph_tokens(tree: HtmlElement) -> int:
-    """How many word tokens the page's ``<p>`` elements hold (joined by a
-    space, which no token crosses: one regex call for the page).
+def _token_total(segments: Sequence[Segment]) -> int:
+    return sum(len(_TOKEN.findall(s.text)) for s in segments)
+
+
+@dataclass(frozen=True)
+class PageMarks:
+    """What the reader takes from the page's own markup, found in one walk
+    over its tree: the texts of its ``<h1>`` elements, the first
+    ``og:title`` and ``<title>``, the language it declares, and how many
+    word tokens its ``<p>`` elements hold."""
+
+    h1s: tuple[str, ...] = ()
+    og_title: str | None = None
+    title: str | None = None
+    declared_language: str | None = None
+    paragraph_tokens: int = 0
+
+
+def page_marks(tree: HtmlElement | None) -> PageMarks:
+    """The page's `PageMarks`; each is the first in document order, as an
+    XPath such as ``//title/text()`` would give it (one walk instead of one
+    per question: each walk over a large page costs about as much as the
+    reader's work on the article).
 
     >>> from lxml.html import fromstring
-    >>> _paragraph_tokens(fromstring("<div><p>Satu dua</p><p>tiga</p><div>empat</div></div>"))
-    3
+    >>> marks = page_marks(fromstring("<html lang='id'><head><title>Banjir</title></head>"
+    ...     "<body><h1> Banjir  Jakarta</h1><p>Satu dua</p><p>tiga</p></body></html>"))
+    >>> marks.h1s, marks.og_title, marks.title, marks.declared_language, marks.paragraph_tokens
+    (('Banjir Jakarta',), None, 'Banjir', 'id', 3)
     """
-    return len(regex.findall(r"\w+", " ".join(p.text_content() for p in tree.iter("p"))))
+    if tree is None:
+        return PageMarks()
+    h1s, paragraphs, first = [], [], {}
+    for element in tree.iter("h1", "p", "meta", "title", "html"):
+        tag = element.tag
+        if tag == "p":
+            paragraphs.append(element.text_content())
+        elif tag == "h1":
+            h1s.append(normalize_space(element.text_content()))
+        else:
+            for mark, value in _marks_of(element):
+                first.setdefault(mark, value)
+    # Joined by a space, which no token crosses: one regex call for the page.
+    tokens = len(_TOKEN.findall(" ".join(paragraphs)))
+    found = {mark: normalize_space(value) or None for mark, value in first.items()}
+    return PageMarks(tuple(h1s), found.get("og_title"), found.get("title"), found.get("language"), tokens)
+
+
+def _marks_of(element: HtmlElement) -> Iterator[tuple[str, str]]:
+    """The marks a ``<meta>``, ``<title>`` or ``<html>`` element gives, as
+    ``//meta[@property='og:title']/@content``, ``//title/text()`` and
+    ``//html/@lang | //meta[@http-equiv='content-language']/@content`` find them."""
+    get = element.get
+    if element.tag == "title":
+        # Its first text node: its text, else the tail of a child (lxml has no empty text nodes).
+        text = element.text or next((child.tail for child in element if child.tail), None)
+        if text:
+            yield "title", text
+    elif element.tag == "html":
+        if get("lang") is not None:
+            yield "language", get("lang")
+    elif get("content") is not None:
+        if get("property") == "og:title":
+            yield "og_title", get("content")
+        if get("http-equiv") == "content-language":
+            yield "language", get("content")
 
 
 def complete_article(
     found: list[Segment],
-    tree: HtmlElement,
+    marks: PageMarks,
     html: str,
     *,
     max_share: float = 0.5,
@@ -470,8 +618,7 @@ def complete_article(
     article replaces ``found`` when it holds at least ``min_cover`` of
     ``found``'s words and ``min_gain`` times as many.
     """
-    have = _token_counts(found)
-    if sum(have.values()) >= max_share * _paragraph_tokens(tree):
+    if _token_total(found) >= max_share * marks.paragraph_tokens:
         return found
     import readability  # here, not at the top: most pages never need it
 
@@ -480,7 +627,7 @@ def complete_article(
     except Exception:  # readability fails on some odd pages: keep trafilatura's reading
         return found
     other = segment(BeautifulSoup(summary, "lxml"), _HTML_WALK)
-    got = _token_counts(other)
+    have, got = _token_counts(found), _token_counts(other)
     covered = sum((have & got).values()) >= min_cover * sum(have.values())
     return other if covered and sum(got.values()) >= min_gain * sum(have.values()) else found
 
@@ -497,19 +644,12 @@ def parse_page(html: str) -> HtmlElement | None:
         return None
 
 
-def _first(tree: HtmlElement, xpath: str) -> str | None:
-    found = tree.xpath(xpath)
-    text = normalize_space(str(found[0])) if found else ""
-    return text or None
-
-
-def _h1_texts(tree: HtmlElement, *, max_words: int = 40) -> list[str]:
+def _headlines(marks: PageMarks, *, max_words: int = 40) -> list[str]:
     """Texts of the page's ``<h1>`` elements that could be a headline."""
-    texts = (normalize_space(h.text_content()) for h in tree.iter("h1"))
-    return [t for t in texts if 0 < len(words(t)) <= max_words]
+    return [t for t in marks.h1s if 0 < len(words(t)) <= max_words]
 
 
-def page_title(tree: HtmlElement | None, meta: dict[str, str], body: list[Segment]) -> str | None:
+def page_title(marks: PageMarks, meta: dict[str, str], body: list[Segment]) -> str | None:
     """The headline as printed on the page.
 
     That is the first of: an ``<h1>`` (one that does not just name the
@@ -520,11 +660,8 @@ def page_title(tree: HtmlElement | None, meta: dict[str, str], body: list[Segmen
     """
     site_names = tuple(n for n in (meta.get("sitename"), meta.get("hostname")) if n)
     names = {_letters(n) for n in site_names if _letters(n)}
-    h1s = [] if tree is None else [h for h in _h1_texts(tree) if not _names_site(h, names)]
-    titles = [meta.get("title")]
-    if tree is not None:
-        titles += [_first(tree, "//meta[@property='og:title']/@content"), _first(tree, "//title/text()")]
-    found = [t for t in titles if t]
+    h1s = [h for h in _headlines(marks) if not _names_site(h, names)]
+    found = [t for t in (meta.get("title"), marks.og_title, marks.title) if t]
     top = [s.text for s in body[:_TITLE_WITHIN] if s.kind == "heading"]
     for candidates in (h1s, top):
         agreed = [c for c in candidates if any(_agrees(c, t) for t in found)]
@@ -554,12 +691,14 @@ def _word_key(text: str) -> str:
     return " ".join(regex.findall(r"\w+", text.casefold()))
 
 
-def page_language(tree: HtmlElement | None) -> str | None:
+def page_language(marks: PageMarks) -> str | None:
     """The primary language subtag the page declares (``<html lang>``,
-    ``content-language``), lowercased: ``en-US`` gives ``en``."""
-    if tree is None:
-        return None
-    declared = _first(tree, "/html/@lang | //html/@lang | //meta[@http-equiv='content-language']/@content")
+    ``content-language``), lowercased: ``en-US`` gives ``en``.
+
+    >>> page_language(PageMarks(declared_language="en-US")), page_language(PageMarks(declared_language="x1"))
+    ('en', None)
+    """
+    declared = marks.declared_language
     if not declared:
         return None
     primary = regex.split(r"[-_,;\s]", declared)[0].casefold()
@@ -577,7 +716,7 @@ _META_FIELDS: tuple[tuple[str, str, Callable[[str], Any]], ...] = (
 )
 
 
-def page_metadata(tree: HtmlElement | None, attrs: dict[str, str], url: str | None) -> dict[str, Any]:
+def page_metadata(marks: PageMarks, attrs: dict[str, str], url: str | None) -> dict[str, Any]:
     """What the page says about itself: authors, published date, site name,
     url, description and language, each only when found."""
     found: dict[str, Any] = {}
@@ -587,7 +726,7 @@ def page_metadata(tree: HtmlElement | None, attrs: dict[str, str], url: str | No
             found[key] = read(value)
     if url:
         found["url"] = url
-    language = page_language(tree)
+    language = page_language(marks)
     if language:
         found["language"] = language
     return {k: v for k, v in found.items() if v}
@@ -606,17 +745,18 @@ def read_html(html: str, *, url: str | None = None) -> tuple[list[Block], dict[s
     (['title', 'heading', 'paragraph'], 'Floods close schools', {'language': 'en'})
     """
     tree = parse_page(html)
+    marks = page_marks(tree)
     found, attrs = narrow(tree, url) if tree is not None else ([], {})
     if len(found) <= 1:
         found = _unflattened(found, html)
     elif tree is not None:
-        found = complete_article(found, tree, html)
+        found = complete_article(found, marks, html)
     in_lists = link_lists(found)
     blocks = [
         Block(s.text, s.kind, reason=RELATED if n - 1 in in_lists else None, line=n)
         for n, s in enumerate(found, start=1)
     ]
-    title = page_title(tree, attrs, found)
+    title = page_title(marks, attrs, found)
     if title:
         blocks.insert(0, Block(title, "title"))
-    return blocks, page_metadata(tree, attrs, url)
+    return blocks, page_metadata(marks, attrs, url)
