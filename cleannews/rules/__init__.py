@@ -45,7 +45,7 @@ T = TypeVar("T")
 TIMEOUT = 1.0
 
 #: Keys whose patterns must match the whole line.
-WHOLE_LINE_KEYS = frozenset({"lines", "shapes", "headers", "trailers"})
+WHOLE_LINE_KEYS = frozenset({"lines", "shapes", "headers", "trailers", "appeals"})
 
 #: Simple case folding (VERSION0): keys are casefolded already, and full case
 #: folding (VERSION1 with IGNORECASE) made bounded repeats over letter classes
