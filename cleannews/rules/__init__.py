@@ -223,20 +223,32 @@ _TIERS = (0, 16, 32, 64, 128, 256)
 @dataclass(frozen=True)
 class Screened:
     """A pattern tried only on lines that hold a text it needs (see
-    `reach.needed`): one that may start anywhere in the line (``.{0,80}\\bfree
-    download``) or has no longest match. In the one regex of its family it
-    would cost a scan of every line, or set up its unbounded repeat on every
-    call; alone, it runs only on the few lines that may match."""
+    `reach.needed`) where it needs it (see `reach.windows`): one that may
+    start anywhere in the line (``.{0,80}\\bfree download``) or has no
+    longest match. In the one regex of its family it would cost a scan of
+    every line, or set up its unbounded repeat on every call; alone, it runs
+    only on the few lines that may match."""
 
     compiled: regex.Pattern[str]
     longest: int | None
     first: frozenset[str] | None = None
     needs: frozenset[str] | None = None
+    windows: tuple[reach.Window, ...] = ()
 
     def may_start(self, first: str) -> bool:
         """Whether a match may start with ``first`` (one character, or ``""``
         for any); only ASCII characters are told apart (see `reach.first_chars`)."""
         return self.first is None or not first or not first.isascii() or first in self.first
+
+    def may_match(self, folded: str) -> bool:
+        """Whether each text the pattern needs is where it must be in
+        ``folded`` (the `reach.fold` of a line of the same length).
+
+        >>> s = _screened("lines", r".{10,300}[.!?](?:reuters|ap)")
+        >>> s.may_match("rapat ditunda hingga pekan depan."), s.may_match("rapat ditunda.ap")
+        (False, True)
+        """
+        return all(w.holds(folded) for w in self.windows[:_WINDOWS_TRIED])
 
     def matches(self, text: str) -> bool:
         """Whether the pattern matches ``text`` (at its start; whole for ``lines``).
@@ -251,9 +263,42 @@ class Screened:
         return guarded(self.compiled.match, text) is not None
 
 
-#: A stdlib regex that finds any of some needed texts (``None``: there are
-#: none), and each text with the positions of the patterns that need it.
-Needed = tuple[re.Pattern[str] | None, tuple[tuple[str, tuple[int, ...]], ...]]
+#: How many of its windows a `Screened` pattern checks before its regex runs:
+#: the most telling come first, and each further one costs more than it saves.
+_WINDOWS_TRIED = 3
+#: A screened pattern whose most telling window is this short is looked for
+#: in that part of a line only (see `Gate`): a paragraph costs the same as a label.
+_SHORT_WINDOWS = (32, 96, 192)
+
+
+@dataclass(frozen=True)
+class Gate:
+    """Some screened patterns of a `LineFamily`, and the texts they need:
+    one scan of the part of a line where those texts must be (its first
+    ``head`` characters, or its last ``tail``, or the whole) says whether
+    any is there; then each text says which patterns may match."""
+
+    gate: re.Pattern[str]
+    needed: tuple[tuple[str, tuple[int, ...]], ...]
+    head: int | None = None
+    tail: int | None = None
+
+    def candidates(self, folded: str, sized: bool) -> set[int]:
+        """Positions of the patterns whose text is in ``folded`` (only in
+        the gate's part of it when ``sized``: of the same length as the line).
+
+        >>> g = Gate(re.compile("ap|afp"), (("ap", (0,)), ("afp", (1,))), tail=4)
+        >>> sorted(g.candidates("rapat kabinet", True)), sorted(g.candidates("kata afp", True))
+        ([], [1])
+        """
+        part = folded
+        if sized and self.tail is not None:
+            part = folded[-self.tail :]
+        elif sized and self.head is not None:
+            part = folded[: self.head]
+        if self.gate.search(part) is None:
+            return set()
+        return {i for wanted, found in self.needed if wanted in part for i in found}
 
 
 @dataclass(frozen=True)
@@ -265,15 +310,15 @@ class LineFamily:
     `longest_match`) is shorter than ``length``, so a paragraph costs no work
     on labels it outgrows. Each regex call has a fixed cost (the timeout
     guard is most of it), so one call beats two. The rest are `Screened`,
-    tried only when the line holds a text one of them needs.
+    tried only when the line holds a text one of them needs where it needs it.
     """
 
     tiers: tuple[tuple[int, regex.Pattern[str] | None], ...]
     screened: tuple[Screened, ...] = ()
-    #: For a tier and a first character, the texts the screened patterns
-    #: that reach that tier and may start with that character need, each
-    #: with the positions of the patterns that need it; made on first use.
-    needed: dict[tuple[int, str], Needed] = field(default_factory=dict, compare=False, repr=False)
+    #: For a tier and a first character, the `Gate`s of the screened
+    #: patterns that reach that tier and may start with that character;
+    #: made on first use.
+    gates: dict[tuple[int, str], tuple[Gate, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     def for_length(self, length: int) -> regex.Pattern[str] | None:
         """The regex of the patterns not screened, for a line of ``length`` characters.
@@ -299,26 +344,53 @@ class LineFamily:
         if not self.screened:
             return False
         folded = reach.fold(text)
-        gate, needed = self._needed(len(text), text[:1])
-        if gate is None or gate.search(folded) is None:
-            return False
-        maybe = {i for wanted, found in needed if wanted in folded for i in found}
-        return any(self.screened[i].matches(text) for i in sorted(maybe))
+        # Windows count characters of the line: only where folding kept them all.
+        sized = len(folded) == len(text)
+        for gate in self._gates(len(text), text[:1]):
+            for i in sorted(gate.candidates(folded, sized)):
+                one = self.screened[i]
+                if (not sized or one.may_match(folded)) and one.matches(text):
+                    return True
+        return False
 
-    def _needed(self, length: int, first: str) -> Needed:
+    def _gates(self, length: int, first: str) -> tuple[Gate, ...]:
         tier = self.tiers[self._tier(length)][0]
         first = first if first.isascii() else ""
-        made = self.needed.get((tier, first))
+        made = self.gates.get((tier, first))
         if made is None:
-            found: dict[str, list[int]] = {}
+            groups: dict[tuple[str, ...], dict[str, list[int]]] = {}
             for n, one in enumerate(self.screened):
                 if (one.longest is None or one.longest >= tier) and one.may_start(first):
-                    for wanted in one.needs or ():
-                        found.setdefault(wanted, []).append(n)
-            # One scan for all the texts says whether any is there at all.
-            gate = re.compile("|".join(map(re.escape, found))) if found else None
-            made = self.needed[(tier, first)] = (gate, tuple((w, tuple(at)) for w, at in found.items()))
+                    where, texts = _gate_of(one)
+                    for wanted in texts:
+                        groups.setdefault(where, {}).setdefault(wanted, []).append(n)
+            made = self.gates[(tier, first)] = tuple(
+                _gate(where, found, [self.screened[i] for at in found.values() for i in at])
+                for where, found in sorted(groups.items())
+            )
         return made
+
+
+def _gate_of(one: Screened) -> tuple[tuple[str, ...], frozenset[str]]:
+    """Which part of a line ``one`` is looked for in (``("tail",)``,
+    ``("head",)`` or ``("whole",)``), and the texts looked for there."""
+    best = one.windows[0] if one.windows else None
+    size = None if best is None else best.size
+    for bound in _SHORT_WINDOWS:
+        if best is not None and size is not None and size <= bound:
+            return ("tail" if best.tail == size else "head", f"{bound:04d}"), best.texts
+    return ("whole",), one.needs or frozenset()
+
+
+def _gate(where: tuple[str, ...], found: dict[str, list[int]], members: list[Screened]) -> Gate:
+    # One scan for all the texts says whether any is there at all.
+    gate = re.compile("|".join(map(re.escape, found)))
+    needed = tuple((w, tuple(at)) for w, at in found.items())
+    if where[0] == "tail":
+        return Gate(gate, needed, tail=max(one.windows[0].tail or 0 for one in members))
+    if where[0] == "head":
+        return Gate(gate, needed, head=max(one.windows[0].head or 0 for one in members))
+    return Gate(gate, needed)
 
 
 @cache
@@ -355,9 +427,11 @@ def _screens(source: str) -> bool:
 
 def _screened(key: str, source: str) -> Screened:
     first, needs = reach.first_chars(source), reach.needed(source)
+    windows = reach.windows(source, whole=key == "lines")
     if key == "lines":
-        return Screened(regex.compile(f"(?:{source})\\Z", _FLAGS), longest_match(source), first, needs)
-    return Screened(regex.compile(_alternation("starts", [source]), _FLAGS), None, first, needs)
+        compiled = regex.compile(f"(?:{source})\\Z", _FLAGS)
+        return Screened(compiled, longest_match(source), first, needs, windows)
+    return Screened(regex.compile(_alternation("starts", [source]), _FLAGS), None, first, needs, windows)
 
 
 @cache

@@ -306,3 +306,109 @@ def reach(source: str) -> Reach:
         return Reach(0, None, None, None)
     low, high = parsed.getwidth()
     return Reach(low, high if high < re._constants.MAXREPEAT else None, first_chars(source), needed(source))
+
+
+@dataclass(frozen=True)
+class Window:
+    """Texts one of which every match of a pattern holds in a known part of
+    the line: after its first ``start`` characters and within its first
+    ``head`` (``None``: no bound), and, for a pattern that matches the whole
+    line, within its last ``tail`` characters but not its last ``end``."""
+
+    texts: frozenset[str]
+    start: int = 0
+    head: int | None = None
+    tail: int | None = None
+    end: int = 0
+
+    def part(self, folded: str) -> str:
+        """The part of ``folded`` (the `fold` of a line of the same length) where one of the texts must be.
+
+        >>> Window(frozenset({"ap"}), tail=4, end=1).part("kata ap.")
+        ' ap'
+        """
+        n = len(folded)
+        low = self.start if self.tail is None else max(self.start, n - self.tail)
+        high = n - self.end if self.head is None else min(self.head, n - self.end)
+        return folded[low:high]
+
+    def holds(self, folded: str) -> bool:
+        """Whether one of the texts is in its part of ``folded``.
+
+        >>> w = windows(r".{10,300}[.!?](?:reuters|ap)", whole=True)[0]
+        >>> w.holds("warga menunggu kabar dari pemerintah."), w.holds("rapat ditunda hingga pekan depan.ap")
+        (False, True)
+        """
+        part = self.part(folded)
+        return any(text in part for text in self.texts)
+
+    @property
+    def size(self) -> int | None:
+        """The most characters its part can have, ``None`` when not bounded."""
+        bounds = [b for b in (self.head, self.tail) if b is not None]
+        return min(bounds) if bounds else None
+
+
+@cache
+def windows(source: str, *, whole: bool) -> tuple[Window, ...]:
+    """For each run of literals and each item of ``source``'s top level that
+    needs a text (see `needed`), where in a line that text must be: its
+    match starts after what comes before it at the least, and ends within
+    what comes before it at the most plus its own longest match; when the
+    match is ``whole`` (the pattern must match up to the line's end), the
+    same from the end. Every window holds in every match; the most telling
+    (the smallest part per character of its shortest text) comes first.
+    Empty when the pattern cannot be read.
+
+    >>> w = windows(r".{0,80}\\bnow on youtube", whole=True)[0]
+    >>> sorted(w.texts), w.head, w.tail
+    (['now on youtube'], 94, 14)
+    >>> windows(r"credits? \\(?\\d+\\)?", whole=False)[0].head
+    6
+    """
+    parsed = parse(source)
+    if parsed is None:
+        return ()
+    items = list(parsed.data)
+
+    def width(part: list[tuple[Any, Any]]) -> tuple[int, int | None]:
+        low, high = re._parser.SubPattern(parsed.state, part).getwidth()
+        return low, high if high < re._constants.MAXREPEAT else None
+
+    found = []
+    for texts, first, last in _needing_spans(items):
+        before, span, after = width(items[:first]), width(items[first:last]), width(items[last:])
+        head = None if before[1] is None or span[1] is None else before[1] + span[1]
+        tail = None if not whole or after[1] is None or span[1] is None else after[1] + span[1]
+        found.append(Window(frozenset(_fewest(texts)), before[0], head, tail, after[0] if whole else 0))
+    return tuple(sorted(found, key=_telling))
+
+
+def _needing_spans(items: list[tuple[Any, Any]]) -> list[tuple[set[str], int, int]]:
+    """Each run of plain literals and each item that needs a text, with the
+    positions of its first item and of the item after its last."""
+    spans: list[tuple[set[str], int, int]] = []
+    run, first = "", 0
+    for n, (op, arg) in enumerate([*items, (None, None)]):
+        if op is re._constants.LITERAL and (char := _plain(chr(arg))):
+            first = n if not run else first
+            run += char
+            continue
+        if run:
+            spans.append(({run}, first, n))
+            run = ""
+        if op is not None and (inner := _needed_item(op, arg)):
+            spans.append((inner, n, n + 1))
+    return spans
+
+
+def _telling(window: Window) -> tuple[float, int]:
+    """How little a window lets through: the size of its part per character
+    of its shortest text (spaces count half), then the shortest text.
+
+    >>> _telling(Window(frozenset({"s"}), head=60)) > _telling(Window(frozenset({"tous droits"}), head=70))
+    True
+    """
+    size = window.size if window.size is not None else 10_000
+    shortest, with_spaces = _rarity(set(window.texts))
+    return size / max(shortest + (with_spaces - shortest) / 2, 0.5), -with_spaces
