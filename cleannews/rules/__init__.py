@@ -379,7 +379,9 @@ def _gate_of(one: Screened) -> tuple[tuple[str, ...], frozenset[str]]:
     for bound in _SHORT_WINDOWS:
         if best is not None and size is not None and size <= bound:
             return ("tail" if best.tail == size else "head", f"{bound:04d}"), best.texts
-    return ("whole",), one.needs or frozenset()
+    # Looked for anywhere: the rarest texts, whatever their window.
+    rarest = max((w.texts for w in one.windows), key=reach.rarity, default=None)
+    return ("whole",), rarest or one.needs or frozenset()
 
 
 def _gate(where: tuple[str, ...], found: dict[str, list[int]], members: list[Screened]) -> Gate:

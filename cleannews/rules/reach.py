@@ -169,7 +169,7 @@ def _needed_of(items: list[tuple[Any, Any]]) -> set[str] | None:
             run = ""
         if op is not None and (inner := _needed_item(op, arg)):
             options.append(inner)
-    return max((_fewest(texts) for texts in options), key=_rarity, default=None)
+    return max((_fewest(texts) for texts in options), key=rarity, default=None)
 
 
 def _fewest(texts: set[str]) -> set[str]:
@@ -198,10 +198,10 @@ def _needed_item(op: Any, arg: Any) -> set[str] | None:
     return None
 
 
-def _rarity(texts: set[str]) -> tuple[int, int]:
+def rarity(texts: set[str]) -> tuple[int, int]:
     """How rare a set of needed texts is: its shortest text without spaces, then with.
 
-    >>> _rarity({"foto", "photo"}), _rarity({" "}) < _rarity({"/", ">"})
+    >>> rarity({"foto", "photo"}), rarity({" "}) < rarity({"/", ">"})
     ((4, 4), True)
     """
     return min(len(t.replace(" ", "")) for t in texts), min(map(len, texts))
@@ -364,7 +364,7 @@ def windows(source: str, *, whole: bool) -> tuple[Window, ...]:
     >>> sorted(w.texts), w.head, w.tail
     (['now on youtube'], 94, 14)
     >>> windows(r"credits? \\(?\\d+\\)?", whole=False)[0].head
-    6
+    9
     """
     parsed = parse(source)
     if parsed is None:
@@ -385,21 +385,74 @@ def windows(source: str, *, whole: bool) -> tuple[Window, ...]:
 
 
 def _needing_spans(items: list[tuple[Any, Any]]) -> list[tuple[set[str], int, int]]:
-    """Each run of plain literals and each item that needs a text, with the
-    positions of its first item and of the item after its last."""
+    """Each longest run of items that match one of a few known texts (see
+    `_exact`: "(foto" for ``\\((?:foto|dok)``) and each other item that needs
+    a text, with the positions of its first item and of the item after its last.
+
+    >>> [(sorted(t), a, b) for t, a, b in _needing_spans(parse(r"\\((?:foto|dok)\\w/").data)]
+    [(['(dok', '(foto'], 0, 2), (['/'], 3, 4)]
+    """
     spans: list[tuple[set[str], int, int]] = []
-    run, first = "", 0
-    for n, (op, arg) in enumerate([*items, (None, None)]):
-        if op is re._constants.LITERAL and (char := _plain(chr(arg))):
-            first = n if not run else first
-            run += char
+    run, first = {""}, 0
+
+    def close(last: int) -> None:
+        if "" not in run:
+            spans.append((run, first, last))
+
+    for n, (op, arg) in enumerate(items):
+        exact = _exact_item(op, arg)
+        if exact is not None and len(run) * len(exact) <= _MOST_EXACT:
+            run = {a + b for a in run for b in exact}
             continue
-        if run:
-            spans.append(({run}, first, n))
-            run = ""
-        if op is not None and (inner := _needed_item(op, arg)):
+        close(n)
+        run, first = (exact, n) if exact is not None else ({""}, n + 1)
+        if exact is None and (inner := _needed_item(op, arg)):
             spans.append((inner, n, n + 1))
+    close(len(items))
     return spans
+
+
+#: The most texts a run of items that match known texts may stand for.
+_MOST_EXACT = 32
+
+
+def _exact(items: list[tuple[Any, Any]]) -> set[str] | None:
+    """Every text (see `_plain`) a sequence of items can match, when there
+    are at most `_MOST_EXACT`; else ``None``.
+
+    >>> sorted(_exact(parse(r"fotos? ?:").data))
+    ['foto :', 'foto:', 'fotos :', 'fotos:']
+    >>> _exact(parse(r"foto\\w").data) is None
+    True
+    """
+    texts = {""}
+    for op, arg in items:
+        exact = _exact_item(op, arg)
+        if exact is None or len(texts) * len(exact) > _MOST_EXACT:
+            return None
+        texts = {a + b for a in texts for b in exact}
+    return texts
+
+
+def _exact_item(op: Any, arg: Any) -> set[str] | None:
+    """Every text one item can match (a check of position matches ``""``), or ``None``."""
+    c = re._constants
+    if op is c.LITERAL:
+        char = _plain(chr(arg))
+        return {char} if char else None
+    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+        return {""}
+    if op is c.IN:
+        return _class_texts(arg)
+    if op is c.SUBPATTERN:
+        return _exact(arg[-1])
+    if op is c.BRANCH:
+        each = [_exact(branch) for branch in arg[1]]
+        return None if any(e is None for e in each) else set().union(*each)  # type: ignore[arg-type]
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and arg[:2] == (0, 1):
+        inner = _exact(arg[2])
+        return None if inner is None else {"", *inner}
+    return None
 
 
 def _telling(window: Window) -> tuple[float, int]:
@@ -410,5 +463,5 @@ def _telling(window: Window) -> tuple[float, int]:
     True
     """
     size = window.size if window.size is not None else 10_000
-    shortest, with_spaces = _rarity(set(window.texts))
+    shortest, with_spaces = rarity(set(window.texts))
     return size / max(shortest + (with_spaces - shortest) / 2, 0.5), -with_spaces
