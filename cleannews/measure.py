@@ -64,6 +64,9 @@ def has_more_words(text: str, limit: int) -> bool:
     >>> has_more_words("Satu dua tiga.", 2), has_more_words("Satu dua tiga.", 3)
     (True, False)
     """
+    # Two words need a character between them: fewer than 2n - 1 cannot hold n.
+    if len(text) < 2 * limit + 1:
+        return False
     return _more_words_than(limit).match(text) is not None
 
 

@@ -182,7 +182,19 @@ def may_find(reason: str, key: str, folded: str) -> bool:
     >>> may_find("related.inline", "labels", "warga menunggu kabar")
     False
     """
-    return any(reach.may_contain(needs, folded) for needs in _needs(reason, key))
+    texts = _any_needs(reason, key)
+    return texts is None or any(text in folded for text in texts)
+
+
+@cache
+def _any_needs(reason: str, key: str) -> tuple[str, ...] | None:
+    """Every text some ``reason.key`` pattern needs, in one list (a text
+    that holds another is left out: where it is, so is the other); ``None``
+    when some pattern needs none (empty when there is no pattern)."""
+    each = _needs(reason, key)
+    if any(needs is None for needs in each):
+        return None
+    return tuple(sorted(reach.fewest(set().union(*each))))  # type: ignore[arg-type]
 
 
 def line_matches(reason: str, key: str, text: str) -> bool:

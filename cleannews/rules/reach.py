@@ -169,13 +169,13 @@ def _needed_of(items: list[tuple[Any, Any]]) -> set[str] | None:
             run = ""
         if op is not None and (inner := _needed_item(op, arg)):
             options.append(inner)
-    return max((_fewest(texts) for texts in options), key=rarity, default=None)
+    return max((fewest(texts) for texts in options), key=rarity, default=None)
 
 
-def _fewest(texts: set[str]) -> set[str]:
+def fewest(texts: set[str]) -> set[str]:
     """``texts`` without those that hold another: where one is, so is the other.
 
-    >>> sorted(_fewest({"a", "ab", "cd"}))
+    >>> sorted(fewest({"a", "ab", "cd"}))
     ['a', 'cd']
     """
     return {t for t in texts if not any(u != t and u in t for u in texts)}
@@ -380,7 +380,7 @@ def windows(source: str, *, whole: bool) -> tuple[Window, ...]:
         before, span, after = width(items[:first]), width(items[first:last]), width(items[last:])
         head = None if before[1] is None or span[1] is None else before[1] + span[1]
         tail = None if not whole or after[1] is None or span[1] is None else after[1] + span[1]
-        found.append(Window(frozenset(_fewest(texts)), before[0], head, tail, after[0] if whole else 0))
+        found.append(Window(frozenset(fewest(texts)), before[0], head, tail, after[0] if whole else 0))
     return tuple(sorted(found, key=_telling))
 
 
