@@ -67,7 +67,18 @@ def has_more_words(text: str, limit: int) -> bool:
     # Two words need a character between them: fewer than 2n - 1 cannot hold n.
     if len(text) < 2 * limit + 1:
         return False
+    # Several steps ask about each block, with the same limits: short texts
+    # have their answers remembered, in a bounded cache.
+    if len(text) <= _REMEMBER_UP_TO:
+        return _remembered_more_words(text, limit)
     return _more_words_than(limit).match(text) is not None
+
+
+def _has_more_words(text: str, limit: int) -> bool:
+    return _more_words_than(limit).match(text) is not None
+
+
+_remembered_more_words = lru_cache(maxsize=1024)(_has_more_words)
 
 
 @lru_cache(maxsize=64)

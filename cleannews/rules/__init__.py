@@ -154,9 +154,27 @@ def fullmatch_candidates(reason: str, key: str, text: str) -> list[regex.Pattern
     >>> [p for p in patterns("byline", "labels") if p not in tried and p.fullmatch("Editor")]
     []
     """
+    shortest, longest = _lengths(reason, key)
+    if len(text) < shortest or (longest is not None and len(text) > longest):
+        return []
     fitting = _fitting(reason, key, text[:1], len(text))
     folded = reach.fold(text) if fitting else ""
     return [compiled for compiled, needs in fitting if reach.may_contain(needs, folded)]
+
+
+@cache
+def _lengths(reason: str, key: str) -> tuple[int, int | None]:
+    """The fewest and the most characters a whole match of some ``reason.key``
+    pattern can have (``None``: no most).
+
+    >>> _lengths("byline", "labels")[1] < 100
+    True
+    """
+    found = [r for _, r in _reached(reason, key)]
+    if not found:
+        return 0, 0
+    longest = None if any(r.longest is None for r in found) else max(r.longest or 0 for r in found)
+    return min(r.shortest for r in found), longest
 
 
 @lru_cache(maxsize=4096)
