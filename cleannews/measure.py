@@ -45,7 +45,15 @@ def shape_key(text: str) -> str:
     >>> shape_key("  (Cas/Isk) "), shape_key("#jemaah  haji")
     ('(cas/isk)', '#jemaah haji')
     """
+    # Each line rule with shapes asks for it: remembered like `line_key`.
+    return _remembered_shape_key(text) if len(text) <= _REMEMBER_UP_TO else _shape_key(text)
+
+
+def _shape_key(text: str) -> str:
     return collapse_space(text).strip().casefold()
+
+
+_remembered_shape_key = lru_cache(maxsize=1024)(_shape_key)
 
 
 def words(text: str) -> list[str]:

@@ -230,8 +230,19 @@ def line_matches(reason: str, key: str, text: str) -> bool:
     if compiled is None:
         return False
     if key in WHOLE_LINE_KEYS:
+        longest = _longest(reason, key)
+        if longest is not None and len(text) > longest:
+            return False
         return guarded(compiled.fullmatch, text) is not None
     return guarded(compiled.match, text) is not None
+
+
+@cache
+def _longest(reason: str, key: str) -> int | None:
+    """The most characters a match of some ``reason.key`` pattern can have;
+    ``None`` when some pattern has no such bound (or none is known)."""
+    each = [longest_match(e["pattern"]) for e in entries(reason, key)]
+    return None if not each or None in each else max(each)  # type: ignore[type-var]
 
 
 def is_line_of(reason: str, text: str) -> bool:
