@@ -546,7 +546,9 @@ def found(reason: str, key: str, text: str) -> bool:
     True
     """
     compiled = _reversed(reason, key)
-    return compiled is not None and guarded(compiled.search, text) is not None
+    if compiled is None or not may_find(reason, key, reach.fold(text)):
+        return False
+    return guarded(compiled.search, text) is not None
 
 
 @cache
