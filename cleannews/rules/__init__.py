@@ -25,6 +25,7 @@ compiled into one alternation, so adding a language is adding a file.
 
 from __future__ import annotations
 
+import bisect
 import re
 import tomllib
 from collections.abc import Callable
@@ -290,6 +291,20 @@ class Screened:
         for any); only ASCII characters are told apart (see `reach.first_chars`)."""
         return self.first is None or not first or not first.isascii() or first in self.first
 
+    def may_reach(self, length: int) -> bool:
+        """Whether the pattern may match a line of ``length`` characters or
+        more: no longer than its longest match, and no window empty.
+
+        >>> _screened("lines", r".{0,40}\\bhak cipta\\b.{0,40}").may_reach(100)
+        False
+        """
+        if self.longest is not None and length > self.longest:
+            return False
+        # A window's part is empty once the line is longer than its head and tail together.
+        return not any(
+            w.head is not None and w.tail is not None and length >= w.head + w.tail for w in self.windows
+        )
+
     def may_match(self, folded: str) -> bool:
         """Whether each text the pattern needs is where it must be in
         ``folded`` (the `reach.fold` of a line of the same length).
@@ -313,6 +328,9 @@ class Screened:
         return guarded(self.compiled.match, text) is not None
 
 
+#: Lines from these lengths on share the `Gate`s of a `LineFamily`: each
+#: leaves out the screened patterns that cannot match a line that long.
+_GATE_LENGTHS = (0, 16, 32, 48, 64, 96, 128, 160, 192, 256, 320, 384, 448, 512, 640, 768, 1024)
 #: How many of its windows a `Screened` pattern checks before its regex runs:
 #: the most telling come first, and each further one costs more than it saves.
 _WINDOWS_TRIED = 3
@@ -404,17 +422,17 @@ class LineFamily:
         return False
 
     def _gates(self, length: int, first: str) -> tuple[Gate, ...]:
-        tier = self.tiers[self._tier(length)][0]
+        shortest = _GATE_LENGTHS[bisect.bisect_right(_GATE_LENGTHS, length) - 1]
         first = first if first.isascii() else ""
-        made = self.gates.get((tier, first))
+        made = self.gates.get((shortest, first))
         if made is None:
             groups: dict[tuple[str, ...], dict[str, list[int]]] = {}
             for n, one in enumerate(self.screened):
-                if (one.longest is None or one.longest >= tier) and one.may_start(first):
+                if one.may_reach(shortest) and one.may_start(first):
                     where, texts = _gate_of(one)
                     for wanted in texts:
                         groups.setdefault(where, {}).setdefault(wanted, []).append(n)
-            made = self.gates[(tier, first)] = tuple(
+            made = self.gates[(shortest, first)] = tuple(
                 _gate(where, found, [self.screened[i] for at in found.values() for i in at])
                 for where, found in sorted(groups.items())
             )
