@@ -381,23 +381,44 @@ class LineFamily:
     tried only when the line holds a text one of them needs where it needs it.
     """
 
-    tiers: tuple[tuple[int, regex.Pattern[str] | None], ...]
+    #: The patterns not screened: each ``lines`` one with its longest match
+    #: (``None``: no bound), and the ``starts`` ones.
+    lines: tuple[tuple[str, int | None], ...]
+    starts: tuple[str, ...]
     screened: tuple[Screened, ...] = ()
     #: For a tier and a first character, the `Gate`s of the screened
     #: patterns that reach that tier and may start with that character;
     #: made on first use.
     gates: dict[tuple[int, str], tuple[Gate, ...]] = field(default_factory=dict, compare=False, repr=False)
+    #: For a tier and a first character, the regex of the patterns not
+    #: screened that a line of that tier starting with it may match; made on first use.
+    regexes: dict[tuple[int, str], regex.Pattern[str] | None] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
-    def for_length(self, length: int) -> regex.Pattern[str] | None:
-        """The regex of the patterns not screened, for a line of ``length`` characters.
+    @property
+    def tiers(self) -> tuple[tuple[int, regex.Pattern[str] | None], ...]:
+        """Each ``(length, regex)`` tier, for lines of any first character."""
+        return tuple((tier, self._regex(tier, "")) for tier in _TIERS)
+
+    def for_length(self, length: int, first: str = "") -> regex.Pattern[str] | None:
+        """The regex of the patterns not screened, for a line of ``length``
+        characters that starts with ``first`` (``""``: any character).
 
         >>> line_family("marker").for_length(5_000) is None  # longer than any marker
         True
         """
-        return self.tiers[self._tier(length)][1] if self.tiers else None
+        return self._regex(_TIERS[bisect.bisect_right(_TIERS, length) - 1], first if first.isascii() else "")
 
-    def _tier(self, length: int) -> int:
-        return next((n for n in range(len(self.tiers) - 1, 0, -1) if length >= self.tiers[n][0]), 0)
+    def _regex(self, tier: int, first: str) -> regex.Pattern[str] | None:
+        made = self.regexes.get((tier, first), False)
+        if made is False:
+            # Only the patterns a line of the tier that starts with ``first``
+            # may match: a third of them or fewer for most letters.
+            lines = tuple(p for p, w in self.lines if (w is None or w >= tier) and _may_start(p, first))
+            starts = tuple(p for p in self.starts if _may_start(p, first))
+            made = self.regexes[(tier, first)] = _line_regex(lines, starts)
+        return made
 
     def matches(self, text: str) -> bool:
         """Whether some pattern matches ``text`` (a `line_key`): a ``lines``
@@ -406,7 +427,7 @@ class LineFamily:
         >>> line_family("related").matches("baca juga: kabar lain")
         True
         """
-        compiled = self.for_length(len(text))
+        compiled = self.for_length(len(text), text[:1])
         if compiled is not None and guarded(compiled.match, text) is not None:
             return True
         if not self.screened:
@@ -473,17 +494,22 @@ def _family(reasons: tuple[str, ...]) -> LineFamily:
     lines = [e["pattern"] for r in reasons for e in entries(r, "lines")]
     starts = [e["pattern"] for r in reasons for e in entries(r, "starts")]
     apart = [("lines", p) for p in lines if _screens(p)] + [("starts", p) for p in starts if _screens(p)]
-    lines = [p for p in lines if ("lines", p) not in apart]
-    starts_kept = tuple(p for p in starts if ("starts", p) not in apart)
-    widths = [longest_match(p) for p in lines]
-
-    def reaching(tier: int) -> tuple[str, ...]:
-        return tuple(p for p, w in zip(lines, widths, strict=True) if w is None or w >= tier)
-
     return LineFamily(
-        tuple((tier, _line_regex(reaching(tier), starts_kept)) for tier in _TIERS),
+        tuple((p, longest_match(p)) for p in lines if ("lines", p) not in apart),
+        tuple(p for p in starts if ("starts", p) not in apart),
         tuple(_screened(key, p) for key, p in apart),
     )
+
+
+def _may_start(source: str, first: str) -> bool:
+    """Whether a match of ``source`` may start with ``first`` (an ASCII
+    character, or ``""`` for any; see `reach.first_chars`).
+
+    >>> _may_start("baca juga", "b"), _may_start("baca juga", "s"), _may_start("baca juga", "")
+    (True, False, True)
+    """
+    found = reach.first_chars(source)
+    return not first or found is None or first in found
 
 
 def _screens(source: str) -> bool:
