@@ -5,7 +5,10 @@
 Reads every corpus text with `read_text`, then times each step of
 `default_steps()` over all articles (each step gets the output of the one
 before, as `clean_text` runs them), median of ``--runs`` runs; also
-`read_text` and `Article.from_blocks`. Prints each one's share of the whole.
+`read_text` and `Article.from_blocks`. Prints each one's share of the whole,
+then the floor of this design: `read_text`, as many steps as the default
+pipeline has that each look at every kept block and change nothing, and
+`Article.from_blocks`.
 """
 
 from __future__ import annotations
@@ -21,8 +24,28 @@ import corpus
 
 sys.path.insert(0, str(corpus.REPO))
 from cleannews import Article, default_steps
+from cleannews.model import Block
 from cleannews.readers.text import read_text
-from cleannews.steps import step_name
+from cleannews.steps import drop_where, run, step_name
+
+
+def keep(block: Block) -> str | None:
+    """A filter that drops nothing."""
+    return None
+
+
+def design_floor(texts: Sequence[str], runs: int) -> float:
+    """Median CPU seconds of read_text, a pipeline of do-nothing steps as
+    long as the default one, and Article.from_blocks, over every text."""
+    steps = [drop_where(keep) for _ in default_steps()]
+    times = []
+    for _ in range(runs):
+        gc.collect()
+        start = time.process_time()
+        for text in texts:
+            Article.from_blocks(run(read_text(text), steps))
+        times.append(time.process_time() - start)
+    return statistics.median(times)
 
 
 def one_run(texts: Sequence[str]) -> dict[str, float]:
@@ -67,6 +90,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     print("|---|---:|---:|---:|")
     for name, seconds in sorted(median.items(), key=lambda kv: -kv[1])[: args.top]:
         print(f"| {name} | {seconds * 1e3:.0f} | {seconds / total:.1%} | {seconds / blocks * 1e6:.2f} |")
+    floor = design_floor(texts, args.runs)
+    print(
+        f"\nFloor of the design (read_text, {len(default_steps())} do-nothing steps, Article.from_blocks): "
+        f"{floor:.3f} CPU s ({megabytes / floor:.1f} MB/s, {floor / blocks * 1e6:.1f} µs a block), "
+        f"{floor / total:.1%} of the default pipeline's time."
+    )
 
 
 if __name__ == "__main__":
