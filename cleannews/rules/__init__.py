@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import sys
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -158,9 +159,27 @@ def fullmatch_candidates(reason: str, key: str, text: str) -> list[regex.Pattern
     shortest, longest = _lengths(reason, key)
     if len(text) < shortest or (longest is not None and len(text) > longest):
         return []
-    fitting = _fitting(reason, key, text[:1], len(text))
+    n = len(text)
+    fitting = [(c, needs) for c, low, high, needs in _starting(reason, key, text[:1]) if low <= n <= high]
     folded = reach.fold(text) if fitting else ""
     return [compiled for compiled, needs in fitting if reach.may_contain(needs, folded)]
+
+
+#: What `_starting` gives for each pattern: compiled, shortest and longest
+#: whole match (``sys.maxsize``: no bound), and the texts it needs.
+Starting = tuple[regex.Pattern[str], int, int, frozenset[str] | None]
+
+
+@lru_cache(maxsize=1024)
+def _starting(reason: str, key: str, first: str) -> tuple[Starting, ...]:
+    """The ``reason.key`` patterns whose whole match may start with
+    ``first``, each with its lengths and needed texts; remembered, in a
+    bounded cache, as lines of one first character recur."""
+    return tuple(
+        (compiled, r.shortest, sys.maxsize if r.longest is None else r.longest, r.needs)
+        for compiled, r in _reached(reason, key)
+        if r.fits(first, r.shortest)
+    )
 
 
 @cache
@@ -176,16 +195,6 @@ def _lengths(reason: str, key: str) -> tuple[int, int | None]:
         return 0, 0
     longest = None if any(r.longest is None for r in found) else max(r.longest or 0 for r in found)
     return min(r.shortest for r in found), longest
-
-
-@lru_cache(maxsize=4096)
-def _fitting(
-    reason: str, key: str, first: str, length: int
-) -> tuple[tuple[regex.Pattern[str], frozenset[str] | None], ...]:
-    """The ``reason.key`` patterns whose whole match may start with ``first``
-    and be ``length`` long, with the texts they need; remembered, in a
-    bounded cache, as lines of one length and first character recur."""
-    return tuple((compiled, r.needs) for compiled, r in _reached(reason, key) if r.fits(first, length))
 
 
 @cache
