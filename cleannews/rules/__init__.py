@@ -506,8 +506,20 @@ def _family(reasons: tuple[str, ...]) -> LineFamily:
     return LineFamily(
         tuple((p, longest_match(p)) for p in lines if ("lines", p) not in apart),
         tuple(p for p in starts if ("starts", p) not in apart),
-        tuple(_screened(key, p) for key, p in apart),
+        tuple(_screened(key, branch) for key, p in apart for branch in _screened_branches(p)),
     )
+
+
+def _screened_branches(source: str) -> list[str]:
+    """The branches of a screened pattern, each screened on its own (each
+    has its own windows: "... less" and "... more" are two tails), when
+    each needs a text; else the pattern whole.
+
+    >>> _screened_branches(r".{20,600}[.!?] less|.{20,600}… ?more")
+    ['.{20,600}[.!?] less', '.{20,600}… ?more']
+    """
+    found = reach.branches(source)
+    return found if all(reach.needed(b) is not None for b in found) else [source]
 
 
 def _may_start(source: str, first: str) -> bool:

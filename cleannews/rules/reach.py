@@ -465,3 +465,52 @@ def _telling(window: Window) -> tuple[float, int]:
     size = window.size if window.size is not None else 10_000
     shortest, with_spaces = rarity(set(window.texts))
     return size / max(shortest + (with_spaces - shortest) / 2, 0.5), -with_spaces
+
+
+#: Inline flags and backreferences: a pattern that holds one is not split
+#: into its branches (a flag or a group number would change meaning).
+_NOT_SPLIT = re.compile(r"\(\?[a-zA-Z]+[:)]|\(\?P=|\\[1-9]|\\g<")
+
+
+def branches(source: str) -> list[str]:
+    """The alternatives of ``source``'s top level, each a pattern of its
+    own: a line matches ``source`` when it matches one of them. ``[source]``
+    when there is one, or when splitting could change what a branch means.
+
+    >>> branches(r"(?:a|b) less|c\\|d [|] more")
+    ['(?:a|b) less', 'c\\\\|d [|] more']
+    >>> branches("(?i)a|b")
+    ['(?i)a|b']
+    """
+    if _NOT_SPLIT.search(source):
+        return [source]
+    pieces, depth, start, n = [], 0, 0, 0
+    while n < len(source):
+        char = source[n]
+        if char == "\\":
+            n += 2
+            continue
+        if char == "[":
+            n = _class_end(source, n)
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            pieces.append(source[start:n])
+            start = n + 1
+        n += 1
+    pieces.append(source[start:])
+    return pieces if len(pieces) > 1 and all(pieces) else [source]
+
+
+def _class_end(source: str, at: int) -> int:
+    """The position of the ``]`` that closes the class opening at ``at``."""
+    n = at + 1
+    if n < len(source) and source[n] == "^":
+        n += 1
+    if n < len(source) and source[n] == "]":  # a first "]" is a member
+        n += 1
+    while n < len(source) and source[n] != "]":
+        n += 2 if source[n] == "\\" else 1
+    return n
