@@ -240,17 +240,21 @@ def line_matches(reason: str, key: str, text: str) -> bool:
     if compiled is None:
         return False
     if key in WHOLE_LINE_KEYS:
-        longest = _longest(reason, key)
-        if longest is not None and len(text) > longest:
+        most = longest(reason, key)
+        if most is not None and len(text) > most:
             return False
         return guarded(compiled.fullmatch, text) is not None
     return guarded(compiled.match, text) is not None
 
 
 @cache
-def _longest(reason: str, key: str) -> int | None:
+def longest(reason: str, key: str) -> int | None:
     """The most characters a match of some ``reason.key`` pattern can have;
-    ``None`` when some pattern has no such bound (or none is known)."""
+    ``None`` when some pattern has no such bound (or none is known).
+
+    >>> longest("promo", "shapes") is not None, longest("nothing", "shapes")
+    (True, None)
+    """
     each = [longest_match(e["pattern"]) for e in entries(reason, key)]
     return None if not each or None in each else max(each)  # type: ignore[type-var]
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from cleannews import rules
-from cleannews.measure import line_key, shape_key
+from cleannews.measure import line_key, shape_key, shortest_shape_key
 from cleannews.model import Block
 
 Step = Callable[[Sequence[Block]], list[Block]]
@@ -106,8 +106,12 @@ class LineRule:
         key = rule_key(block.text)
         if key is not None and rules.is_line_of(self.reason, key):
             return self.reason
-        # Few reasons have shapes: the others need no shape key.
+        # Few reasons have shapes: the others need no shape key, and nor
+        # does a paragraph too long for any shape.
         if rules.pattern(self.reason, "shapes") is None:
+            return None
+        longest = rules.longest(self.reason, "shapes")
+        if longest is not None and shortest_shape_key(block.text) > longest:
             return None
         if rules.line_matches(self.reason, "shapes", shape_key(block.text)):
             return self.reason
