@@ -109,9 +109,10 @@ def each_line_regex() -> list[regex.Pattern[str]]:
     }
     lines = [e["pattern"] for r in reasons for e in rules.entries(r, "lines")]
     starts = [e["pattern"] for r in reasons for e in rules.entries(r, "starts")]
-    # A start ends at a word boundary, or in a mark ("sumber:" starts "sumber:0"), as the loader compiles it.
     return [regex.compile(f"(?:{p})\\Z", rules._FLAGS) for p in lines] + [
-        regex.compile(rules._alternation("starts", [p]), rules._FLAGS) for p in starts
+        # A start ends at a word boundary or after a mark ("author:" starts "author:0"), as in `rules`.
+        regex.compile(f"(?:{p})(?:(?<!\\w)|(?!\\w))", rules._FLAGS)
+        for p in starts
     ]
 
 
