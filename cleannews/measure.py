@@ -58,7 +58,16 @@ def shortest_shape_key(text: str) -> int:
     >>> shortest_shape_key(t) <= len(shape_key(t)), shortest_shape_key("a\\nb")
     (True, 0)
     """
+    if len(text) <= _REMEMBER_UP_TO:
+        return _remembered_shortest_shape_key(text)
+    return _shortest_shape_key(text)
+
+
+def _shortest_shape_key(text: str) -> int:
     return len(text) - text.count(" ") if text.isprintable() else 0
+
+
+_remembered_shortest_shape_key = lru_cache(maxsize=1024)(_shortest_shape_key)
 
 
 def _shape_key(text: str) -> str:
@@ -125,10 +134,19 @@ def caps_ratio(text: str) -> float:
     >>> caps_ratio("TRADING OTOMATIS 24 JAM yang")
     0.75
     """
+    # Steps that look for the first or the last paragraph of reporting ask
+    # about the same paragraphs: short texts have their answer remembered.
+    return _remembered_caps_ratio(text) if len(text) <= _REMEMBER_UP_TO else _caps_ratio(text)
+
+
+def _caps_ratio(text: str) -> float:
     lettered = [w for w in words(text) if _letters_at_least(w, 2)]
     if not lettered:
         return 0.0
     return sum(w.isupper() for w in lettered) / len(lettered)
+
+
+_remembered_caps_ratio = lru_cache(maxsize=1024)(_caps_ratio)
 
 
 def _letters_at_least(word: str, count: int) -> bool:
