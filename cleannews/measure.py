@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import regex
 
 _WORD = regex.compile(r"\w+(?:[-'’.]\w+)*")
+#: The same pattern for the standard library, used on ASCII text only (where
+#: the two read ``\w`` alike; a test checks every ASCII character): about
+#: twice as fast as the ``regex`` package there.
+_ASCII_WORD = re.compile(_WORD.pattern)
 #: What `normalize_space` replaces: runs of whitespace, and any single
 #: whitespace that is not a plain space. A lone space is left alone, so
 #: ordinary prose costs one scan and no replacements.
@@ -83,7 +88,7 @@ def words(text: str) -> list[str]:
     >>> words("Jumat (7/11/2025), kata AS.")
     ['Jumat', '7', '11', '2025', 'kata', 'AS']
     """
-    return _WORD.findall(text)
+    return (_ASCII_WORD if text.isascii() else _WORD).findall(text)
 
 
 def has_more_words(text: str, limit: int) -> bool:
@@ -100,22 +105,24 @@ def has_more_words(text: str, limit: int) -> bool:
     # have their answers remembered, in a bounded cache.
     if len(text) <= _REMEMBER_UP_TO:
         return _remembered_more_words(text, limit)
-    return _more_words_than(limit).match(text) is not None
+    return _has_more_words(text, limit)
 
 
 def _has_more_words(text: str, limit: int) -> bool:
-    return _more_words_than(limit).match(text) is not None
+    return _more_words_than(limit, ascii=text.isascii()).match(text) is not None
 
 
 _remembered_more_words = lru_cache(maxsize=1024)(_has_more_words)
 
 
 @lru_cache(maxsize=64)
-def _more_words_than(limit: int) -> regex.Pattern[str]:
+def _more_words_than(limit: int, *, ascii: bool = False) -> re.Pattern[str] | regex.Pattern[str]:
     """``limit + 1`` words from the start, each taken whole (atomic, so a word
     is never split to make up the count) after possessively skipped non-word
-    characters: linear, and one C-level call."""
-    return regex.compile(rf"(?:\W*+(?>{_WORD.pattern})){{{max(limit + 1, 0)}}}")
+    characters: linear, and one C-level call. For ASCII text, the standard
+    library's compile of it (see `_ASCII_WORD`)."""
+    source = rf"(?:\W*+(?>{_WORD.pattern})){{{max(limit + 1, 0)}}}"
+    return re.compile(source) if ascii else regex.compile(source)
 
 
 def ends_sentence(text: str) -> bool:
