@@ -364,6 +364,17 @@ class Gate:
     head: int | None = None
     tail: int | None = None
 
+    @property
+    def cut(self) -> slice:
+        """The gate's part of a line, as a slice.
+
+        >>> "kata afp"[Gate(re.compile("afp"), (), tail=4).cut]
+        ' afp'
+        """
+        if self.tail is not None:
+            return slice(-self.tail, None)
+        return slice(None, self.head)
+
     def candidates(self, folded: str, sized: bool) -> set[int]:
         """Positions of the patterns whose text is in ``folded`` (only in
         the gate's part of it when ``sized``: of the same length as the line).
@@ -372,13 +383,13 @@ class Gate:
         >>> sorted(g.candidates("rapat kabinet", True)), sorted(g.candidates("kata afp", True))
         ([], [1])
         """
-        part = folded
-        if sized and self.tail is not None:
-            part = folded[-self.tail :]
-        elif sized and self.head is not None:
-            part = folded[: self.head]
+        part = folded[self.cut] if sized else folded
         if self.gate.search(part) is None:
             return set()
+        return self.found_in(part)
+
+    def found_in(self, part: str) -> set[int]:
+        """Positions of the patterns whose text is in ``part``."""
         return {i for wanted, found in self.needed if wanted in part for i in found}
 
 
@@ -399,10 +410,12 @@ class LineFamily:
     lines: tuple[tuple[str, int | None], ...]
     starts: tuple[str, ...]
     screened: tuple[Screened, ...] = ()
-    #: For a tier and a first character, the `Gate`s of the screened
-    #: patterns that reach that tier and may start with that character;
-    #: made on first use.
-    gates: dict[tuple[int, str], tuple[Gate, ...]] = field(default_factory=dict, compare=False, repr=False)
+    #: For a class of line length (see `_GATE_LENGTHS`) and a first
+    #: character, the `Gate`s of the screened patterns that may match such a
+    #: line, each with its search and its part of the line; made on first use.
+    gates: dict[tuple[int, str], tuple[tuple[Callable[[str], Any], slice, Gate], ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
     #: For a tier and a first character, the regex of the patterns not
     #: screened that a line of that tier starting with it may match; made on first use.
     regexes: dict[tuple[int, str], regex.Pattern[str] | None] = field(
@@ -448,14 +461,18 @@ class LineFamily:
         folded = reach.fold(text)
         # Windows count characters of the line: only where folding kept them all.
         sized = len(folded) == len(text)
-        for gate in self._gates(len(text), text[:1]):
-            for i in sorted(gate.candidates(folded, sized)):
+        # Most lines pass no gate: each is one slice and one scan, inline.
+        for search, cut, gate in self._gates(len(text), text[:1]):
+            part = folded[cut] if sized else folded
+            if search(part) is None:
+                continue
+            for i in sorted(gate.found_in(part)):
                 one = self.screened[i]
                 if (not sized or one.may_match(folded)) and one.matches(text):
                     return True
         return False
 
-    def _gates(self, length: int, first: str) -> tuple[Gate, ...]:
+    def _gates(self, length: int, first: str) -> tuple[tuple[Callable[[str], Any], slice, Gate], ...]:
         shortest = _GATE_LENGTHS[bisect.bisect_right(_GATE_LENGTHS, length) - 1]
         first = first if first.isascii() else ""
         made = self.gates.get((shortest, first))
@@ -467,8 +484,9 @@ class LineFamily:
                     for wanted in texts:
                         groups.setdefault(where, {}).setdefault(wanted, []).append(n)
             made = self.gates[(shortest, first)] = tuple(
-                _gate(where, found, [self.screened[i] for at in found.values() for i in at])
+                (gate.gate.search, gate.cut, gate)
                 for where, found in sorted(groups.items())
+                if (gate := _gate(where, found, [self.screened[i] for at in found.values() for i in at]))
             )
         return made
 
