@@ -400,8 +400,9 @@ class LineFamily:
     Most are matched as one regex per tier of line length: each ``(length,
     regex)`` tier leaves out the ``lines`` patterns whose longest match (see
     `longest_match`) is shorter than ``length``, so a paragraph costs no work
-    on labels it outgrows. Each regex call has a fixed cost (the timeout
-    guard is most of it), so one call beats two. The rest are `Screened`,
+    on labels it outgrows; each tier is made, on first use, for the first
+    character of the line, of the patterns that may start with it. Each regex
+    call has a fixed cost, so one call beats two. The rest are `Screened`,
     tried only when the line holds a text one of them needs where it needs it.
     """
 
@@ -483,17 +484,18 @@ class LineFamily:
                     where, texts = _gate_of(one)
                     for wanted in texts:
                         groups.setdefault(where, {}).setdefault(wanted, []).append(n)
-            made = self.gates[(shortest, first)] = tuple(
-                (gate.gate.search, gate.cut, gate)
+            gates = [
+                _gate(where, found, [self.screened[i] for at in found.values() for i in at])
                 for where, found in sorted(groups.items())
-                if (gate := _gate(where, found, [self.screened[i] for at in found.values() for i in at]))
-            )
+            ]
+            made = self.gates[(shortest, first)] = tuple((g.gate.search, g.cut, g) for g in gates)
         return made
 
 
 def _gate_of(one: Screened) -> tuple[tuple[str, ...], frozenset[str]]:
-    """Which part of a line ``one`` is looked for in (``("tail",)``,
-    ``("head",)`` or ``("whole",)``), and the texts looked for there."""
+    """Which part of a line ``one`` is looked for in (``("tail", bound)`` or
+    ``("head", bound)`` for its last or first characters, up to one of
+    `_SHORT_WINDOWS`, or ``("whole",)``), and the texts looked for there."""
     best = one.windows[0] if one.windows else None
     size = None if best is None else best.size
     for bound in _SHORT_WINDOWS:
