@@ -19,6 +19,7 @@ import statistics
 import sys
 import time
 from collections.abc import Sequence
+from pathlib import Path
 
 import corpus
 
@@ -69,7 +70,7 @@ def one_run(texts: Sequence[str]) -> dict[str, float]:
 
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", default=corpus.DEFAULT_DATA)
+    parser.add_argument("--data", type=Path, default=corpus.DEFAULT_DATA)
     parser.add_argument("--megabytes", type=float, default=2)
     parser.add_argument("--typographic", type=float, default=0.25)
     parser.add_argument("--runs", type=int, default=3)
