@@ -194,3 +194,18 @@ def test_a_rule_match_that_times_out_keeps_the_block(monkeypatch: pytest.MonkeyP
     line = "1" * 200_000 + " comments"
     article = cleannews.clean_text(f"Judul Berita\n\n{line}\n\nBaca juga: kabar lain")
     assert line in article.paragraphs
+
+
+def test_lines_matched_without_the_guard_are_a_tenth_of_the_hostile_size() -> None:
+    """`rules.guarded` skips the timeout on short texts; the hostile strings
+    above are ten times as long, so every pattern is known to finish far
+    within the timeout on any text it skips the guard for."""
+    assert rules.UNGUARDED_UP_TO * 10 <= SIZE
+
+
+def test_a_long_line_is_still_guarded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Just over the unguarded length, a match that runs out of time keeps the block."""
+    monkeypatch.setattr(rules, "TIMEOUT", 1e-9)
+    line = "1" * rules.UNGUARDED_UP_TO + " comments"
+    assert rules.guarded(regex.compile(r"\d+ comments").fullmatch, line) is None
+    assert rules.guarded(regex.compile(r"\d+ comments").fullmatch, "12 comments") is not None

@@ -8,8 +8,8 @@ from ftfy.badness import MOJIBAKE_CATEGORIES, is_bad
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleannews import rules
-from cleannews.measure import collapse_space, has_more_words, line_key, shape_key, words
+from cleannews import measure, rules
+from cleannews.measure import collapse_space, has_more_words, line_key, shape_key, shortest_shape_key, words
 from cleannews.model import Block
 from cleannews.steps.base import LineRule, rule_key
 from cleannews.steps.comments import last_sentence
@@ -42,6 +42,47 @@ def test_collapse_space_equals_a_whitespace_run_substitution(text: str) -> None:
 @given(TEXTY, st.integers(min_value=-1, max_value=8))
 def test_has_more_words_equals_counting_every_word(text: str, limit: int) -> None:
     assert has_more_words(text, limit) == (len(words(text)) > limit)
+
+
+@given(TEXTY, st.integers(min_value=30, max_value=45))
+def test_has_more_words_up_to_a_long_limit_equals_counting_every_word(text: str, limit: int) -> None:
+    assert has_more_words(text * 9, limit) == (len(words(text * 9)) > limit)
+
+
+ASCII_TEXT = st.text(alphabet=st.characters(max_codepoint=127)) | st.text(
+    alphabet=st.sampled_from(" \t.,-'_1aZ!?"), max_size=120
+)
+
+
+@given(ASCII_TEXT | TEXTY, st.integers(min_value=-1, max_value=30))
+def test_words_read_by_the_standard_library_equal_the_regex_packages(text: str, limit: int) -> None:
+    """ASCII text is split into words by `re`, other text by `regex`: the same words."""
+    assert words(text) == measure._WORD.findall(text)
+    assert has_more_words(text, limit) == (len(measure._WORD.findall(text)) > limit)
+
+
+def test_the_two_regex_libraries_read_every_ascii_character_alike() -> None:
+    """As a word character or not: what the word patterns use (``\\s`` differs, on ``\\x1c``)."""
+    import re
+
+    for n in range(128):
+        char = chr(n)
+        for cls in (r"\w", r"\W"):
+            assert bool(re.fullmatch(cls, char)) == bool(regex.fullmatch(cls, char)), (cls, n)
+
+
+@given(TEXTY)
+def test_shortest_shape_key_is_never_longer_than_the_shape_key(text: str) -> None:
+    assert shortest_shape_key(text) <= len(shape_key(text))
+
+
+def test_printable_whitespace_is_the_space_and_casefolding_never_shortens() -> None:
+    """What `shortest_shape_key` relies on, for every character."""
+    space = regex.compile(r"\s")
+    for char in (chr(n) for n in range(0x110000) if not 0xD800 <= n < 0xE000):
+        if char.isprintable() and (char.isspace() or space.match(char)):
+            assert char == " ", hex(ord(char))
+        assert char.casefold(), hex(ord(char))
 
 
 @given(TEXTY)

@@ -58,6 +58,49 @@ def test_reach_lets_through_every_whole_match(found: tuple[str, str]) -> None:
     assert reach.reach(source).may_fullmatch(text, reach.fold(text)), (source, text)
 
 
+@settings(max_examples=1500, deadline=None, suppress_health_check=list(HealthCheck))
+@given(pattern_and_text(), st.text(max_size=20))
+def test_every_window_holds_in_every_match(found: tuple[str, str], after: str) -> None:
+    """A whole match holds each text where its window says; so does a match
+    at the start of a longer line, for the windows of a ``starts`` pattern."""
+    source, text = found
+    folded = reach.fold(text)
+    if regex.fullmatch(source, text, rules._FLAGS) is None or len(folded) != len(text):
+        return  # no match the two libraries agree on, or folding moved characters: no claim
+    assert all(w.holds(folded) for w in reach.windows(source, whole=True)), (source, text)
+    longer = reach.fold(text + after)
+    if len(longer) == len(text + after):
+        assert all(w.holds(longer) for w in reach.windows(source, whole=False)), (source, text, after)
+
+
+@settings(max_examples=1500, deadline=None, suppress_health_check=list(HealthCheck))
+@given(pattern_and_text(), st.text(max_size=12))
+def test_a_line_matches_a_pattern_when_it_matches_one_of_its_branches(
+    found: tuple[str, str], other: str
+) -> None:
+    """`reach.branches` splits a pattern into patterns that match, between
+    them, what it matches: a generated match, and any other text."""
+    source, text = found
+    parts = [regex.compile(p, rules._FLAGS) for p in reach.branches(source)]
+    whole = regex.compile(source, rules._FLAGS)
+    for line in (text, other, text + other):
+        assert bool(whole.fullmatch(line)) == any(p.fullmatch(line) for p in parts), (source, line)
+        assert bool(whole.match(line)) == any(p.match(line) for p in parts), (source, line)
+
+
+def test_every_branch_rejoins_into_its_pattern() -> None:
+    for _, _, source in PATTERNS:
+        assert "|".join(reach.branches(source)) == source
+
+
+def test_a_window_keeps_a_needed_text_to_its_part_of_the_line() -> None:
+    """A caption credit at the end of a line is looked for only there."""
+    [credit, *_] = reach.windows(r".{10,300}[a-z][.!?](?:reuters|getty|ap)", whole=True)
+    assert credit.tail == 8  # the mark and the longest credit
+    assert not credit.holds(reach.fold("Rapat kabinet digelar di istana pada Senin pagi."))
+    assert credit.holds(reach.fold("Rapat kabinet digelar di istana pada Senin pagi.Reuters"))
+
+
 def each_line_regex() -> list[regex.Pattern[str]]:
     """Every ``lines`` and ``starts`` pattern the union screen reads, compiled
     alone, as a line rule matches it."""

@@ -114,7 +114,7 @@ def is_markdown(lines: list[str]) -> bool:
     >>> is_markdown(["# Judul", "Isi."]), is_markdown(["- Advertisement -"])
     (True, False)
     """
-    return any(MARK.match(line) and line.startswith("#") for line in lines)
+    return any(line.startswith("#") and MARK.match(line) for line in lines)
 
 
 def _piece_block(piece: str, number: int) -> list[Block]:

@@ -25,7 +25,9 @@ compiled into one alternation, so adding a language is adding a file.
 
 from __future__ import annotations
 
+import bisect
 import re
+import sys
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -43,6 +45,10 @@ T = TypeVar("T")
 #: by a pattern that passes the catastrophic-backtracking test on text of
 #: ordinary size. A match that times out counts as no match (see `guarded`).
 TIMEOUT = 1.0
+#: Texts up to this many characters are matched without the timeout guard:
+#: tests/test_adversarial.py holds every pattern to well under `TIMEOUT` on
+#: hostile strings ten times as long, so the guard cannot fire on them.
+UNGUARDED_UP_TO = 2000
 
 #: Keys whose patterns must match the whole line.
 WHOLE_LINE_KEYS = frozenset({"lines", "shapes", "headers", "trailers", "appeals"})
@@ -114,6 +120,11 @@ def guarded(method: Callable[..., T], text: str, *args: int) -> T | None:
     >>> guarded(regex.compile("a+").match, "aaa")
     <regex.Match object; span=(0, 3), match='aaa'>
     """
+    # The guard costs more than the match on most lines (the regex package
+    # reads the process clock twice): a line too short for any linear
+    # pattern to come near the timeout is matched without it.
+    if len(text) <= UNGUARDED_UP_TO:
+        return method(text, *args)
     try:
         return method(text, *args, timeout=TIMEOUT)
     except TimeoutError:
@@ -145,19 +156,45 @@ def fullmatch_candidates(reason: str, key: str, text: str) -> list[regex.Pattern
     >>> [p for p in patterns("byline", "labels") if p not in tried and p.fullmatch("Editor")]
     []
     """
-    fitting = _fitting(reason, key, text[:1], len(text))
+    shortest, longest = _lengths(reason, key)
+    if len(text) < shortest or (longest is not None and len(text) > longest):
+        return []
+    n = len(text)
+    fitting = [(c, needs) for c, low, high, needs in _starting(reason, key, text[:1]) if low <= n <= high]
     folded = reach.fold(text) if fitting else ""
     return [compiled for compiled, needs in fitting if reach.may_contain(needs, folded)]
 
 
-@lru_cache(maxsize=4096)
-def _fitting(
-    reason: str, key: str, first: str, length: int
-) -> tuple[tuple[regex.Pattern[str], frozenset[str] | None], ...]:
-    """The ``reason.key`` patterns whose whole match may start with ``first``
-    and be ``length`` long, with the texts they need; remembered, in a
-    bounded cache, as lines of one length and first character recur."""
-    return tuple((compiled, r.needs) for compiled, r in _reached(reason, key) if r.fits(first, length))
+#: What `_starting` gives for each pattern: compiled, shortest and longest
+#: whole match (``sys.maxsize``: no bound), and the texts it needs.
+Starting = tuple[regex.Pattern[str], int, int, frozenset[str] | None]
+
+
+@lru_cache(maxsize=1024)
+def _starting(reason: str, key: str, first: str) -> tuple[Starting, ...]:
+    """The ``reason.key`` patterns whose whole match may start with
+    ``first``, each with its lengths and needed texts; remembered, in a
+    bounded cache, as lines of one first character recur."""
+    return tuple(
+        (compiled, r.shortest, sys.maxsize if r.longest is None else r.longest, r.needs)
+        for compiled, r in _reached(reason, key)
+        if r.fits(first, r.shortest)
+    )
+
+
+@cache
+def _lengths(reason: str, key: str) -> tuple[int, int | None]:
+    """The fewest and the most characters a whole match of some ``reason.key``
+    pattern can have (``None``: no most).
+
+    >>> _lengths("byline", "labels")[1] < 100
+    True
+    """
+    found = [r for _, r in _reached(reason, key)]
+    if not found:
+        return 0, 0
+    longest = None if any(r.longest is None for r in found) else max(r.longest or 0 for r in found)
+    return min(r.shortest for r in found), longest
 
 
 @cache
@@ -173,7 +210,19 @@ def may_find(reason: str, key: str, folded: str) -> bool:
     >>> may_find("related.inline", "labels", "warga menunggu kabar")
     False
     """
-    return any(reach.may_contain(needs, folded) for needs in _needs(reason, key))
+    texts = _any_needs(reason, key)
+    return texts is None or any(text in folded for text in texts)
+
+
+@cache
+def _any_needs(reason: str, key: str) -> tuple[str, ...] | None:
+    """Every text some ``reason.key`` pattern needs, in one list (a text
+    that holds another is left out: where it is, so is the other); ``None``
+    when some pattern needs none (empty when there is no pattern)."""
+    each = _needs(reason, key)
+    if any(needs is None for needs in each):
+        return None
+    return tuple(sorted(reach.fewest(set().union(*each))))  # type: ignore[arg-type]
 
 
 def line_matches(reason: str, key: str, text: str) -> bool:
@@ -191,8 +240,23 @@ def line_matches(reason: str, key: str, text: str) -> bool:
     if compiled is None:
         return False
     if key in WHOLE_LINE_KEYS:
+        most = longest(reason, key)
+        if most is not None and len(text) > most:
+            return False
         return guarded(compiled.fullmatch, text) is not None
     return guarded(compiled.match, text) is not None
+
+
+@cache
+def longest(reason: str, key: str) -> int | None:
+    """The most characters a match of some ``reason.key`` pattern can have;
+    ``None`` when some pattern has no such bound (or none is known).
+
+    >>> longest("promo", "shapes") is not None, longest("nothing", "shapes")
+    (True, None)
+    """
+    each = [longest_match(e["pattern"]) for e in entries(reason, key)]
+    return None if not each or None in each else max(each)  # type: ignore[type-var]
 
 
 def is_line_of(reason: str, text: str) -> bool:
@@ -223,20 +287,46 @@ _TIERS = (0, 16, 32, 64, 128, 256)
 @dataclass(frozen=True)
 class Screened:
     """A pattern tried only on lines that hold a text it needs (see
-    `reach.needed`): one that may start anywhere in the line (``.{0,80}\\bfree
-    download``) or has no longest match. In the one regex of its family it
-    would cost a scan of every line, or set up its unbounded repeat on every
-    call; alone, it runs only on the few lines that may match."""
+    `reach.needed`) where it needs it (see `reach.windows`): one that may
+    start anywhere in the line (``.{0,80}\\bfree download``) or has no
+    longest match. In the one regex of its family it would cost a scan of
+    every line, or set up its unbounded repeat on every call; alone, it runs
+    only on the few lines that may match."""
 
     compiled: regex.Pattern[str]
     longest: int | None
     first: frozenset[str] | None = None
     needs: frozenset[str] | None = None
+    windows: tuple[reach.Window, ...] = ()
 
     def may_start(self, first: str) -> bool:
         """Whether a match may start with ``first`` (one character, or ``""``
         for any); only ASCII characters are told apart (see `reach.first_chars`)."""
         return self.first is None or not first or not first.isascii() or first in self.first
+
+    def may_reach(self, length: int) -> bool:
+        """Whether the pattern may match a line of ``length`` characters or
+        more: no longer than its longest match, and no window empty.
+
+        >>> _screened("lines", r".{0,40}\\bhak cipta\\b.{0,40}").may_reach(100)
+        False
+        """
+        if self.longest is not None and length > self.longest:
+            return False
+        # A window's part is empty once the line is longer than its head and tail together.
+        return not any(
+            w.head is not None and w.tail is not None and length >= w.head + w.tail for w in self.windows
+        )
+
+    def may_match(self, folded: str) -> bool:
+        """Whether each text the pattern needs is where it must be in
+        ``folded`` (the `reach.fold` of a line of the same length).
+
+        >>> s = _screened("lines", r".{10,300}[.!?](?:reuters|ap)")
+        >>> s.may_match("rapat ditunda hingga pekan depan."), s.may_match("rapat ditunda.ap")
+        (False, True)
+        """
+        return all(w.holds(folded) for w in self.windows[:_WINDOWS_TRIED])
 
     def matches(self, text: str) -> bool:
         """Whether the pattern matches ``text`` (at its start; whole for ``lines``).
@@ -251,9 +341,56 @@ class Screened:
         return guarded(self.compiled.match, text) is not None
 
 
-#: A stdlib regex that finds any of some needed texts (``None``: there are
-#: none), and each text with the positions of the patterns that need it.
-Needed = tuple[re.Pattern[str] | None, tuple[tuple[str, tuple[int, ...]], ...]]
+#: Lines from these lengths on share the `Gate`s of a `LineFamily`: each
+#: leaves out the screened patterns that cannot match a line that long.
+_GATE_LENGTHS = (0, 16, 32, 48, 64, 96, 128, 160, 192, 256, 320, 384, 448, 512, 640, 768, 1024)
+#: How many of its windows a `Screened` pattern checks before its regex runs:
+#: the most telling come first, and each further one costs more than it saves.
+_WINDOWS_TRIED = 3
+#: A screened pattern whose most telling window is this short is looked for
+#: in that part of a line only (see `Gate`): a paragraph costs the same as a label.
+_SHORT_WINDOWS = (32, 96, 192)
+
+
+@dataclass(frozen=True)
+class Gate:
+    """Some screened patterns of a `LineFamily`, and the texts they need:
+    one scan of the part of a line where those texts must be (its first
+    ``head`` characters, or its last ``tail``, or the whole) says whether
+    any is there; then each text says which patterns may match."""
+
+    gate: re.Pattern[str]
+    needed: tuple[tuple[str, tuple[int, ...]], ...]
+    head: int | None = None
+    tail: int | None = None
+
+    @property
+    def cut(self) -> slice:
+        """The gate's part of a line, as a slice.
+
+        >>> "kata afp"[Gate(re.compile("afp"), (), tail=4).cut]
+        ' afp'
+        """
+        if self.tail is not None:
+            return slice(-self.tail, None)
+        return slice(None, self.head)
+
+    def candidates(self, folded: str, sized: bool) -> set[int]:
+        """Positions of the patterns whose text is in ``folded`` (only in
+        the gate's part of it when ``sized``: of the same length as the line).
+
+        >>> g = Gate(re.compile("ap|afp"), (("ap", (0,)), ("afp", (1,))), tail=4)
+        >>> sorted(g.candidates("rapat kabinet", True)), sorted(g.candidates("kata afp", True))
+        ([], [1])
+        """
+        part = folded[self.cut] if sized else folded
+        if self.gate.search(part) is None:
+            return set()
+        return self.found_in(part)
+
+    def found_in(self, part: str) -> set[int]:
+        """Positions of the patterns whose text is in ``part``."""
+        return {i for wanted, found in self.needed if wanted in part for i in found}
 
 
 @dataclass(frozen=True)
@@ -263,28 +400,52 @@ class LineFamily:
     Most are matched as one regex per tier of line length: each ``(length,
     regex)`` tier leaves out the ``lines`` patterns whose longest match (see
     `longest_match`) is shorter than ``length``, so a paragraph costs no work
-    on labels it outgrows. Each regex call has a fixed cost (the timeout
-    guard is most of it), so one call beats two. The rest are `Screened`,
-    tried only when the line holds a text one of them needs.
+    on labels it outgrows; each tier is made, on first use, for the first
+    character of the line, of the patterns that may start with it. Each regex
+    call has a fixed cost, so one call beats two. The rest are `Screened`,
+    tried only when the line holds a text one of them needs where it needs it.
     """
 
-    tiers: tuple[tuple[int, regex.Pattern[str] | None], ...]
+    #: The patterns not screened: each ``lines`` one with its longest match
+    #: (``None``: no bound), and the ``starts`` ones.
+    lines: tuple[tuple[str, int | None], ...]
+    starts: tuple[str, ...]
     screened: tuple[Screened, ...] = ()
-    #: For a tier and a first character, the texts the screened patterns
-    #: that reach that tier and may start with that character need, each
-    #: with the positions of the patterns that need it; made on first use.
-    needed: dict[tuple[int, str], Needed] = field(default_factory=dict, compare=False, repr=False)
+    #: For a class of line length (see `_GATE_LENGTHS`) and a first
+    #: character, the `Gate`s of the screened patterns that may match such a
+    #: line, each with its search and its part of the line; made on first use.
+    gates: dict[tuple[int, str], tuple[tuple[Callable[[str], Any], slice, Gate], ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    #: For a tier and a first character, the regex of the patterns not
+    #: screened that a line of that tier starting with it may match; made on first use.
+    regexes: dict[tuple[int, str], regex.Pattern[str] | None] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
-    def for_length(self, length: int) -> regex.Pattern[str] | None:
-        """The regex of the patterns not screened, for a line of ``length`` characters.
+    @property
+    def tiers(self) -> tuple[tuple[int, regex.Pattern[str] | None], ...]:
+        """Each ``(length, regex)`` tier, for lines of any first character."""
+        return tuple((tier, self._regex(tier, "")) for tier in _TIERS)
+
+    def for_length(self, length: int, first: str = "") -> regex.Pattern[str] | None:
+        """The regex of the patterns not screened, for a line of ``length``
+        characters that starts with ``first`` (``""``: any character).
 
         >>> line_family("marker").for_length(5_000) is None  # longer than any marker
         True
         """
-        return self.tiers[self._tier(length)][1] if self.tiers else None
+        return self._regex(_TIERS[bisect.bisect_right(_TIERS, length) - 1], first if first.isascii() else "")
 
-    def _tier(self, length: int) -> int:
-        return next((n for n in range(len(self.tiers) - 1, 0, -1) if length >= self.tiers[n][0]), 0)
+    def _regex(self, tier: int, first: str) -> regex.Pattern[str] | None:
+        made = self.regexes.get((tier, first), False)
+        if made is False:
+            # Only the patterns a line of the tier that starts with ``first``
+            # may match: a third of them or fewer for most letters.
+            lines = tuple(p for p, w in self.lines if (w is None or w >= tier) and _may_start(p, first))
+            starts = tuple(p for p in self.starts if _may_start(p, first))
+            made = self.regexes[(tier, first)] = _line_regex(lines, starts)
+        return made
 
     def matches(self, text: str) -> bool:
         """Whether some pattern matches ``text`` (a `line_key`): a ``lines``
@@ -293,32 +454,67 @@ class LineFamily:
         >>> line_family("related").matches("baca juga: kabar lain")
         True
         """
-        compiled = self.for_length(len(text))
+        compiled = self.for_length(len(text), text[:1])
         if compiled is not None and guarded(compiled.match, text) is not None:
             return True
         if not self.screened:
             return False
         folded = reach.fold(text)
-        gate, needed = self._needed(len(text), text[:1])
-        if gate is None or gate.search(folded) is None:
-            return False
-        maybe = {i for wanted, found in needed if wanted in folded for i in found}
-        return any(self.screened[i].matches(text) for i in sorted(maybe))
+        # Windows count characters of the line: only where folding kept them all.
+        sized = len(folded) == len(text)
+        # Most lines pass no gate: each is one slice and one scan, inline.
+        for search, cut, gate in self._gates(len(text), text[:1]):
+            part = folded[cut] if sized else folded
+            if search(part) is None:
+                continue
+            for i in sorted(gate.found_in(part)):
+                one = self.screened[i]
+                if (not sized or one.may_match(folded)) and one.matches(text):
+                    return True
+        return False
 
-    def _needed(self, length: int, first: str) -> Needed:
-        tier = self.tiers[self._tier(length)][0]
+    def _gates(self, length: int, first: str) -> tuple[tuple[Callable[[str], Any], slice, Gate], ...]:
+        shortest = _GATE_LENGTHS[bisect.bisect_right(_GATE_LENGTHS, length) - 1]
         first = first if first.isascii() else ""
-        made = self.needed.get((tier, first))
+        made = self.gates.get((shortest, first))
         if made is None:
-            found: dict[str, list[int]] = {}
+            groups: dict[tuple[str, ...], dict[str, list[int]]] = {}
             for n, one in enumerate(self.screened):
-                if (one.longest is None or one.longest >= tier) and one.may_start(first):
-                    for wanted in one.needs or ():
-                        found.setdefault(wanted, []).append(n)
-            # One scan for all the texts says whether any is there at all.
-            gate = re.compile("|".join(map(re.escape, found))) if found else None
-            made = self.needed[(tier, first)] = (gate, tuple((w, tuple(at)) for w, at in found.items()))
+                if one.may_reach(shortest) and one.may_start(first):
+                    where, texts = _gate_of(one)
+                    for wanted in texts:
+                        groups.setdefault(where, {}).setdefault(wanted, []).append(n)
+            gates = [
+                _gate(where, found, [self.screened[i] for at in found.values() for i in at])
+                for where, found in sorted(groups.items())
+            ]
+            made = self.gates[(shortest, first)] = tuple((g.gate.search, g.cut, g) for g in gates)
         return made
+
+
+def _gate_of(one: Screened) -> tuple[tuple[str, ...], frozenset[str]]:
+    """Which part of a line ``one`` is looked for in (``("tail", bound)`` or
+    ``("head", bound)`` for its last or first characters, up to one of
+    `_SHORT_WINDOWS`, or ``("whole",)``), and the texts looked for there."""
+    best = one.windows[0] if one.windows else None
+    size = None if best is None else best.size
+    for bound in _SHORT_WINDOWS:
+        if best is not None and size is not None and size <= bound:
+            return ("tail" if best.tail == size else "head", f"{bound:04d}"), best.texts
+    # Looked for anywhere: the rarest texts, whatever their window.
+    rarest = max((w.texts for w in one.windows), key=reach.rarity, default=None)
+    return ("whole",), rarest or one.needs or frozenset()
+
+
+def _gate(where: tuple[str, ...], found: dict[str, list[int]], members: list[Screened]) -> Gate:
+    # One scan for all the texts says whether any is there at all.
+    gate = re.compile("|".join(map(re.escape, found)))
+    needed = tuple((w, tuple(at)) for w, at in found.items())
+    if where[0] == "tail":
+        return Gate(gate, needed, tail=max(one.windows[0].tail or 0 for one in members))
+    if where[0] == "head":
+        return Gate(gate, needed, head=max(one.windows[0].head or 0 for one in members))
+    return Gate(gate, needed)
 
 
 @cache
@@ -331,17 +527,34 @@ def _family(reasons: tuple[str, ...]) -> LineFamily:
     lines = [e["pattern"] for r in reasons for e in entries(r, "lines")]
     starts = [e["pattern"] for r in reasons for e in entries(r, "starts")]
     apart = [("lines", p) for p in lines if _screens(p)] + [("starts", p) for p in starts if _screens(p)]
-    lines = [p for p in lines if ("lines", p) not in apart]
-    starts_kept = tuple(p for p in starts if ("starts", p) not in apart)
-    widths = [longest_match(p) for p in lines]
-
-    def reaching(tier: int) -> tuple[str, ...]:
-        return tuple(p for p, w in zip(lines, widths, strict=True) if w is None or w >= tier)
-
     return LineFamily(
-        tuple((tier, _line_regex(reaching(tier), starts_kept)) for tier in _TIERS),
-        tuple(_screened(key, p) for key, p in apart),
+        tuple((p, longest_match(p)) for p in lines if ("lines", p) not in apart),
+        tuple(p for p in starts if ("starts", p) not in apart),
+        tuple(_screened(key, branch) for key, p in apart for branch in _screened_branches(p)),
     )
+
+
+def _screened_branches(source: str) -> list[str]:
+    """The branches of a screened pattern, each screened on its own (each
+    has its own windows: "... less" and "... more" are two tails), when
+    each needs a text; else the pattern whole.
+
+    >>> _screened_branches(r".{20,600}[.!?] less|.{20,600}… ?more")
+    ['.{20,600}[.!?] less', '.{20,600}… ?more']
+    """
+    found = reach.branches(source)
+    return found if all(reach.needed(b) is not None for b in found) else [source]
+
+
+def _may_start(source: str, first: str) -> bool:
+    """Whether a match of ``source`` may start with ``first`` (an ASCII
+    character, or ``""`` for any; see `reach.first_chars`).
+
+    >>> _may_start("baca juga", "b"), _may_start("baca juga", "s"), _may_start("baca juga", "")
+    (True, False, True)
+    """
+    found = reach.first_chars(source)
+    return not first or found is None or first in found
 
 
 def _screens(source: str) -> bool:
@@ -355,9 +568,11 @@ def _screens(source: str) -> bool:
 
 def _screened(key: str, source: str) -> Screened:
     first, needs = reach.first_chars(source), reach.needed(source)
+    windows = reach.windows(source, whole=key == "lines")
     if key == "lines":
-        return Screened(regex.compile(f"(?:{source})\\Z", _FLAGS), longest_match(source), first, needs)
-    return Screened(regex.compile(_alternation("starts", [source]), _FLAGS), None, first, needs)
+        compiled = regex.compile(f"(?:{source})\\Z", _FLAGS)
+        return Screened(compiled, longest_match(source), first, needs, windows)
+    return Screened(regex.compile(_alternation("starts", [source]), _FLAGS), None, first, needs, windows)
 
 
 @cache
@@ -420,7 +635,9 @@ def found(reason: str, key: str, text: str) -> bool:
     True
     """
     compiled = _reversed(reason, key)
-    return compiled is not None and guarded(compiled.search, text) is not None
+    if compiled is None or not may_find(reason, key, reach.fold(text)):
+        return False
+    return guarded(compiled.search, text) is not None
 
 
 @cache

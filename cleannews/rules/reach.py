@@ -169,13 +169,13 @@ def _needed_of(items: list[tuple[Any, Any]]) -> set[str] | None:
             run = ""
         if op is not None and (inner := _needed_item(op, arg)):
             options.append(inner)
-    return max((_fewest(texts) for texts in options), key=_rarity, default=None)
+    return max((fewest(texts) for texts in options), key=rarity, default=None)
 
 
-def _fewest(texts: set[str]) -> set[str]:
+def fewest(texts: set[str]) -> set[str]:
     """``texts`` without those that hold another: where one is, so is the other.
 
-    >>> sorted(_fewest({"a", "ab", "cd"}))
+    >>> sorted(fewest({"a", "ab", "cd"}))
     ['a', 'cd']
     """
     return {t for t in texts if not any(u != t and u in t for u in texts)}
@@ -198,10 +198,10 @@ def _needed_item(op: Any, arg: Any) -> set[str] | None:
     return None
 
 
-def _rarity(texts: set[str]) -> tuple[int, int]:
+def rarity(texts: set[str]) -> tuple[int, int]:
     """How rare a set of needed texts is: its shortest text without spaces, then with.
 
-    >>> _rarity({"foto", "photo"}), _rarity({" "}) < _rarity({"/", ">"})
+    >>> rarity({"foto", "photo"}), rarity({" "}) < rarity({"/", ">"})
     ((4, 4), True)
     """
     return min(len(t.replace(" ", "")) for t in texts), min(map(len, texts))
@@ -306,3 +306,211 @@ def reach(source: str) -> Reach:
         return Reach(0, None, None, None)
     low, high = parsed.getwidth()
     return Reach(low, high if high < re._constants.MAXREPEAT else None, first_chars(source), needed(source))
+
+
+@dataclass(frozen=True)
+class Window:
+    """Texts one of which every match of a pattern holds in a known part of
+    the line: after its first ``start`` characters and within its first
+    ``head`` (``None``: no bound), and, for a pattern that matches the whole
+    line, within its last ``tail`` characters but not its last ``end``."""
+
+    texts: frozenset[str]
+    start: int = 0
+    head: int | None = None
+    tail: int | None = None
+    end: int = 0
+
+    def part(self, folded: str) -> str:
+        """The part of ``folded`` (the `fold` of a line of the same length) where one of the texts must be.
+
+        >>> Window(frozenset({"ap"}), tail=4, end=1).part("kata ap.")
+        ' ap'
+        """
+        n = len(folded)
+        low = self.start if self.tail is None else max(self.start, n - self.tail)
+        high = n - self.end if self.head is None else min(self.head, n - self.end)
+        return folded[low:high]
+
+    def holds(self, folded: str) -> bool:
+        """Whether one of the texts is in its part of ``folded``.
+
+        >>> w = windows(r".{10,300}[.!?](?:reuters|ap)", whole=True)[0]
+        >>> w.holds("warga menunggu kabar dari pemerintah."), w.holds("rapat ditunda hingga pekan depan.ap")
+        (False, True)
+        """
+        part = self.part(folded)
+        return any(text in part for text in self.texts)
+
+    @property
+    def size(self) -> int | None:
+        """The most characters its part can have, ``None`` when not bounded."""
+        bounds = [b for b in (self.head, self.tail) if b is not None]
+        return min(bounds) if bounds else None
+
+
+@cache
+def windows(source: str, *, whole: bool) -> tuple[Window, ...]:
+    """For each run of literals and each item of ``source``'s top level that
+    needs a text (see `needed`), where in a line that text must be: its
+    match starts after what comes before it at the least, and ends within
+    what comes before it at the most plus its own longest match; when the
+    match is ``whole`` (the pattern must match up to the line's end), the
+    same from the end. Every window holds in every match; the most telling
+    (the smallest part per character of its shortest text) comes first.
+    Empty when the pattern cannot be read.
+
+    >>> w = windows(r".{0,80}\\bnow on youtube", whole=True)[0]
+    >>> sorted(w.texts), w.head, w.tail
+    (['now on youtube'], 94, 14)
+    >>> windows(r"credits? \\(?\\d+\\)?", whole=False)[0].head
+    9
+    """
+    parsed = parse(source)
+    if parsed is None:
+        return ()
+    items = list(parsed.data)
+
+    def width(part: list[tuple[Any, Any]]) -> tuple[int, int | None]:
+        low, high = re._parser.SubPattern(parsed.state, part).getwidth()
+        return low, high if high < re._constants.MAXREPEAT else None
+
+    found = []
+    for texts, first, last in _needing_spans(items):
+        before, span, after = width(items[:first]), width(items[first:last]), width(items[last:])
+        head = None if before[1] is None or span[1] is None else before[1] + span[1]
+        tail = None if not whole or after[1] is None or span[1] is None else after[1] + span[1]
+        found.append(Window(frozenset(fewest(texts)), before[0], head, tail, after[0] if whole else 0))
+    return tuple(sorted(found, key=_telling))
+
+
+def _needing_spans(items: list[tuple[Any, Any]]) -> list[tuple[set[str], int, int]]:
+    """Each longest run of items that match one of a few known texts (see
+    `_exact`: "(foto" for ``\\((?:foto|dok)``) and each other item that needs
+    a text, with the positions of its first item and of the item after its last.
+
+    >>> [(sorted(t), a, b) for t, a, b in _needing_spans(parse(r"\\((?:foto|dok)\\w/").data)]
+    [(['(dok', '(foto'], 0, 2), (['/'], 3, 4)]
+    """
+    spans: list[tuple[set[str], int, int]] = []
+    run, first = {""}, 0
+
+    def close(last: int) -> None:
+        if "" not in run:
+            spans.append((run, first, last))
+
+    for n, (op, arg) in enumerate(items):
+        exact = _exact_item(op, arg)
+        if exact is not None and len(run) * len(exact) <= _MOST_EXACT:
+            run = {a + b for a in run for b in exact}
+            continue
+        close(n)
+        run, first = (exact, n) if exact is not None else ({""}, n + 1)
+        if exact is None and (inner := _needed_item(op, arg)):
+            spans.append((inner, n, n + 1))
+    close(len(items))
+    return spans
+
+
+#: The most texts a run of items that match known texts may stand for.
+_MOST_EXACT = 32
+
+
+def _exact(items: list[tuple[Any, Any]]) -> set[str] | None:
+    """Every text (see `_plain`) a sequence of items can match, when there
+    are at most `_MOST_EXACT`; else ``None``.
+
+    >>> sorted(_exact(parse(r"fotos? ?:").data))
+    ['foto :', 'foto:', 'fotos :', 'fotos:']
+    >>> _exact(parse(r"foto\\w").data) is None
+    True
+    """
+    texts = {""}
+    for op, arg in items:
+        exact = _exact_item(op, arg)
+        if exact is None or len(texts) * len(exact) > _MOST_EXACT:
+            return None
+        texts = {a + b for a in texts for b in exact}
+    return texts
+
+
+def _exact_item(op: Any, arg: Any) -> set[str] | None:
+    """Every text one item can match (a check of position matches ``""``), or ``None``."""
+    c = re._constants
+    if op is c.LITERAL:
+        char = _plain(chr(arg))
+        return {char} if char else None
+    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+        return {""}
+    if op is c.IN:
+        return _class_texts(arg)
+    if op is c.SUBPATTERN:
+        return _exact(arg[-1])
+    if op is c.BRANCH:
+        each = [_exact(branch) for branch in arg[1]]
+        return None if any(e is None for e in each) else set().union(*each)  # type: ignore[arg-type]
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and arg[:2] == (0, 1):
+        inner = _exact(arg[2])
+        return None if inner is None else {"", *inner}
+    return None
+
+
+def _telling(window: Window) -> tuple[float, int]:
+    """How little a window lets through: the size of its part per character
+    of its shortest text (spaces count half), then the shortest text.
+
+    >>> _telling(Window(frozenset({"s"}), head=60)) > _telling(Window(frozenset({"tous droits"}), head=70))
+    True
+    """
+    size = window.size if window.size is not None else 10_000
+    shortest, with_spaces = rarity(set(window.texts))
+    return size / max(shortest + (with_spaces - shortest) / 2, 0.5), -with_spaces
+
+
+#: Inline flags and backreferences: a pattern that holds one is not split
+#: into its branches (a flag or a group number would change meaning).
+_NOT_SPLIT = re.compile(r"\(\?[a-zA-Z]+[:)]|\(\?P=|\\[1-9]|\\g<")
+
+
+def branches(source: str) -> list[str]:
+    """The alternatives of ``source``'s top level, each a pattern of its
+    own: a line matches ``source`` when it matches one of them. ``[source]``
+    when there is one, or when splitting could change what a branch means.
+
+    >>> branches(r"(?:a|b) less|c\\|d [|] more")
+    ['(?:a|b) less', 'c\\\\|d [|] more']
+    >>> branches("(?i)a|b")
+    ['(?i)a|b']
+    """
+    if _NOT_SPLIT.search(source):
+        return [source]
+    pieces, depth, start, n = [], 0, 0, 0
+    while n < len(source):
+        char = source[n]
+        if char == "\\":
+            n += 2
+            continue
+        if char == "[":
+            n = _class_end(source, n)
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            pieces.append(source[start:n])
+            start = n + 1
+        n += 1
+    pieces.append(source[start:])
+    return pieces if len(pieces) > 1 and all(pieces) else [source]
+
+
+def _class_end(source: str, at: int) -> int:
+    """The position of the ``]`` that closes the class opening at ``at``."""
+    n = at + 1
+    if n < len(source) and source[n] == "^":
+        n += 1
+    if n < len(source) and source[n] == "]":  # a first "]" is a member
+        n += 1
+    while n < len(source) and source[n] != "]":
+        n += 2 if source[n] == "\\" else 1
+    return n

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from cleannews import rules
-from cleannews.measure import line_key, shape_key
+from cleannews.measure import line_key, shape_key, shortest_shape_key
 from cleannews.model import Block
 
 Step = Callable[[Sequence[Block]], list[Block]]
@@ -106,8 +106,10 @@ class LineRule:
         key = rule_key(block.text)
         if key is not None and rules.is_line_of(self.reason, key):
             return self.reason
-        # Few reasons have shapes: the others need no shape key.
-        if rules.pattern(self.reason, "shapes") is None:
+        # Few reasons have shapes: the others need no shape key, and nor
+        # does a paragraph too long for any shape.
+        has_shapes, longest = _shapes(self.reason)
+        if not has_shapes or (longest is not None and shortest_shape_key(block.text) > longest):
             return None
         if rules.line_matches(self.reason, "shapes", shape_key(block.text)):
             return self.reason
@@ -116,6 +118,16 @@ class LineRule:
     @property
     def __name__(self) -> str:
         return self.reason
+
+
+@cache
+def _shapes(reason: str) -> tuple[bool, int | None]:
+    """Whether ``reason`` has ``shapes``, and the longest line one can match.
+
+    >>> _shapes("marker")
+    (False, None)
+    """
+    return rules.pattern(reason, "shapes") is not None, rules.longest(reason, "shapes")
 
 
 def rule_key(text: str) -> str | None:

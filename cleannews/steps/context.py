@@ -215,10 +215,10 @@ class drop_gallery_captions:  # noqa: N801 - a step, named for what it does
         return out
 
     def _could_be_caption(self, block: Block) -> bool:
-        return block.kept and block.kind != "title" and len(words(block.text)) <= self.max_words
+        return block.kept and block.kind != "title" and not has_more_words(block.text, self.max_words)
 
     def _doubled(self, block: Block, other: Block) -> bool:
-        return other.kept and len(words(block.text)) >= 4 and line_key(block.text) == line_key(other.text)
+        return other.kept and has_more_words(block.text, 3) and line_key(block.text) == line_key(other.text)
 
 
 def _reason_at(blocks: Sequence[Block], near: list[int], i: int) -> str | None:
