@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import cleannews
 from cleannews.model import Block
-from cleannews.steps.header import drop_above_title, drop_standfirst
+from cleannews.steps.header import drop_above_title, drop_headline_over_byline, drop_standfirst
 from cleannews.steps.structure import drop_duplicate_title
 
 REPORT = "Councillors voted on Tuesday night to replace the ageing flood wall along the river."
@@ -76,3 +76,39 @@ def test_html_standfirst_and_kicker_are_removed_with_reasons() -> None:
     assert ("Local news", "navigation") in [(r.text, r.reason) for r in art.removed]
     assert (DEK, "standfirst") in [(r.text, r.reason) for r in art.removed]
     assert art.paragraphs == [REPORT, f"{REPORT} Again."]
+
+
+def test_a_line_as_long_as_the_headline_over_its_repeat_is_kept() -> None:
+    """What a page prints over its headline is smaller than it; a line as
+    long may be a headline itself (an ad label taken for the title)."""
+    blocks = [
+        Block("Sponsored", "title"),
+        Block("Harbour council votes to rebuild the flood wall"),
+        Block("Sponsored"),
+        Block(REPORT),
+    ]
+    out = drop_above_title()(drop_duplicate_title(blocks))
+    assert reasons(out) == [None, None, "duplicate-title", None]
+
+
+BYLINE = Block("By Jane Roe", reason="byline")
+
+
+def test_the_headline_in_other_words_over_the_byline_is_a_duplicate_title() -> None:
+    blocks = [
+        Block("Harbour council votes to rebuild the flood wall", "title"),
+        Block("Council votes for new harbour flood wall"),
+        BYLINE,
+        Block(REPORT),
+    ]
+    assert reasons(drop_headline_over_byline()(blocks)) == [None, "duplicate-title", "byline", None]
+
+
+def test_a_subheading_sharing_no_word_with_the_title_over_a_byline_is_kept() -> None:
+    blocks = [
+        Block("Harbour council votes to rebuild the flood wall", "title"),
+        Block("How the Fishermen Responded", "heading"),
+        BYLINE,
+        Block(REPORT),
+    ]
+    assert drop_headline_over_byline()(blocks) == blocks

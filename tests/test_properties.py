@@ -180,6 +180,7 @@ def test_a_long_line_of_any_repeated_text_is_cleaned_in_bounded_time(chunk: str,
 @example("\x08\\r")  # escape debris left once the control character was removed
 @example("#\x08 0")  # a control character hid a Markdown mark from the reader
 @example("# :")  # a Markdown title with no words is no headline in plain text
+@example("B\rAA\rA\rb\rAA\rA\rB\rAA\rA")  # a row printed three times left two copies, found again
 def test_cleaning_a_rendered_article_changes_nothing(raw: str) -> None:
     """Cleaning the rendering of a cleaned article gives the same title and
     blocks. The rendering is `render()` (plain text) for text input, and
@@ -342,6 +343,27 @@ REPORT = "Presiden Joko Widodo mengatakan bahwa harga beras akan diumumkan pada 
 @example(  # a comment label in capitals under the reporting was taken for a credit in capitals
     Draft((Piece((REPORT,)), Piece(("KIRIM KOMENTAR",), reason="comments")))
 )
+@example(  # the title over a "Read more" link was taken for a related teaser
+    Draft(
+        (
+            Piece(("Berita Terkait",), reason="related"),
+            Piece(("Presiden Joko Widodo Tinjau Harga Beras di Jakarta",), "title"),
+            Piece(("Read more",), reason="related"),
+            Piece((REPORT,)),
+        )
+    )
+)
+@example(  # a heading over a closing credit was taken for the headline in other words
+    Draft(
+        (
+            Piece(("SCROLL TO CONTINUE WITH CONTENT",), reason="marker"),
+            Piece(("President Joe Biden Visits London as The Price Of Eggs Talks Stall",), "title"),
+            Piece(("How New York Responded",), "heading"),
+            Piece(("Reporting by Andi Saputra; Editing by Andi Saputra",), reason="byline"),
+            Piece(("President Joe Biden said on Monday (1/1) that the price of eggs would be announced.",)),
+        )
+    )
+)
 def test_mixed_residue_is_removed_with_its_reasons(draft: Draft) -> None:
     article = clean_text(draft.raw)
     assert shape(article) == (draft.title, draft.content)
@@ -420,6 +442,24 @@ def test_dropping_a_step_only_keeps_more(draft: Draft, data: st.DataObject) -> N
     assert all(less.kept for less, more in zip(fewer, full, strict=True) if more.kept)
 
 
+AD_TWICE = Draft(  # without drop_ads, the ad label was the title and the headline a kicker over its repeat
+    (
+        Piece(("Advertisement", "AIOTrade App AIOTrade App"), reason="ad"),
+        Piece(("Presiden Joko Widodo Tinjau Harga Beras di Jakarta",), "title"),
+        Piece(("Advertisement", "AIOTrade App AIOTrade App"), reason="ad"),
+        Piece((REPORT,)),
+    )
+)
+
+
+@pytest.mark.parametrize("left_out", range(len(default_steps())))
+def test_dropping_any_step_keeps_what_the_full_list_keeps_around_a_repeated_ad(left_out: int) -> None:
+    steps = default_steps()
+    full = run(read_text(AD_TWICE.raw), steps)
+    fewer = run(read_text(AD_TWICE.raw), steps[:left_out] + steps[left_out + 1 :])
+    assert all(less.kept for less, more in zip(fewer, full, strict=True) if more.kept)
+
+
 @given(dirty_drafts(), st.data())
 def test_a_user_step_appended_runs_and_its_reason_appears(draft: Draft, data: st.DataObject) -> None:
     paragraphs = [text for kind, text in draft.content if kind == "paragraph"]
@@ -443,6 +483,7 @@ def test_from_dict_reads_back_to_dict(raw: str) -> None:
 @given(st.one_of(dirty_drafts().map(lambda d: d.raw), clean_drafts().map(lambda d: d.raw), any_text))
 @example("- :")  # without a "#" line the Markdown is read as text, so nothing is escaped
 @example("00\r- 0")  # a paragraph that starts like a list item must be escaped in Markdown
+@example("B\rAA\rA\rb\rAA\rA\rB\rAA\rA")  # a row printed three times left two copies, found again
 def test_cleaning_the_markdown_keeps_the_same_blocks(raw: str) -> None:
     assume(not reveals_a_mark(raw))
     article = clean_text(raw)

@@ -59,6 +59,16 @@ def test_a_header_row_printed_twice_keeps_one_copy() -> None:
     assert all(b.kept for b in out[5:])
 
 
+def test_a_header_row_printed_three_times_keeps_the_last_copy_only() -> None:
+    """Two copies left would be a doubled row again: cleaning twice must change nothing."""
+    blocks = [Block(REPORT), *map(Block, ROW * 3), *map(Block, CELLS)]
+    out = drop_doubled_header_rows()(blocks)
+    assert [b.reason for b in out[1:9]] == ["duplicate"] * 8
+    assert all(b.kept for b in out[9:])
+    kept = [b for b in out if b.kept]
+    assert drop_doubled_header_rows()(kept) == kept
+
+
 def test_a_header_row_printed_once_is_kept() -> None:
     blocks = [Block(REPORT), *map(Block, ROW), *map(Block, CELLS)]
     assert drop_doubled_header_rows()(blocks) == blocks

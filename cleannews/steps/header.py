@@ -30,8 +30,8 @@ def reads_as_label(text: str, *, max_words: int = 12) -> bool:
 @dataclass(frozen=True)
 class drop_above_title:  # noqa: N801 - a step, named for what it does
     """Drop the kept blocks over the headline's repeat in the body when they
-    are at most ``max_above`` labels (`reads_as_label`): what a page prints
-    over its headline is its masthead. A sentence over the repeat means the
+    are at most ``max_above`` labels (`reads_as_label`) of fewer words than
+    the headline: what a page prints over its headline is its masthead. A sentence over the repeat means the
     repeat is no header line, and nothing is dropped. Runs after
     `drop_duplicate_title`, which finds the repeat."""
 
@@ -44,9 +44,10 @@ class drop_above_title:  # noqa: N801 - a step, named for what it does
         if repeat is None:
             return out
         above = [i for i in kept_indexes(out[:repeat]) if out[i].kind != "title"]
-        if len(above) > self.max_above or not all(
-            reads_as_label(out[i].text, max_words=self.max_words) for i in above
-        ):
+        # What a page prints over its headline is smaller than it: a line as
+        # long as the headline may be a headline itself.
+        most = min(self.max_words, len(words(out[repeat].text)) - 1)
+        if len(above) > self.max_above or not all(reads_as_label(out[i].text, max_words=most) for i in above):
             return out
         for i in above:
             out[i] = out[i].drop(NAVIGATION)
@@ -92,16 +93,20 @@ class drop_headline_over_byline:  # noqa: N801 - a step, named for what it does
     ``duplicate-title``: among the first ``max_lines`` kept lines, before any
     sentence of reporting, a line of ``min_words`` to ``max_words`` words
     that does not end in a full stop, right above a byline (a block dropped
-    as ``byline``: "By <name>", a date). Only with a title known: the line
-    may be the headline itself otherwise."""
+    as ``byline``: "By <name>", a date), sharing at least ``min_shared``
+    words of four letters or more with the title (a subheading of the
+    story's own shares none). Only with a title known: the line may be the
+    headline itself otherwise."""
 
     max_lines: int = 3
     min_words: int = 4
     max_words: int = 30
+    min_shared: int = 2
 
     def __call__(self, blocks: Sequence[Block]) -> list[Block]:
         out = list(blocks)
-        if not any(b.kept and b.kind == "title" for b in out):
+        title = next((b.text for b in out if b.kept and b.kind == "title"), None)
+        if title is None:
             return out
         near = [i for i, b in enumerate(out) if b.reason != ESCAPE_ARTIFACT]
         seen = 0
@@ -113,10 +118,25 @@ class drop_headline_over_byline:  # noqa: N801 - a step, named for what it does
                 break
             seen += 1
             below = out[near[n + 1]] if n + 1 < len(near) else None
-            if below is not None and below.reason == BYLINE and self._reads_as_headline(block.text):
+            if below is not None and below.reason == BYLINE and self._rewords(block.text, title):
                 out[i] = block.drop(DUPLICATE_TITLE)
         return out
 
-    def _reads_as_headline(self, text: str) -> bool:
+    def _rewords(self, text: str, title: str) -> bool:
+        """Whether ``text`` reads as a headline that shares at least
+        ``min_shared`` words of four letters or more with ``title``: the same
+        story in other words, not a heading of its own."""
         count = len(words(text))
-        return self.min_words <= count <= self.max_words and not text.rstrip().endswith(".")
+        if not self.min_words <= count <= self.max_words or text.rstrip().endswith("."):
+            return False
+        return len(long_words(text) & long_words(title)) >= self.min_shared
+
+
+def long_words(text: str) -> set[str]:
+    """The casefolded words of four letters or more: the words that carry a
+    headline's story.
+
+    >>> sorted(long_words("HS Roundup: Viera defeats Rockledge"))
+    ['defeats', 'rockledge', 'roundup', 'viera']
+    """
+    return {w.casefold() for w in words(text) if len(w) >= 4}

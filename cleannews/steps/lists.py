@@ -157,15 +157,21 @@ def is_trailer(block: Block) -> bool:
 
 def drop_teasers(blocks: Sequence[Block]) -> list[Block]:
     """Drop the teaser headline right before a "Read more" trailer, when it
-    reads as a list item (a headline, not a sentence of reporting)."""
+    reads as a list item (a headline, not a sentence of reporting) and is not
+    the text's first kept line: that is the article's own headline.
+
+    >>> [b.reason for b in drop_teasers([Block("Banjir Rendam Kota"), Block("Read more", reason="related")])]
+    [None, 'related']
+    """
     out = list(blocks)
     last_kept = None
+    first = next((i for i, b in enumerate(out) if b.kept), None)
     for i, block in enumerate(out):
         if block.kept:
             last_kept = i
         elif is_trailer(block) and last_kept is not None:
             teaser = out[last_kept]
-            if teaser.kind != "title" and reads_as_list_item(teaser.text):
+            if last_kept != first and teaser.kind != "title" and reads_as_list_item(teaser.text):
                 out[last_kept] = teaser.drop(RELATED)
             last_kept = None
     return out

@@ -61,8 +61,8 @@ def _is_header_cell(text: str, max_words: int) -> bool:
 
 @dataclass(frozen=True)
 class drop_doubled_header_rows:  # noqa: N801 - a step, named for what it does
-    """Drop the first copy of a table's header row printed twice in a row
-    (a sticky header's copy above the table): ``min_cells`` to ``max_cells``
+    """Drop the first copies of a table's header row printed twice or more
+    in a row (a sticky header's copy above the table): ``min_cells`` to ``max_cells``
     different short cells (see `_is_header_cell`) followed at once by the
     same cells in the same order. One copy stays: the table keeps its
     header. A row of numbers is no header (two equal rows of scores are the
@@ -86,9 +86,14 @@ class drop_doubled_header_rows:  # noqa: N801 - a step, named for what it does
         start = 0
         while start < len(kept):
             size = self._doubled_row(out, kept, keys, start)
-            for i in kept[start : start + size]:
+            if not size:
+                start += 1
+                continue
+            copies = _copies(keys, start, size)
+            # Every copy but the last: cleaning the output again finds no row twice.
+            for i in kept[start : start + (copies - 1) * size]:
                 out[i] = out[i].drop(DUPLICATE)
-            start += 2 * size if size else 1
+            start += copies * size
         return out
 
     def _doubled_row(self, out: list[Block], kept: list[int], keys: list[str], start: int) -> int:
@@ -103,6 +108,18 @@ class drop_doubled_header_rows:  # noqa: N801 - a step, named for what it does
             if all(_is_header_cell(out[i].text, self.max_words) for i in kept[start:end]):
                 return size
         return 0
+
+
+def _copies(keys: list[str], start: int, size: int) -> int:
+    """How many times the row of ``size`` keys at ``start`` is printed in a row.
+
+    >>> _copies(["a", "b", "a", "b", "a", "b", "c"], 0, 2)
+    3
+    """
+    row, copies = keys[start : start + size], 1
+    while keys[start + copies * size : start + (copies + 1) * size] == row:
+        copies += 1
+    return copies
 
 
 @dataclass(frozen=True)
