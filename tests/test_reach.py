@@ -158,3 +158,27 @@ def test_a_character_with_case_may_start_every_ascii_match_it_has() -> None:
         compiled = regex.compile(regex.escape(char), rules._FLAGS)
         first = reach.first_chars(regex.escape(char)) or reach.ASCII
         assert all(a in first for a in map(chr, range(0x20, 0x7F)) if compiled.fullmatch(a)), char
+
+
+def test_folding_a_key_again_changes_no_character_and_makes_no_space() -> None:
+    """What `rules.may_find_within` relies on: the fold of a `line_key` is
+    made of the folds of the text's own characters, spaces aside."""
+    for n in range(0x110000):
+        if 0xD800 <= n < 0xE000:
+            continue
+        folded = chr(n).casefold()
+        assert folded.casefold() == folded, hex(n)
+        assert " " not in folded or chr(n) == " ", hex(n)
+
+
+@settings(max_examples=800, deadline=None, suppress_health_check=list(HealthCheck))
+@given(pattern_and_text(), st.text(max_size=12), st.text(max_size=12))
+def test_the_gate_before_keys_lets_through_every_key_a_pattern_may_find(
+    found: tuple[str, str], before: str, after: str
+) -> None:
+    """A text whose part's key `rules.may_find` would try, `rules.may_find_within` tries too."""
+    source, text = found
+    whole = f"{before}\u00a0 {text}\t{after}"
+    for reason, key, pattern in PATTERNS:
+        if pattern == source and rules.may_find(reason, key, reach.fold(line_key(text))):
+            assert rules.may_find_within(reason, key, reach.fold(whole)), (reason, key, whole)
