@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cleannews import rules
-from cleannews.measure import line_key
+from cleannews.measure import line_key, shape_key
 from cleannews.rules import reach
 
 
@@ -182,3 +182,20 @@ def test_the_gate_before_keys_lets_through_every_key_a_pattern_may_find(
     for reason, key, pattern in PATTERNS:
         if pattern == source and rules.may_find(reason, key, reach.fold(line_key(text))):
             assert rules.may_find_within(reason, key, reach.fold(whole)), (reason, key, whole)
+
+
+@st.composite
+def shape_and_text(draw: st.DrawFn) -> tuple[str, str]:
+    reason, _, source = draw(st.sampled_from([p for p in PATTERNS if p[1] == "shapes"]))
+    text = draw(matching_text(source))
+    return reason, draw(st.sampled_from([str, str.upper, str.lower, str.title]))(text)
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=list(HealthCheck))
+@given(shape_and_text())
+def test_the_shape_screen_keeps_a_pattern_for_every_shape_it_matches(found: tuple[str, str]) -> None:
+    """`LineRule` tries shapes only when `rules.fullmatch_candidates` keeps one."""
+    reason, text = found
+    key = shape_key(text)
+    if rules.line_matches(reason, "shapes", key):
+        assert any(p.fullmatch(key) for p in rules.fullmatch_candidates(reason, "shapes", key)), (reason, key)
