@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from ftfy.badness import is_bad
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import cleannews
 from cleannews.steps import fixes
@@ -55,3 +58,19 @@ def test_a_block_repaired_to_nothing_is_recorded_with_its_original_text() -> Non
     article = cleannews.clean_text("Isi berita hari ini.\n&#8203;\nSelesai hari ini.")
     assert [(r.text, r.reason) for r in article.removed] == [("&#8203;", "escape-artifact")]
     assert article.paragraphs == ["Isi berita hari ini.", "Selesai hari ini."]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from([chr(n) for n in range(0x20, 0x7F)] + list(fixes._SAFE)), max_size=60)
+)
+def test_ftfy_finds_no_badness_in_typographic_text(text: str) -> None:
+    """The shortcut of `has_mojibake` agrees with ftfy on text whose only
+    non-ASCII characters are quotes, dashes and the like."""
+    assert fixes._SAFE, "the installed ftfy's pattern could not be read"
+    assert not is_bad(text)
+    assert not fixes.has_mojibake(text)
+
+
+def test_mojibake_next_to_typographic_quotes_is_still_found() -> None:
+    assert fixes.has_mojibake("Kata “baik” dan â€œburukâ€\x9d – kata dia.")

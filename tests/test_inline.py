@@ -7,7 +7,7 @@ import pytest
 
 import cleannews
 from cleannews.model import Article, Block, Removed
-from cleannews.steps.inline import find_inline_link, find_tail, trim_block
+from cleannews.steps.inline import find_inline_link, find_tail, may_trim, trim_block
 
 LEAD = "Harga beras di pasar induk naik lagi pada pekan ini, kata para pedagang kepada wartawan."
 REST = "Manfaat kerja bakti lainnya adalah menumbuhkan sikap kekeluargaan di antara warga."
@@ -106,3 +106,24 @@ def test_cleaning_the_rendered_article_again_changes_nothing() -> None:
     art = clean(LEAD, "Baca juga: Lima Cara Menjaga Kebersihan Kampung " + REST + " BERITA TERKAIT +")
     again = cleannews.clean_text(art.render())
     assert (again.title, again.blocks) == (art.title, art.blocks)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"{LEAD} Baca juga: Harga Beras Naik Lagi {REST}",
+        f"{LEAD} BERITA\u00a0 TERKAIT +",
+        f"{LEAD} Simak breaking news dan berita pilihan kami langsung di ponselmu.",
+        "Demikian kata dia kepada wartawan di Jakarta. (fyk/ash)  ",
+        f"{LEAD} READ MORE: Harga Beras Naik Lagi {REST}",
+    ],
+)
+def test_every_paragraph_trim_block_cuts_passes_the_gate(text: str) -> None:
+    assert trim_block(Block(text)).text != text
+    assert may_trim(text)
+
+
+def test_a_paragraph_the_gate_stops_is_returned_as_it_is() -> None:
+    block = Block(LEAD)
+    assert not may_trim(LEAD)
+    assert trim_block(block) is block

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cleannews import rules
-from cleannews.measure import line_key
+from cleannews.measure import line_key, shape_key
 from cleannews.rules import reach
 
 
@@ -158,3 +158,44 @@ def test_a_character_with_case_may_start_every_ascii_match_it_has() -> None:
         compiled = regex.compile(regex.escape(char), rules._FLAGS)
         first = reach.first_chars(regex.escape(char)) or reach.ASCII
         assert all(a in first for a in map(chr, range(0x20, 0x7F)) if compiled.fullmatch(a)), char
+
+
+def test_folding_a_key_again_changes_no_character_and_makes_no_space() -> None:
+    """What `rules.may_find_within` relies on: the fold of a `line_key` is
+    made of the folds of the text's own characters, spaces aside."""
+    for n in range(0x110000):
+        if 0xD800 <= n < 0xE000:
+            continue
+        folded = chr(n).casefold()
+        assert folded.casefold() == folded, hex(n)
+        assert " " not in folded or chr(n) == " ", hex(n)
+
+
+@settings(max_examples=800, deadline=None, suppress_health_check=list(HealthCheck))
+@given(pattern_and_text(), st.text(max_size=12), st.text(max_size=12))
+def test_the_gate_before_keys_lets_through_every_key_a_pattern_may_find(
+    found: tuple[str, str], before: str, after: str
+) -> None:
+    """A text whose part's key `rules.may_find` would try, `rules.may_find_within` tries too."""
+    source, text = found
+    whole = f"{before}\u00a0 {text}\t{after}"
+    for reason, key, pattern in PATTERNS:
+        if pattern == source and rules.may_find(reason, key, reach.fold(line_key(text))):
+            assert rules.may_find_within(reason, key, reach.fold(whole)), (reason, key, whole)
+
+
+@st.composite
+def shape_and_text(draw: st.DrawFn) -> tuple[str, str]:
+    reason, _, source = draw(st.sampled_from([p for p in PATTERNS if p[1] == "shapes"]))
+    text = draw(matching_text(source))
+    return reason, draw(st.sampled_from([str, str.upper, str.lower, str.title]))(text)
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=list(HealthCheck))
+@given(shape_and_text())
+def test_the_shape_screen_keeps_a_pattern_for_every_shape_it_matches(found: tuple[str, str]) -> None:
+    """`LineRule` tries shapes only when `rules.fullmatch_candidates` keeps one."""
+    reason, text = found
+    key = shape_key(text)
+    if rules.line_matches(reason, "shapes", key):
+        assert any(p.fullmatch(key) for p in rules.fullmatch_candidates(reason, "shapes", key)), (reason, key)

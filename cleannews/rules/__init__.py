@@ -214,6 +214,29 @@ def may_find(reason: str, key: str, folded: str) -> bool:
     return texts is None or any(text in folded for text in texts)
 
 
+def may_find_within(reason: str, key: str, folded: str) -> bool:
+    """Whether some ``reason.key`` pattern may match the `line_key` of some
+    part of a text whose `reach.fold` is ``folded``: a gate for a step that
+    would otherwise cut the text and make keys before asking `may_find`.
+    Spaces are collapsed in a key, so only the longest space-free piece of
+    each needed text is looked for; case folding works on each character
+    alone, so every such piece of a key's fold is in the fold of the text.
+
+    >>> may_find_within("comments", "calls", "warga menunggu kabar")
+    False
+    >>> may_find_within("comments", "calls", "sound\u00a0off below")
+    True
+    """
+    pieces = _any_pieces(reason, key)
+    return pieces is None or any(piece in folded for piece in pieces)
+
+
+@cache
+def _any_pieces(reason: str, key: str) -> tuple[str, ...] | None:
+    texts = _any_needs(reason, key)
+    return None if texts is None else tuple(sorted({max(t.split(" "), key=len) for t in texts}))
+
+
 @cache
 def _any_needs(reason: str, key: str) -> tuple[str, ...] | None:
     """Every text some ``reason.key`` pattern needs, in one list (a text

@@ -111,7 +111,12 @@ class LineRule:
         has_shapes, longest = _shapes(self.reason)
         if not has_shapes or (longest is not None and shortest_shape_key(block.text) > longest):
             return None
-        if rules.line_matches(self.reason, "shapes", shape_key(block.text)):
+        # Most paragraphs fit no shape by length, first character or a text
+        # it needs: screened so, they are not matched at all.
+        shaped = shape_key(block.text)
+        if rules.fullmatch_candidates(self.reason, "shapes", shaped) and rules.line_matches(
+            self.reason, "shapes", shaped
+        ):
             return self.reason
         return None
 

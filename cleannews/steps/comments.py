@@ -14,6 +14,7 @@ from cleannews import rules
 from cleannews.measure import has_more_words, line_key, reads_as_sentence
 from cleannews.model import Block
 from cleannews.reasons import COMMENTS
+from cleannews.rules import reach
 from cleannews.steps.base import LineRule
 
 comment_label = LineRule(COMMENTS)
@@ -41,6 +42,10 @@ class call_to_comment:  # noqa: N801 - a filter, named for what it finds
     max_words: int = 40
 
     def __call__(self, block: Block) -> str | None:
+        # Most blocks hold no word a call needs: one scan of the folded text
+        # says so before words are counted or the last sentence is cut.
+        if not rules.may_find_within(COMMENTS, "calls", reach.fold(block.text)):
+            return None
         if has_more_words(block.text, self.max_words):
             return None
         return COMMENTS if rules.found(COMMENTS, "calls", line_key(last_sentence(block.text))) else None

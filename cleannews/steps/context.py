@@ -206,19 +206,27 @@ class drop_gallery_captions:  # noqa: N801 - a step, named for what it does
         out = list(blocks)
         near = [i for i, b in enumerate(out) if b.reason != ESCAPE_ARTIFACT]
         for before, here, after in zip(near, near[1:], near[2:], strict=False):
-            if not self._could_be_caption(blocks[here]):
-                continue
+            # The neighbours first: most lines have no caption next to them
+            # and are not printed twice, and then their words are not counted.
             if blocks[before].reason == CAPTION and blocks[after].reason == CAPTION:
-                out[here] = blocks[here].drop(CAPTION)
-            elif self._doubled(blocks[here], blocks[after]) and _reason_at(blocks, near, after) == CAPTION:
+                if self._could_be_caption(blocks[here]):
+                    out[here] = blocks[here].drop(CAPTION)
+            elif (
+                _same_line(blocks[here], blocks[after])
+                and self._could_be_caption(blocks[here])
+                and has_more_words(blocks[here].text, 3)
+                and _reason_at(blocks, near, after) == CAPTION
+            ):
                 out[here], out[after] = blocks[here].drop(CAPTION), blocks[after].drop(CAPTION)
         return out
 
     def _could_be_caption(self, block: Block) -> bool:
         return block.kept and block.kind != "title" and not has_more_words(block.text, self.max_words)
 
-    def _doubled(self, block: Block, other: Block) -> bool:
-        return other.kept and has_more_words(block.text, 3) and line_key(block.text) == line_key(other.text)
+
+def _same_line(block: Block, other: Block) -> bool:
+    """Whether ``other`` is kept and is ``block`` printed again."""
+    return other.kept and line_key(block.text) == line_key(other.text)
 
 
 def _reason_at(blocks: Sequence[Block], near: list[int], i: int) -> str | None:

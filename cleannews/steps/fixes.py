@@ -86,6 +86,10 @@ def has_mojibake(text: str) -> bool:
     >>> has_mojibake("Kabar baik “hari ini”."), has_mojibake("Kata â€œbaikâ€\x9d.")
     (False, True)
     """
+    # Most damage-free text has no other non-ASCII character than quotes and
+    # dashes, and ftfy's pattern matches none of them: one scan says so.
+    if _NOT_TYPOGRAPHIC is not None and _NOT_TYPOGRAPHIC.search(text) is None:
+        return False
     if _BADNESS_REACH is None:
         return is_bad(text)
     start = end = -1
@@ -126,8 +130,56 @@ def _needs_non_ascii(branch: Any) -> bool:
     return False
 
 
+def _item_chars(op: Any, value: Any) -> set[int] | None:
+    """The characters a required item of ftfy's pattern matches, when it
+    only matches non-ASCII ones (see `_needs_non_ascii`); else ``None``."""
+    c = re._constants
+    if op is c.LITERAL and value > 0x7F:
+        return {value}
+    if op is not c.IN:
+        return None
+    found: set[int] = set()
+    for kind, v in value:
+        if kind is c.LITERAL and v > 0x7F:
+            found.add(v)
+        elif kind is c.RANGE and v[0] > 0x7F:
+            found.update(range(v[0], v[1] + 1))
+        else:
+            return None
+    return found
+
+
+def _never_bad(chars: str) -> str:
+    """``chars`` when ftfy's badness pattern cannot match a text whose only
+    non-ASCII characters are among them (each branch has a required item
+    that matches none of them, and the pattern ignores no case), else ``""``.
+
+    >>> _never_bad("“”") == "“”"
+    True
+    """
+    try:
+        parsed = re._parser.parse(BADNESS_RE.pattern, BADNESS_RE.flags)
+        [(op, (_, branches))] = parsed.data
+        if op is not re._constants.BRANCH or BADNESS_RE.flags & re.IGNORECASE:
+            return ""
+        wanted = {ord(ch) for ch in chars}
+        for branch in branches:
+            items = [found for op, value in branch if (found := _item_chars(op, value)) is not None]
+            if not any(found.isdisjoint(wanted) for found in items):
+                return ""
+        return chars
+    except Exception:  # another ftfy version, another pattern shape: no shortcut
+        return ""
+
+
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _BADNESS_REACH = _badness_reach()
+#: Typographic quotes, dashes, bullets and the no-break space, common in text
+#: that has no damage.
+_TYPOGRAPHIC = "“”‘’–—…•\u00a0«»·"
+_SAFE = _never_bad(_TYPOGRAPHIC)
+#: A character that is neither ASCII nor one ftfy's pattern never matches.
+_NOT_TYPOGRAPHIC = re.compile(f"[^\\x00-\\x7f{re.escape(_SAFE)}]") if _SAFE else None
 
 
 def fix_mojibake(text: str) -> str:

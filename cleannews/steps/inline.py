@@ -137,10 +137,29 @@ def trim_block(block: Block) -> Block:
     >>> b.text, [(c.text, c.reason) for c in b.cuts]
     ('Isi berita yang panjang ini benar.', [('BERITA TERKAIT +', 'related')])
     """
+    if not may_trim(block.text):
+        return block
     # Until nothing more comes off, so that a second cleaning cuts nothing.
     while (trimmed := _trim_once(block)).text != block.text:
         block = trimmed
     return block
+
+
+def may_trim(text: str) -> bool:
+    """Whether `trim_block` may cut anything from ``text``: ``False`` when
+    it ends in no bracket (no glued code) and holds no text a link label or a
+    tail needs (see `rules.may_find_within`). Most paragraphs hold none, and
+    then they are not cut into sentences and keys at all.
+
+    >>> may_trim("Warga menunggu kabar dari pemerintah."), may_trim("Isi berita. BERITA TERKAIT +")
+    (False, True)
+    """
+    folded = reach.fold(text)
+    return (
+        text.rstrip().endswith(")")
+        or rules.may_find_within("related.inline", "labels", folded)
+        or any(rules.may_find_within(f"{r}.inline", "tails", folded) for r in TAIL_REASONS)
+    )
 
 
 def _trim_once(block: Block) -> Block:
