@@ -51,6 +51,14 @@ def test_an_appeal_box_followed_by_reporting_is_kept() -> None:
     assert drop_appeal_box()(blocks) == blocks
 
 
+def test_a_button_line_opens_no_appeal_box() -> None:
+    """ "Support <cause>" over the story is a headline or a slogan, not the
+    start of an appeal box: a button closes a box and never opens one."""
+    story = [LONG_1, "Support Harbour Families", *[LONG_2, LONG_1] * 5, "How to help", "Donate now"]
+    blocks = [Block(t) for t in story]
+    assert drop_appeal_box()(blocks) == blocks
+
+
 def test_an_appeal_box_needs_reporting_above_it() -> None:
     blocks = [Block(t) for t in ["A Word to Our Loyal Readers", "Jane Roe", "Donate now"]]
     assert drop_appeal_box()(blocks) == blocks

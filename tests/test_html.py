@@ -513,6 +513,23 @@ def test_a_trafilatura_laid_out_otherwise_gives_the_same_reading(
     assert cleannews.clean_html(_BYLINE_PAGE).to_dict() == expected
 
 
+def test_a_trafilatura_whose_internals_take_other_arguments_gives_the_same_reading(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """When the internal calls fail as a changed signature would, the reader
+    asks extract() and extract_metadata() whole, and reads the page the same."""
+    import trafilatura
+
+    expected = cleannews.clean_html(_BYLINE_PAGE).to_dict()
+
+    def changed(*args: object, **kwargs: object) -> None:
+        raise TypeError("unexpected keyword argument")
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", changed)
+    monkeypatch.setattr("cleannews.readers.html._trafilatura_metadata", changed)
+    assert cleannews.clean_html(_BYLINE_PAGE).to_dict() == expected
+
+
 def test_page_fields_read_a_byline_json_ld_and_canonical_link() -> None:
     fields = page_fields(parse_page(_BYLINE_PAGE), None)
     assert fields["author"] == "Tomas Weller"

@@ -354,16 +354,18 @@ def _trafilatura_xml(tree: HtmlElement) -> str | None:
     own XML conversion, the XML `trafilatura.extract` gives without the
     content fingerprint extract() computes for it. No URL is given: it only
     makes link targets absolute, and no target is read here. With a
-    trafilatura laid out otherwise, `trafilatura.extract` whole."""
+    trafilatura laid out otherwise (no such function, or one that takes
+    other arguments), `trafilatura.extract` whole."""
     import trafilatura
 
     options = _extractor()
     try:
         from trafilatura.core import determine_returnstring
-    except ImportError:
+
+        document = trafilatura.bare_extraction(tree, options=options)
+        return None if document is None else determine_returnstring(document, options)
+    except (ImportError, TypeError, AttributeError):
         return trafilatura.extract(tree, options=options)
-    document = trafilatura.bare_extraction(tree, options=options)
-    return None if document is None else determine_returnstring(document, options)
 
 
 #: The fields of trafilatura's metadata cleannews reads.
@@ -373,12 +375,13 @@ _PAGE_FIELDS = ("title", "author", "url", "hostname", "description", "sitename",
 def page_fields(tree: HtmlElement, url: str | None) -> dict[str, str]:
     """The page's metadata as trafilatura reads it: each field of
     ``_PAGE_FIELDS`` it finds, NFC-normalized as its XML output gives them.
-    ``tree`` is left as it was. When its readers fail on an odd page, the
-    page has no metadata and its article is still read.
+    ``tree`` is left as it was. When its readers fail on an odd page (or
+    its internals changed shape), trafilatura's `extract_metadata` whole is
+    asked; when that fails too, the page has no metadata and its article is
+    still read.
     """
-    try:
-        document = _trafilatura_metadata(tree, url)
-    except Exception:  # metadata is extra: never worth losing the article over
+    document = _first_answer((_trafilatura_metadata, _public_metadata), tree, url)
+    if document is None:
         return {}
     values = ((field, getattr(document, field, None)) for field in _PAGE_FIELDS)
     return {
@@ -386,6 +389,25 @@ def page_fields(tree: HtmlElement, url: str | None) -> dict[str, str]:
         for field, value in values
         if value and isinstance(value, str)
     }
+
+
+def _first_answer(
+    readers: tuple[Callable[[HtmlElement, str | None], Any], ...], tree: HtmlElement, url: str | None
+) -> Any:
+    """What the first of ``readers`` that does not fail gives, else ``None``."""
+    for read in readers:
+        try:
+            return read(tree, url)
+        except Exception:  # metadata is extra: never worth losing the article over
+            continue
+    return None
+
+
+def _public_metadata(tree: HtmlElement, url: str | None) -> Any:
+    """trafilatura's `extract_metadata`, as its public API gives it."""
+    from trafilatura import extract_metadata
+
+    return extract_metadata(tree, url, _extractor().date_params)
 
 
 def _trafilatura_metadata(tree: HtmlElement, url: str | None) -> Any:
@@ -407,9 +429,7 @@ def _trafilatura_metadata(tree: HtmlElement, url: str | None) -> Any:
             extract_url,
         )
     except ImportError:
-        from trafilatura import extract_metadata
-
-        return extract_metadata(tree, url, _extractor().date_params)
+        return _public_metadata(tree, url)
     found = examine_meta(tree)
     if found.author and " " not in found.author:
         found.author = None

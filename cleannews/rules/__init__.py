@@ -51,7 +51,7 @@ TIMEOUT = 1.0
 UNGUARDED_UP_TO = 2000
 
 #: Keys whose patterns must match the whole line.
-WHOLE_LINE_KEYS = frozenset({"lines", "shapes", "headers", "trailers", "appeals"})
+WHOLE_LINE_KEYS = frozenset({"lines", "shapes", "headers", "trailers", "appeals", "buttons"})
 
 #: Simple case folding (VERSION0): keys are casefolded already, and full case
 #: folding (VERSION1 with IGNORECASE) made bounded repeats over letter classes
@@ -398,21 +398,13 @@ class Gate:
             return slice(-self.tail, None)
         return slice(None, self.head)
 
-    def candidates(self, folded: str, sized: bool) -> set[int]:
-        """Positions of the patterns whose text is in ``folded`` (only in
-        the gate's part of it when ``sized``: of the same length as the line).
+    def found_in(self, part: str) -> set[int]:
+        """Positions of the patterns whose text is in ``part``.
 
         >>> g = Gate(re.compile("ap|afp"), (("ap", (0,)), ("afp", (1,))), tail=4)
-        >>> sorted(g.candidates("rapat kabinet", True)), sorted(g.candidates("kata afp", True))
-        ([], [1])
+        >>> sorted(g.found_in("kata afp"[g.cut])), sorted(g.found_in("rapat kabinet"[g.cut]))
+        ([1], [])
         """
-        part = folded[self.cut] if sized else folded
-        if self.gate.search(part) is None:
-            return set()
-        return self.found_in(part)
-
-    def found_in(self, part: str) -> set[int]:
-        """Positions of the patterns whose text is in ``part``."""
         return {i for wanted, found in self.needed if wanted in part for i in found}
 
 

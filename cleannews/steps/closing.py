@@ -24,11 +24,13 @@ class drop_appeal_box:  # noqa: N801 - a step, named for what it does
     """Drop a reader appeal box that closes the text, as ``newsletter``: from
     a line asking for the reader's support ("A word to our readers",
     "Support <site> and make a difference ...", ``[newsletter] appeals``) to
-    the last such line (the "Support <site>" or "Donate" button), everything
-    between: the box's letter and its staff list are not the story. The box
-    needs two appeal lines of at most ``max_words`` words, opens below a
-    paragraph of reporting, spans at most ``max_box`` blocks, and at most
-    ``max_after`` short lines follow it (they go with it).
+    the last appeal line or button ("Support <site>", "Donate now",
+    ``[newsletter] buttons``), everything between: the box's letter and its
+    staff list are not the story. A button closes a box and never opens one
+    ("Support Ukraine" over a story). The box needs two such lines of at
+    most ``max_words`` words, opens below a paragraph of reporting, spans at
+    most ``max_box`` lines (escape debris aside), and at most ``max_after``
+    short lines follow it (they go with it).
 
     >>> text = ["The council approved the budget on Monday after a long debate."] * 4 + [
     ...     "A Word to Our Loyal Readers", "Our reporters work for you.", "Jane Roe", "Donate now"]
@@ -50,8 +52,8 @@ class drop_appeal_box:  # noqa: N801 - a step, named for what it does
         last = self._last_appeal(out, near)
         if last is None:
             return out
-        above = range(last - 1, max(last - self.max_box, 0) - 1, -1)
-        first = next((n for n in reversed(above) if self._is_appeal(out[near[n]])), None)
+        above = range(max(last - self.max_box, 0), last)
+        first = next((n for n in above if self._is_appeal(out[near[n]], _OPENERS)), None)
         if first is None:
             return out
         start = near[first]
@@ -71,7 +73,7 @@ class drop_appeal_box:  # noqa: N801 - a step, named for what it does
         kept_after = 0
         for n in range(len(near) - 1, -1, -1):
             block = out[near[n]]
-            if self._is_appeal(block):
+            if self._is_appeal(block, _CLOSERS):
                 return n
             if block.kept and block.kind != "title":
                 kept_after += 1
@@ -79,27 +81,20 @@ class drop_appeal_box:  # noqa: N801 - a step, named for what it does
                     return None
         return None
 
-    def _is_appeal(self, block: Block) -> bool:
-        """An appeal line, kept or already dropped (a button may have gone as
-        a promo)."""
-        return (
-            block.kind != "title"
-            and len(block.text) <= self.max_chars
-            and _is_appeal_line(line_key(block.text))
-            and not has_more_words(block.text, self.max_words)
+    def _is_appeal(self, block: Block, keys: tuple[str, ...]) -> bool:
+        """A whole ``[newsletter]`` line of one of ``keys``, kept or already
+        dropped (a button may have gone as a promo)."""
+        if block.kind == "title" or len(block.text) > self.max_chars:
+            return False
+        key = line_key(block.text)
+        return any(rules.line_matches(NEWSLETTER, k, key) for k in keys) and not has_more_words(
+            block.text, self.max_words
         )
 
 
-def _is_appeal_line(key: str) -> bool:
-    """Whether ``key`` (a `line_key`) is a whole ``[newsletter] appeals``
-    line; patterns that cannot match it (by its first letter and length) are
-    not tried.
-
-    >>> _is_appeal_line("a word to our loyal readers"), _is_appeal_line("a word to the wise")
-    (True, False)
-    """
-    candidates = rules.fullmatch_candidates(NEWSLETTER, "appeals", key)
-    return any(rules.guarded(p.fullmatch, key) is not None for p in candidates)
+#: The rule keys of the lines that open an appeal box, and of those that close it.
+_OPENERS = ("appeals",)
+_CLOSERS = ("appeals", "buttons")
 
 
 def reads_as_listed_headline(text: str, *, min_words: int = 4, max_words: int = 16) -> bool:
