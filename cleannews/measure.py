@@ -135,6 +135,22 @@ def ends_sentence(text: str) -> bool:
     return bool(stripped) and stripped[-1] in _SENTENCE_END
 
 
+#: Closing quotes and brackets, which may follow the mark that ends a sentence.
+CLOSING_MARKS = "\"'”’»)]"
+
+
+def ends_with_stop(text: str) -> bool:
+    """Whether ``text`` ends in a full stop, ``!``, ``?`` or an ellipsis
+    (behind any closing quote or bracket): a quoted name closing a caption
+    ends no sentence.
+
+    >>> ends_with_stop("He left.”"), ends_with_stop("at the ‘Autumn Fair’")
+    (True, False)
+    """
+    body = text.rstrip().rstrip(CLOSING_MARKS)
+    return bool(body) and body[-1] in ".!?…"
+
+
 def caps_ratio(text: str) -> float:
     """Share of words of two or more letters written in capitals.
 

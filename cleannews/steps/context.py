@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import regex
 
 from cleannews import rules
-from cleannews.measure import caps_ratio, has_more_words, line_key, reads_as_prose, words
+from cleannews.measure import caps_ratio, ends_with_stop, has_more_words, line_key, reads_as_prose, words
 from cleannews.model import Block
 from cleannews.readers.text import ESCAPE_ARTIFACT
 from cleannews.reasons import BYLINE, CAPTION, DUPLICATE, NAVIGATION, RELATED, SHARE
@@ -278,9 +278,6 @@ class drop_credited_captions:  # noqa: N801 - a step, named for what it does
         )
 
 
-_CLOSING_QUOTES = "\"'”’»)]"
-
-
 def reads_as_statement(text: str, *, min_words: int = 8) -> bool:
     """Prose that ends in a full stop, ``!`` or ``?`` (behind any closing
     quote): a quoted name closing a caption does not end a sentence.
@@ -290,8 +287,7 @@ def reads_as_statement(text: str, *, min_words: int = 8) -> bool:
     >>> reads_as_statement("2018 Theater Series Performance at the ‘Welcome Street Festival’")
     False
     """
-    body = text.rstrip().rstrip(_CLOSING_QUOTES)
-    return bool(body) and body[-1] in ".!?…" and reads_as_prose(text, min_words=min_words)
+    return ends_with_stop(text) and reads_as_prose(text, min_words=min_words)
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from cleannews import rules
-from cleannews.measure import ends_sentence, has_more_words, line_key, words
+from cleannews.measure import CLOSING_MARKS, ends_sentence, has_more_words, line_key, words
 from cleannews.model import Block
 from cleannews.reasons import NAVIGATION, RELATED
 from cleannews.steps.base import kept_indexes
@@ -25,7 +25,6 @@ from cleannews.steps.base import kept_indexes
 #: Ends of a sentence or a lead-in, never of a listed headline (behind any
 #: closing quote or bracket: a headline may end in a quoted exclamation).
 _NOT_ITEM_END = frozenset(".:;,")
-_CLOSERS = "\"'”’»)]"
 _OPENING_QUOTES = "\"'“‘«„"
 
 
@@ -66,7 +65,7 @@ def reads_as_list_item(text: str, *, max_words: int = 22) -> bool:
     >>> reads_as_list_item('"Kami akan terus memburu mereka," kata Kapolres.')
     False
     """
-    body = text.rstrip().rstrip(_CLOSERS)
+    body = text.rstrip().rstrip(CLOSING_MARKS)
     if body.endswith(("...", "…")):  # a teaser cut short by the widget
         body = body.rstrip(".…")
     return bool(body) and 0 < len(words(text)) <= max_words and body[-1] not in _NOT_ITEM_END

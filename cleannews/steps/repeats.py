@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from cleannews.measure import ends_sentence, has_more_words, line_key, words
+from cleannews.measure import ends_sentence, ends_with_stop, has_more_words, line_key, words
 from cleannews.model import Block
 from cleannews.reasons import DUPLICATE
 from cleannews.steps.base import kept_indexes
@@ -160,27 +160,9 @@ class drop_stamped_captions:  # noqa: N801 - a step, named for what it does
 
     def _candidate_key(self, text: str) -> str:
         """The `line_key` of a line that could be a stamped caption, else ''."""
-        if (
-            len(text) > self.max_chars
-            or _ends_with_stop(text)
-            or not has_more_words(text, self.min_words - 1)
-        ):
+        if len(text) > self.max_chars or ends_with_stop(text) or not has_more_words(text, self.min_words - 1):
             return ""
         return line_key(text)
-
-
-def _ends_with_stop(text: str) -> bool:
-    """Whether ``text`` ends in a full stop, ``!`` or ``?`` (behind any closing
-    quote): a quoted name closing a caption ends no sentence.
-
-    >>> _ends_with_stop("He left.”"), _ends_with_stop("at the ‘Autumn Fair’")
-    (True, False)
-    """
-    body = text.rstrip().rstrip(_CLOSING)
-    return bool(body) and body[-1] in ".!?…"
-
-
-_CLOSING = "\"'”’»)]"
 
 
 def _extends(key: str, start: str) -> bool:
