@@ -209,3 +209,14 @@ def test_a_long_line_is_still_guarded(monkeypatch: pytest.MonkeyPatch) -> None:
     line = "1" * rules.UNGUARDED_UP_TO + " comments"
     assert rules.guarded(regex.compile(r"\d+ comments").fullmatch, line) is None
     assert rules.guarded(regex.compile(r"\d+ comments").fullmatch, "12 comments") is not None
+
+
+def test_the_glued_reporter_code_pattern_is_linear() -> None:
+    """Made from ``[byline] codes`` in `steps.bylines`, outside the rule tables,
+    and searched over whole paragraphs without the timeout guard (up to
+    `rules.UNGUARDED_UP_TO` characters)."""
+    from cleannews.steps.bylines import _glued_code
+
+    compiled = _glued_code()
+    assert compiled is not None
+    assert_linear_on_hostile(compiled, "bylines._glued_code", ("search",))
