@@ -364,6 +364,17 @@ REPORT = "Presiden Joko Widodo mengatakan bahwa harga beras akan diumumkan pada 
         )
     )
 )
+@example(  # the title repeated under the reporting read as a closing credit of names
+    Draft(
+        (
+            Piece(("SCROLL TO CONTINUE WITH CONTENT",), reason="marker"),
+            Piece(("BPS Umumkan Kebijakan Baru, Pasar Bereaksi",), "title"),
+            Piece((REPORT,)),
+            Piece((REPORT,)),
+            Piece(("BPS Umumkan Kebijakan Baru, Pasar Bereaksi",), reason="duplicate-title"),
+        )
+    )
+)
 def test_mixed_residue_is_removed_with_its_reasons(draft: Draft) -> None:
     article = clean_text(draft.raw)
     assert shape(article) == (draft.title, draft.content)
@@ -452,11 +463,25 @@ AD_TWICE = Draft(  # without drop_ads, the ad label was the title and the headli
 )
 
 
+TITLE_TWICE_UNDER_A_NOTICE = (
+    Draft(  # without the boilerplate step, the title and its repeat were a doubled widget
+        (
+            Piece(("Copyright © 2025 PT Media Nusantara. All rights reserved.",), reason="boilerplate"),
+            Piece(("Presiden Joko Widodo Tinjau Harga Beras di Jakarta",), "title"),
+            Piece(("Presiden Joko Widodo Tinjau Harga Beras di Jakarta",), reason="duplicate-title"),
+            Piece(("Latar Belakang",), "heading"),
+            Piece((REPORT,)),
+        )
+    )
+)
+
+
+@pytest.mark.parametrize("draft", [AD_TWICE, TITLE_TWICE_UNDER_A_NOTICE], ids=["ad-twice", "title-twice"])
 @pytest.mark.parametrize("left_out", range(len(default_steps())))
-def test_dropping_any_step_keeps_what_the_full_list_keeps_around_a_repeated_ad(left_out: int) -> None:
+def test_dropping_any_step_keeps_what_the_full_list_keeps_on_known_cases(left_out: int, draft: Draft) -> None:
     steps = default_steps()
-    full = run(read_text(AD_TWICE.raw), steps)
-    fewer = run(read_text(AD_TWICE.raw), steps[:left_out] + steps[left_out + 1 :])
+    full = run(read_text(draft.raw), steps)
+    fewer = run(read_text(draft.raw), steps[:left_out] + steps[left_out + 1 :])
     assert all(less.kept for less, more in zip(fewer, full, strict=True) if more.kept)
 
 

@@ -17,7 +17,7 @@ from functools import cache
 import regex
 
 from cleannews import rules
-from cleannews.measure import ends_sentence, normalize_space, reads_as_prose, strip_decoration
+from cleannews.measure import ends_sentence, line_key, normalize_space, reads_as_prose, strip_decoration
 from cleannews.model import Block
 from cleannews.reasons import BYLINE
 from cleannews.steps.base import LineRule, kept_indexes
@@ -307,16 +307,20 @@ class drop_bylines:  # noqa: N801 - a step, named for what it does
         heading with a list under it is no credit). A lone name must show it
         is a credit: written in capitals ("DINI TEJA"), or right after
         another credit; a short closing line such as "Penutup Artikel" is
-        otherwise written just like a name."""
-        last = next((i for i in reversed(kept_indexes(blocks)) if reads_as_prose(blocks[i].text)), None)
+        otherwise written just like a name. The headline (the text's first
+        line) repeated there is no credit either, though it may read as names
+        ("BPS Umumkan Kebijakan Baru, Pasar Bereaksi")."""
+        kept = kept_indexes(blocks)
+        last = next((i for i in reversed(kept) if reads_as_prose(blocks[i].text)), None)
         if last is None:
             return []
+        headline = line_key(blocks[kept[0]].text)
         found: list[int] = []
         for i in range(last + 1, len(blocks)):
             if len(found) == self.max_tail_names:
                 break
             if blocks[i].kept:
-                if not _credit_names(blocks, i):
+                if not _credit_names(blocks, i) or line_key(blocks[i].text) == headline:
                     break
                 found.append(i)
         after = [i for i in kept_indexes(blocks) if found and i > found[-1]]
