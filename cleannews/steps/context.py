@@ -298,22 +298,24 @@ class drop_doubled_runs:  # noqa: N801 - a step, named for what it does
     run must hold a line of at least ``min_words`` words, so a repeated table
     cell or "Photo" label is no run, and no line that reads as a statement:
     a paragraph printed twice may be the text's own, and is kept. A run
-    that starts among the first ``opening`` kept lines is the headline and
-    the headline's repeat in the body (a masthead line may sit over them):
-    `drop_duplicate_title` drops the repeat, and the title stays.
+    that opens the text is the headline and the headline's repeat in the
+    body, also under one other line (a masthead, a notice) when the run is
+    one line, or when that line is no prose: `drop_duplicate_title` drops
+    the repeat, and the title stays.
     """
 
     max_run: int = 3
     min_words: int = 4
-    opening: int = 2
 
     def __call__(self, blocks: Sequence[Block]) -> list[Block]:
         out = list(blocks)
         kept = [i for i in kept_indexes(out) if out[i].kind != "title"]
         keys = [line_key(out[i].text) for i in kept]
         for size in range(1, self.max_run + 1):
-            for start in range(self.opening, len(kept) - 2 * size + 1):
+            for start in range(1, len(kept) - 2 * size + 1):
                 if keys[start : start + size] != keys[start + size : start + 2 * size]:
+                    continue
+                if start == 1 and (size == 1 or not reads_as_prose(out[kept[0]].text)):
                     continue
                 run = [out[i].text for i in kept[start : start + size]]
                 if not any(has_more_words(text, self.min_words - 1) for text in run):
