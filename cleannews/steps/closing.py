@@ -97,11 +97,22 @@ _OPENERS = ("appeals",)
 _CLOSERS = ("appeals", "buttons")
 
 
-def reads_as_listed_headline(text: str, *, min_words: int = 4, max_words: int = 16) -> bool:
+def reads_as_listed_headline(
+    text: str,
+    *,
+    min_words: int = 4,
+    max_words: int = 16,
+    long_word: int = 4,
+    min_capitalised: int = 2,
+    capitalised_share: float = 0.8,
+    max_caps: float = 0.5,
+) -> bool:
     """A headline as link lists print it: ``min_words`` to ``max_words``
-    words in title case (most words of four letters or more capitalised, at
-    least two of them), not shouted, not ending like a sentence or a lead-in,
-    not a list of places ("Kent, Washington, US": two commas or more).
+    words in title case (at least ``capitalised_share`` of the words of
+    ``long_word`` letters or more capitalised, and ``min_capitalised`` of
+    them), not shouted (`caps_ratio` under ``max_caps``), not ending like a
+    sentence or a lead-in, not a list of places ("Kent, Washington, US": two
+    commas or more).
 
     >>> reads_as_listed_headline("The 11 Biggest Unanswered Questions About Dark Matter")
     True
@@ -116,9 +127,13 @@ def reads_as_listed_headline(text: str, *, min_words: int = 4, max_words: int = 
     found = words(text)
     if len(found) < min_words:
         return False
-    long_words = [w for w in found if len(w) >= 4 and w[0].isalpha()]
+    long_words = [w for w in found if len(w) >= long_word and w[0].isalpha()]
     capitalised = sum(w[0].isupper() for w in long_words)
-    return capitalised >= 2 and capitalised >= 0.8 * len(long_words) and caps_ratio(text) < 0.5
+    return (
+        capitalised >= min_capitalised
+        and capitalised >= capitalised_share * len(long_words)
+        and caps_ratio(text) < max_caps
+    )
 
 
 @dataclass(frozen=True)
@@ -167,7 +182,8 @@ class drop_headline_runs:  # noqa: N801 - a step, named for what it does
 
 def _varied(texts: list[str]) -> bool:
     """Whether no two lines open with the same word (a leading number and
-    "the" aside), as the items of a list of the story's own do.
+    an article, ``[related.runs] skipped_openers``, aside), as the items of a
+    list of the story's own do.
 
     >>> _varied(["June 9 -- Arena, Town", "June 10 -- Hall, City"])
     False
@@ -182,5 +198,6 @@ def _varied(texts: list[str]) -> bool:
 
 
 def _opening_word(text: str) -> str:
-    """The first word of ``text`` that is not a number or "the", casefolded."""
-    return next((w.casefold() for w in words(text) if not w.isdigit() and w.casefold() != "the"), "")
+    """The first word of ``text`` that is not a number or a skipped opener, casefolded."""
+    skipped = rules.words("related.runs", "skipped_openers")
+    return next((w.casefold() for w in words(text) if not w.isdigit() and w.casefold() not in skipped), "")
