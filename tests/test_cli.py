@@ -36,7 +36,7 @@ def cleannews_cli(
     env.pop("NO_COLOR", None)
     command = [sys.executable, "-m", "cleannews", *map(str, args)]
     return subprocess.run(
-        command, input=stdin, capture_output=True, text=True, encoding="utf-8", env=env, cwd=cwd, timeout=120
+        command, input=stdin, capture_output=True, text=True, encoding="utf-8", env=env, cwd=cwd, timeout=300
     )
 
 
@@ -128,7 +128,7 @@ def test_module_and_console_script_run_the_same_main() -> None:
         capture_output=True,
         text=True,
         env=env,
-        timeout=60,
+        timeout=300,
     )
     assert 'cleannews = "cleannews.cli:main"' in (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     assert direct.stdout == cleannews_cli("clean", SEED).stdout != ""
@@ -220,7 +220,7 @@ def on_terminal(*args: str | Path, stream: str) -> str:
             received.append(chunk)
     finally:
         os.close(controller)
-    assert process.wait(timeout=120) == 0
+    assert process.wait(timeout=300) == 0
     return b"".join(received).decode("utf-8", errors="replace")
 
 
