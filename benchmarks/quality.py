@@ -382,6 +382,60 @@ def score_indonesian(records: list[dict], system: str, cleaner: Cleaner) -> tupl
     return Summary(system, "raw", row, seconds, megabytes, len(records), pages), per_category
 
 
+# ---- any corpus -------------------------------------------------------------------------
+
+
+def score_outputs(corpus: str, documents: Sequence, outputs: Sequence[Output]) -> dict[str, float | None]:
+    """The README metrics of ``corpus`` for one output per document (a
+    `corpora.Document`): junk recall (macro, pooled), content loss, and where
+    the gold has them heading P/R and title EM."""
+    records = [d.record for d in documents]
+    if corpus.startswith("indonesian"):
+        scores = [score_indonesian_article(r, o) for r, o in zip(records, outputs, strict=True)]
+        junk = [j for s in scores for j in s.junk]
+        body = [b for s in scores for b in s.body_kept]
+        out_heads = Counter(h for s in scores for h in s.out_headings)
+        gold_heads = Counter(h for s in scores for h in s.gold_headings)
+        matched = sum((out_heads & gold_heads).values())
+        titled = [s for s in scores if s.title_line is not None]
+        untitled = [s for s in scores if s.title_line is None]
+        return {
+            "junk rec (macro)": mean(mean(r for *_, r in s.junk) for s in scores if s.junk),
+            "junk rec (pooled)": sum(r for *_, r in junk) / len(junk) if junk else None,
+            "content loss": sum(not k for _, k in body) / len(body) if body else 0.0,
+            "content loss (title kept)": sum(not k for _, k in body) / len(body) if body else 0.0,
+            "head P": matched / sum(out_heads.values()) if out_heads else None,
+            "head R": matched / sum(gold_heads.values()) if gold_heads else None,
+            "title EM": mean(squash(s.out_title or "") == squash(s.title_line or "") for s in titled),
+            "spurious title": mean(s.out_title is not None for s in untitled),
+        }
+    pages = [score_scrapinghub_page(r, o, escaped=False) for r, o in zip(records, outputs, strict=True)]
+    titled = [
+        score_scrapinghub_page(r, Output(None, [o.title, *o.blocks] if o.title else o.blocks), escaped=False)
+        for r, o in zip(records, outputs, strict=True)
+    ]
+    with_junk = [s for s in pages if s.junk_total]
+    row: dict[str, float | None] = {
+        "junk rec (macro)": mean(s.junk_removed / s.junk_total for s in with_junk),
+        "junk rec (pooled)": sum(s.junk_removed for s in pages) / max(sum(s.junk_total for s in pages), 1),
+        "content loss": mean(s.loss for s in pages),
+        "content loss (title kept)": mean(s.loss for s in titled),
+        "F1": mean(s.f1 for s in pages),
+    }
+    if records and records[0].get("gold_has_headings"):
+        out_heads = Counter(squash(h) for o in outputs for h in o.headings)
+        gold_heads = Counter(
+            squash(g["text"])
+            for r in records
+            for g in r["gold_blocks"]
+            if g.get("kind") == "heading" and g["in_input"] >= 0.8
+        )
+        matched = sum((out_heads & gold_heads).values())
+        row["head P"] = matched / sum(out_heads.values()) if out_heads else None
+        row["head R"] = matched / sum(gold_heads.values()) if gold_heads else None
+    return row
+
+
 # ---- reporting ------------------------------------------------------------------------
 
 

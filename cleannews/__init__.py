@@ -10,27 +10,45 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from cleannews.model import Article, Block, Removed
+from cleannews.pipeline import RulesArg, clean_blocks
 from cleannews.readers.html import decode_html, read_html
 from cleannews.readers.text import read_text
-from cleannews.steps import Step, default_steps, run
+from cleannews.rules import Rules, RulesError, load_rules
+from cleannews.steps import Step, default_steps
 
 __version__ = "0.1.0"
 
 
-def clean_text(raw: str, *, title: str | None = None, steps: Sequence[Step] | None = None) -> Article:
+def clean_text(
+    raw: str,
+    *,
+    title: str | None = None,
+    steps: Sequence[Step] | None = None,
+    rules: RulesArg = None,
+    profile: object | None = None,
+) -> Article:
     """Clean scraped article text.
 
     ``title`` is the headline when the caller knows it (a line repeating it is
-    then dropped); ``steps`` replaces `default_steps`.
+    then dropped); ``steps`` replaces `default_steps`; ``rules`` adds rule
+    files of your own (a path, a list of paths, or `load_rules`' result) to
+    the shipped ones; ``profile`` is a site profile (`SiteProfile`).
     """
     _expect_str("clean_text", "raw", raw)
     if title is not None:
         _expect_str("clean_text", "title", title)
-    blocks = run(read_text(raw, title=title), default_steps() if steps is None else steps)
+    blocks = clean_blocks(read_text(raw, title=title), steps=steps, rules=rules, profile=profile)
     return Article.from_blocks(blocks)
 
 
-def clean_html(html: str | bytes, *, url: str | None = None, steps: Sequence[Step] | None = None) -> Article:
+def clean_html(
+    html: str | bytes,
+    *,
+    url: str | None = None,
+    steps: Sequence[Step] | None = None,
+    rules: RulesArg = None,
+    profile: object | None = None,
+) -> Article:
     """Clean a news web page: the article's title, headings and paragraphs,
     what was removed and why, and the page's metadata.
 
@@ -54,8 +72,7 @@ def clean_html(html: str | bytes, *, url: str | None = None, steps: Sequence[Ste
     if url is not None:
         _expect_str("clean_html", "url", url)
     blocks, metadata = read_html(html, url=url)
-    blocks = run(blocks, default_steps() if steps is None else steps)
-    return Article.from_blocks(blocks, metadata)
+    return Article.from_blocks(clean_blocks(blocks, steps=steps, rules=rules, profile=profile), metadata)
 
 
 def _expect_str(function: str, name: str, value: object) -> None:
@@ -65,4 +82,15 @@ def _expect_str(function: str, name: str, value: object) -> None:
     raise TypeError(f"{function}() expects {name} as str, got {type(value).__name__}{hint}")
 
 
-__all__ = ["Article", "Block", "Removed", "__version__", "clean_html", "clean_text", "default_steps"]
+__all__ = [
+    "Article",
+    "Block",
+    "Removed",
+    "Rules",
+    "RulesError",
+    "__version__",
+    "clean_html",
+    "clean_text",
+    "default_steps",
+    "load_rules",
+]

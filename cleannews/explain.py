@@ -12,8 +12,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from cleannews.model import Article, Block
+from cleannews.pipeline import RulesArg, clean_blocks
 from cleannews.readers.text import read_text
-from cleannews.steps import Step, default_steps, run
+from cleannews.steps import Step
 
 RED, DIM, RESET = "\x1b[1;31m", "\x1b[2m", "\x1b[0m"
 
@@ -39,7 +40,12 @@ class Style:
 
 
 def explain_text(
-    raw: str, *, title: str | None = None, steps: Sequence[Step] | None = None, style: Style = Style()
+    raw: str,
+    *,
+    title: str | None = None,
+    steps: Sequence[Step] | None = None,
+    style: Style = Style(),
+    rules: RulesArg = None,
 ) -> Iterator[str]:
     """The lines of ``raw``, each removed one marked with its reason, then a
     line counting the removals.
@@ -51,7 +57,7 @@ def explain_text(
     [- related] Baca juga: Lain
     -- removed 1 of 3 blocks: related 1
     """
-    blocks = run(read_text(raw, title=title), default_steps() if steps is None else steps)
+    blocks = clean_blocks(read_text(raw, title=title), steps=steps, rules=rules)
     by_line = blocks_by_line(blocks)
     # Blocks that are not input lines (a title= argument) have line 0.
     yield from (style.removed(b.reason or "", b.text) for b in by_line.pop(0, []) if not b.kept)

@@ -7,9 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cleannews.markdown import escape_mark
+
+if TYPE_CHECKING:
+    from cleannews.evidence import Evidence
 
 #: Block kinds a reader or step may set. Only ``title`` is special: the
 #: article takes its title from the first kept ``title`` block.
@@ -25,8 +28,10 @@ class Block:
     ``(key, value)`` pairs a step parsed from the block, such as an author
     from a byline; ``cuts`` holds the spans a step trimmed off the text
     (an inline "Baca juga: ..." link, a site name after a title), each a
-    `Removed` with its reason. None of these take part in equality: two
-    blocks are equal when they say the same thing.
+    `Removed` with its reason; ``evidence`` is what the evidence pass found
+    (`cleannews.evidence.Evidence`), and ``why`` the evidence that decided
+    a drop, in words. None of these take part in equality: two blocks are
+    equal when they say the same thing.
 
     >>> b = Block("Advertisement")
     >>> b.drop("ad").reason, b.reason
@@ -39,15 +44,20 @@ class Block:
     line: int = field(default=0, compare=False)
     meta: tuple[tuple[str, str], ...] = field(default=(), compare=False)
     cuts: tuple[Removed, ...] = field(default=(), compare=False)
+    evidence: Evidence | None = field(default=None, compare=False, repr=False)
+    why: str = field(default="", compare=False, repr=False)
 
     @property
     def kept(self) -> bool:
         return self.reason is None
 
-    def drop(self, reason: str, pairs: Iterable[tuple[str, str]] = (), **meta: str) -> Block:
+    def drop(
+        self, reason: str, pairs: Iterable[tuple[str, str]] = (), *, why: str = "", **meta: str
+    ) -> Block:
         """This block, dropped for ``reason``, with parsed ``pairs`` and
-        ``meta`` attached (pairs may repeat a key: several authors)."""
-        return replace(self, reason=reason, meta=(*self.meta, *pairs, *meta.items()))
+        ``meta`` attached (pairs may repeat a key: several authors), and
+        ``why``: the evidence that decided, in words."""
+        return replace(self, reason=reason, meta=(*self.meta, *pairs, *meta.items()), why=why)
 
     def trim(
         self, text: str, cut: str, reason: str, pairs: Iterable[tuple[str, str]] = (), **meta: str
@@ -64,10 +74,12 @@ class Block:
             text=text,
             cuts=(*self.cuts, Removed(cut, reason, self.line)),
             meta=(*self.meta, *pairs, *meta.items()),
+            evidence=None,
         )
 
     def with_text(self, text: str) -> Block:
-        return replace(self, text=text)
+        """This block with new text; the evidence of the old one no longer holds."""
+        return replace(self, text=text, evidence=None)
 
     def with_kind(self, kind: str) -> Block:
         return replace(self, kind=kind)

@@ -22,9 +22,6 @@ from dataclasses import dataclass
 
 from hypothesis import strategies as st
 
-from cleannews import rules
-from cleannews.measure import line_key
-
 # ---------------------------------------------------------------- model
 
 
@@ -776,14 +773,17 @@ def _no_adjacent_residue(pieces: list[Piece]) -> list[Piece]:
 
 
 def _no_list_over_title(pieces: list[Piece]) -> list[Piece]:
-    """The pieces without related residue right over a heading, or over the
-    title when a heading follows the title: a list header ("Berita Terkait")
+    """The pieces without related or navigation residue right over a heading,
+    or over the title when a heading follows the title: a list or tag header
+    ("Berita Terkait", "Home")
     takes a short line under it for a headline it lists (a known limit,
     docs/spec.md)."""
     out: list[Piece] = []
     for n, piece in enumerate(pieces):
         after = [p.kind for p in pieces[n + 1 : n + 3]]
-        if piece.reason == "related" and (after[:1] == ["heading"] or after == ["title", "heading"]):
+        if piece.reason in ("related", "navigation") and (
+            after[:1] == ["heading"] or after == ["title", "heading"]
+        ):
             continue
         out.append(piece)
     return out
@@ -794,9 +794,7 @@ def _no_gallery_shape(pieces: list[Piece]) -> list[Piece]:
     line above it: one line of text between two captions, or a line printed
     twice right above a caption. A gallery's caption is a full sentence too,
     so that line cannot be told from a one-line paragraph of reporting
-    (a known limit, docs/spec.md). Nor a credit that closes a caption
-    ("<name>/Getty Images", ``[caption] credits``) right under a line of text,
-    which is that caption."""
+    (a known limit, docs/spec.md)."""
     out: list[Piece] = []
     for piece in pieces:
         between = len(out) >= 2 and out[-1].reason is None
@@ -805,9 +803,6 @@ def _no_gallery_shape(pieces: list[Piece]) -> list[Piece]:
             and between
             and (out[-2].reason == "caption" or out[-2].lines == out[-1].lines)
         ):
-            continue
-        closes = rules.line_matches("caption", "credits", line_key(piece.lines[0]))
-        if piece.reason == "caption" and out and out[-1].reason is None and closes:
             continue
         out.append(piece)
     return out

@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 
 import cleannews
+from cleannews.credits import looks_like_name, read_credit, split_names
 from cleannews.model import Block
-from cleannews.steps.bylines import drop_bylines, looks_like_name, read_credit, split_names
+from cleannews.steps.bylines import drop_bylines
 
 LEAD = "Harga beras di pasar induk naik lagi pada pekan ini, kata para pedagang kepada wartawan."
 BODY = "Pemerintah berjanji menambah pasokan beras dari gudang Bulog dalam beberapa hari ke depan."

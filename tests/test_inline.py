@@ -7,7 +7,7 @@ import pytest
 
 import cleannews
 from cleannews.model import Article, Block, Removed
-from cleannews.steps.inline import find_inline_link, find_tail, may_trim, trim_block
+from cleannews.steps.inline import find_inline_link, find_tail, trim_block
 
 LEAD = "Harga beras di pasar induk naik lagi pada pekan ini, kata para pedagang kepada wartawan."
 REST = "Manfaat kerja bakti lainnya adalah menumbuhkan sikap kekeluargaan di antara warga."
@@ -118,12 +118,10 @@ def test_cleaning_the_rendered_article_again_changes_nothing() -> None:
         f"{LEAD} READ MORE: Harga Beras Naik Lagi {REST}",
     ],
 )
-def test_every_paragraph_trim_block_cuts_passes_the_gate(text: str) -> None:
+def test_residue_glued_to_a_paragraph_is_cut(text: str) -> None:
     assert trim_block(Block(text)).text != text
-    assert may_trim(text)
 
 
-def test_a_paragraph_the_gate_stops_is_returned_as_it_is() -> None:
+def test_a_paragraph_with_nothing_glued_is_returned_as_it_is() -> None:
     block = Block(LEAD)
-    assert not may_trim(LEAD)
     assert trim_block(block) is block

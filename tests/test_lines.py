@@ -96,9 +96,6 @@ SEEN_RESIDUE = {
     "ad": [
         "ADVERTISING",
         "Advert",
-        "Kompascom+ baca berita tanpa iklan: https://example.id/plus",
-        "Punya pertanyaan soal rumah atau tanah? Tim kami bisa bantu jawab lewat formulir.",
-        "Caranya mudah, kamu tinggal kirim pertanyaan dengan cara klik link ini",
         "Publicidade",
         "Anzeige",
     ],
@@ -122,7 +119,6 @@ SEEN_RESIDUE = {
         "Instagram]",
         "Media playback is unsupported on your device",
         "Saksikan Live DetikPagi:",
-        "* Fakta atau Hoaks? Untuk mengetahui kebenaran informasi, silakan kirim pesan ke nomor Cek Fakta.",
     ],
     "share": [
         "13Shares",
@@ -146,7 +142,6 @@ SEEN_RESIDUE = {
         "Jangan sampai ketinggalan berita terkini, langganan newsletter kami sekarang!",
         "Subscribeexample@mail.com",
         "Email berhasil dikirim, sekarang anda sudah berlangganan",
-        "Artikel ini pertama kali terbit dalam bahasa Jerman",
         "Dapatkan berita up to date dengan semua berita terkini dari Contoh hanya dengan satu akun.",
         "Get the Morning Brief delivered to your inbox",
         "Newsletters",
@@ -184,6 +179,7 @@ SEEN_RESIDUE = {
         "sexta-feira, 22 de outubro de 2010 às 20:13",
         "Contributing Writer",
         "Red: Budi Santoso",
+        "Artikel ini pertama kali terbit dalam bahasa Jerman",
         "Posted by Jane Doe on March 3, 2019",
         "Jane Doe (jane@example.com) is the editor of Example Review and a writer based in Ohio.",
         "05/10/2018 - Publicado por: Ana Souza - Categoria: Saúde",

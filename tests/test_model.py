@@ -65,7 +65,7 @@ def test_a_user_step_appended_to_the_list_runs_and_its_reason_appears() -> None:
 
 
 def test_removing_a_step_from_the_list_keeps_what_it_would_remove() -> None:
-    steps = [s for s in default_steps() if step_name(s) != "drop_where(related)"]
+    steps = [s for s in default_steps() if step_name(s) != "drop_certain"]
     assert "Baca juga: Berita lain" in cleannews.clean_text(RAW, steps=steps).paragraphs
 
 

@@ -1,64 +1,76 @@
-"""Rule data: every pattern compiles, is documented, and stays linear on
-inputs built to make a careless pattern backtrack."""
+"""Rule data: every file reads, every entry says where it was seen, phrases
+are phrases, patterns compile, and a user's file joins the shipped ones."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+import cleannews
 from cleannews import rules
-from tests.timing import assert_linear
+from cleannews.lexicon import KEYS, tokens
+
+TABLES = rules.default_rules().tables
 
 
-def pattern_lists(table: dict, prefix: str = "") -> set[tuple[str, str]]:
-    """``(reason, key)`` of every list of pattern entries, nested tables
-    (``[related.inline]``) by their dotted name; plain word lists are data,
-    not patterns."""
-    found = set()
-    for name, value in table.items():
-        if isinstance(value, dict):
-            found |= pattern_lists(value, f"{prefix}{name}.")
-        elif prefix and value and all(isinstance(e, dict) for e in value):
-            found.add((prefix.rstrip("."), name))
+def entries() -> list[tuple[str, str, str, dict]]:
+    found = []
+    for source, table in TABLES:
+        for reason, value in table.items():
+            if reason == "language" or not isinstance(value, dict):
+                continue
+            for key, listed in value.items():
+                if isinstance(listed, list) and listed and isinstance(listed[0], dict):
+                    found += [(Path(source).stem, reason, key, e) for e in listed]
     return found
 
 
-TABLES = sorted(
-    set().union(
-        *(
-            pattern_lists({k: v for k, v in data.items() if k != "language"})
-            for data in rules.languages().values()
-        )
-    )
+ENTRIES = entries()
+
+
+@pytest.mark.parametrize(
+    ("source", "reason", "key", "entry"), ENTRIES, ids=[f"{s}.{r}.{k}" for s, r, k, _ in ENTRIES]
 )
-#: Units of lines built to make a careless pattern backtrack, repeated
-#: ``count`` times: even the smaller lines are longer than the widest bounded
-#: window a pattern has (``.{0,600}``), past which a window costs a constant.
-PROBES = ["a ", "aa", "//", "a/", "((", "#a ", "a. ", "aaaa, ", "1 ", "a-", "(a/b ", "photo by ", "é ", "a ("]
-PROBE_BASE = 300
+def test_every_entry_is_a_phrase_list_or_a_pattern_and_says_where_it_was_seen(
+    source, reason, key, entry
+) -> None:
+    assert entry.get("seen", "").strip(), (source, reason, key)
+    if key in KEYS:
+        assert set(entry) == {"phrases", "seen"}
+        assert all(isinstance(p, str) and tokens(p) for p in entry["phrases"])
+    else:
+        assert set(entry) == {"pattern", "seen"}
 
 
-@pytest.mark.parametrize(("reason", "key"), TABLES, ids=[f"{r}.{k}" for r, k in TABLES])
-def test_every_rule_entry_has_a_pattern_and_where_it_was_seen(reason: str, key: str) -> None:
-    for entry in rules.entries(reason, key):
-        assert set(entry) == {"pattern", "seen"} and entry["seen"].strip()
+def test_every_reason_with_phrases_is_documented_in_the_reason_table() -> None:
+    from cleannews import reasons
 
-
-@pytest.mark.parametrize(("reason", "key"), TABLES, ids=[f"{r}.{k}" for r, k in TABLES])
-def test_rule_patterns_stay_linear_on_adversarial_lines(reason: str, key: str) -> None:
-    """Matched the way the steps match them (whole line, start, or searched),
-    in time linear in the length of every probe."""
-    whole = key in rules.WHOLE_LINE_KEYS or key == "starts"
-
-    def match_all(lines: object) -> None:
-        for line in lines:  # type: ignore[attr-defined]
-            if whole:
-                rules.line_matches(reason, key, line)
-            else:
-                rules.search(reason, key, line)
-
-    assert_linear(lambda n: [unit * n for unit in PROBES], match_all, PROBE_BASE, f"{reason}.{key}")
+    assert set(rules.default_rules().lexicon.reasons) <= reasons.ALL
 
 
 def test_each_language_file_lists_stopwords() -> None:
-    for code, data in rules.languages().items():
-        assert len(data.get("language", {}).get("stopwords", [])) >= 20, code
+    assert len(rules.default_rules().stopwords) >= 8
+    for code, words in rules.default_rules().stopwords.items():
+        assert len(words) >= 20, code
+
+
+def test_a_rules_file_of_the_user_adds_a_label(tmp_path: Path) -> None:
+    extra = tmp_path / "mine.toml"
+    tagline = "Kantor berita kami menyajikan kabar terbaru dari seluruh daerah setiap hari."
+    extra.write_text(
+        f'[boilerplate]\nlabels = [{{ phrases = ["{tagline}"], seen = "my site" }}]\n', encoding="utf-8"
+    )
+    raw = f"Isi berita yang panjang ada di sini, kata dia kepada wartawan.\n{tagline}\nPenutup berita ini."
+    assert tagline in cleannews.clean_text(raw).paragraphs
+    removed = cleannews.clean_text(raw, rules=extra).removed
+    assert [(r.text, r.reason) for r in removed] == [(tagline, "boilerplate")]
+
+
+def test_a_rules_file_not_in_the_format_gets_an_error_naming_it(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[related]\nlabels = [{ pattern = "baca" }]\n', encoding="utf-8")
+    with pytest.raises(rules.RulesError, match=r"bad\.toml"):
+        rules.load_rules(bad)
+    with pytest.raises(rules.RulesError, match="no rules file"):
+        rules.load_rules(tmp_path / "missing.toml")

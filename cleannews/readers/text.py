@@ -8,57 +8,13 @@ hold only escape debris (a literal ``\\n``) are recorded as dropped
 
 from __future__ import annotations
 
-import regex
-
 from cleannews.markdown import MARK, unescape_mark
-from cleannews.measure import normalize_space
+from cleannews.measure import is_escape_line, normalize_space, remove_invisible, split_escaped_breaks
 from cleannews.model import Block
 from cleannews.reasons import ESCAPE_ARTIFACT
 
-#: A line made only of escaped line breaks and tabs: ``\\n``, ``\\r\\n``, ``\\\\n``, ``\\t``.
-#: Possessive, and a run of backslashes is read once from its first one: linear on any line.
-_ESCAPE_LINE = regex.compile(r"(?:\s*+\\++[nrt])++\s*+")
-#: An escaped line break inside a line, which the scraper meant as a break.
-_ESCAPED_BREAK = regex.compile(r"(?<!\\)(?:\\++r)?\\++n")
-#: Characters with no width that scrapers leave in or instead of text.
-#: Also C0 control characters (but tab and line breaks): never text, and they can
-#: hide a Markdown mark or an escape from the reader ("#\x08 Judul").
-#: A soft hyphen between two letters is a hyphenation point the writer set
-#: ("Not\u00adfall"), and stays; anywhere else it is debris.
-_INVISIBLE = regex.compile("[\u200b\u2060\ufeff\x00-\x08\x0e-\x1f\x7f]|(?<!\\p{L})\u00ad|\u00ad(?!\\p{L})")
 _MARK_STARTS = frozenset("#-*•>\\")
 _MARK_KIND = {"#": "title", "-": "list-item", "*": "list-item", "•": "list-item", ">": "quote"}
-
-
-def remove_invisible(text: str) -> str:
-    """Drop zero-width spaces, word joiners, BOMs, C0 control characters
-    and soft hyphens that do not sit between two letters (one inside a word
-    is the writer's hyphenation point, and stays).
-
-    >>> remove_invisible("Ja\\u200bkarta\\ufeff")
-    'Jakarta'
-    >>> remove_invisible("Not\\u00adfall \\u00ad")
-    'Not\\xadfall '
-    """
-    return text if text.isascii() else _INVISIBLE.sub("", text)
-
-
-def split_escaped_breaks(line: str) -> list[str]:
-    """The pieces of a line between escaped line breaks (``\\n`` written as text).
-
-    >>> split_escaped_breaks(r"Satu.\\nDua.")
-    ['Satu.', 'Dua.']
-    """
-    return _ESCAPED_BREAK.split(line) if "\\" in line else [line]
-
-
-def is_escape_line(line: str) -> bool:
-    """Whether a line holds nothing but escaped breaks or tabs.
-
-    >>> is_escape_line(r" \\n "), is_escape_line(r"\\r\\n"), is_escape_line("n")
-    (True, True, False)
-    """
-    return "\\" in line and _ESCAPE_LINE.fullmatch(line) is not None
 
 
 def markdown_block(text: str) -> Block:

@@ -11,14 +11,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from cleannews import rules
-from cleannews.measure import caps_ratio, line_key, reads_as_prose, reads_as_sentence, words
+from cleannews.evidence import measure
+from cleannews.measure import caps_ratio, reads_as_prose, reads_as_sentence, words
 from cleannews.model import Block
-from cleannews.readers.text import ESCAPE_ARTIFACT
-from cleannews.reasons import AD
-from cleannews.steps.base import LineRule
-
-ad_label = LineRule(AD)
+from cleannews.reasons import AD, ESCAPE_ARTIFACT, PROMO
+from cleannews.rules import default_rules
+from cleannews.steps.base import certain_reason
 
 
 def repeats_itself(text: str) -> bool:
@@ -50,9 +48,14 @@ def reads_as_ad_copy(text: str, *, max_caps: float = 0.3, min_shout: float = 0.5
     """
     if reads_as_prose(text, max_caps=max_caps):
         return False
-    if repeats_itself(text) or rules.search(AD, "copy", line_key(text)):
+    if repeats_itself(text) or _has_ad_words(text):
         return True
     return not reads_as_sentence(text) and caps_ratio(text) > min_shout
+
+
+def _has_ad_words(text: str) -> bool:
+    """Whether ``text`` holds a phrase of ad copy (``[ad] words`` in the rules)."""
+    return any(hit.reason == AD for hit in measure(text, default_rules()).hits)
 
 
 @dataclass(frozen=True)
@@ -69,10 +72,15 @@ class drop_ads:  # noqa: N801 - a step, named for what it does
                 copy_left = 0
             if not block.kept or block.kind == "title":
                 continue
-            if ad_label(block):
-                out[i], copy_left = block.drop(AD), self.max_copy
+            certain = certain_reason(block)
+            if certain == AD:
+                out[i], copy_left = block.drop(AD, why="[ad] label"), self.max_copy
+            elif certain == PROMO and copy_left:  # the ad's own button: "Learn more", "Shop now"
+                out[i], copy_left = block.drop(AD, why="ad button under an ad label"), copy_left - 1
+            elif certain is not None:
+                copy_left = 0  # another rule's residue ends the ad ("SCROLL TO CONTINUE WITH CONTENT")
             elif copy_left and reads_as_ad_copy(block.text):
-                out[i], copy_left = block.drop(AD), copy_left - 1
+                out[i], copy_left = block.drop(AD, why="ad copy under an ad label"), copy_left - 1
             else:
                 copy_left = 0
         return out

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
 
-from cleannews import rules
-from cleannews.measure import line_key, shape_key, shortest_shape_key
+from cleannews.evidence import Evidence, measure
 from cleannews.model import Block
+from cleannews.rules import default_rules
 
 Step = Callable[[Sequence[Block]], list[Block]]
 Filter = Callable[[Block], str | None]
@@ -35,8 +34,8 @@ def run(blocks: Sequence[Block], steps: Sequence[Step]) -> list[Block]:
 def step_name(step: Step) -> str:
     """The name a step goes by: its function name, or its class name.
 
-    >>> step_name(run), step_name(drop_where(LineRule("ad")))
-    ('run', 'drop_where(ad)')
+    >>> step_name(run), step_name(drop_where(certain_reason))
+    ('run', 'drop_where(certain_reason)')
     """
     return getattr(step, "__name__", None) or type(step).__name__
 
@@ -90,76 +89,28 @@ def _fixed(fix: Callable[[str], str], block: Block) -> Block:
     return block if text == block.text else block.with_text(text)
 
 
-@dataclass(frozen=True)
-class LineRule:
-    """A filter from rule data: the block is ``reason`` when its `line_key`
-    matches ``[reason] lines`` whole or ``[reason] starts`` at its start, or
-    its `shape_key` matches ``[reason] shapes`` whole.
+def measure_block(block: Block) -> Evidence:
+    """The evidence of a block that has none (made by hand, outside
+    `cleannews.clean_text`), measured on its own."""
+    shape = measure(block.text, default_rules())
+    return Evidence((), shape.hits, shape.certain, len(shape.tokens))
 
-    >>> LineRule("marker")(Block("SCROLL TO CONTINUE WITH CONTENT"))
-    'marker'
+
+def certain_rule(block: Block) -> tuple[str, str] | None:
+    """The ``(reason, key)`` of the certain rule ``block`` meets, if any."""
+    return (block.evidence or measure_block(block)).certain
+
+
+def certain_reason(block: Block) -> str | None:
+    """The reason a certain rule gives ``block`` (see `cleannews.evidence`),
+    read from its evidence; a block that has none (made by hand, outside
+    `cleannews.clean_text`) is measured on the spot.
+
+    >>> certain_reason(Block("Baca juga: Harga beras naik")), certain_reason(Block("Warga menunggu."))
+    ('related', None)
     """
-
-    reason: str
-
-    def __call__(self, block: Block) -> str | None:
-        key = rule_key(block.text)
-        if key is not None and rules.is_line_of(self.reason, key):
-            return self.reason
-        # Few reasons have shapes: the others need no shape key, and nor
-        # does a paragraph too long for any shape.
-        has_shapes, longest = _shapes(self.reason)
-        if not has_shapes or (longest is not None and shortest_shape_key(block.text) > longest):
-            return None
-        # Most paragraphs fit no shape by length, first character or a text
-        # it needs: screened so, they are not matched at all.
-        shaped = shape_key(block.text)
-        if rules.fullmatch_candidates(self.reason, "shapes", shaped) and rules.line_matches(
-            self.reason, "shapes", shaped
-        ):
-            return self.reason
-        return None
-
-    @property
-    def __name__(self) -> str:
-        return self.reason
-
-
-@cache
-def _shapes(reason: str) -> tuple[bool, int | None]:
-    """Whether ``reason`` has ``shapes``, and the longest line one can match.
-
-    >>> _shapes("marker")
-    (False, None)
-    """
-    return rules.pattern(reason, "shapes") is not None, rules.longest(reason, "shapes")
-
-
-def rule_key(text: str) -> str | None:
-    """The `line_key` of ``text`` when some line rule may match it (see
-    `rules.is_any_line`), else ``None``. Remembered for short lines, so the
-    ten line rules that ask about each block pay for one union match.
-
-    >>> rule_key("Baca juga: Kabar lain"), rule_key("Warga menunggu kabar dari pemerintah.")
-    ('baca juga: kabar lain', None)
-    """
-    if len(text) <= _REMEMBER_UP_TO:
-        return _remembered_rule_key(text)
-    return _remembered_long_rule_key(text)
-
-
-def _rule_key(text: str) -> str | None:
-    key = line_key(text)
-    return key if rules.is_any_line(key) else None
-
-
-#: Lines up to this length have their `rule_key` remembered, in a bounded
-#: cache: memory stays flat over any number of articles. Of longer lines only
-#: the last is remembered: a multi-megabyte line costs one union match, not
-#: one per line rule, and no more than one such line is held.
-_REMEMBER_UP_TO = 2000
-_remembered_rule_key = lru_cache(maxsize=1024)(_rule_key)
-_remembered_long_rule_key = lru_cache(maxsize=1)(_rule_key)
+    found = certain_rule(block)
+    return found[0] if found else None
 
 
 def kept_indexes(blocks: Sequence[Block]) -> list[int]:

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 import regex
 
+from cleannews.credits import names_a_site
 from cleannews.model import Block
 from cleannews.steps.base import kept_indexes
-from cleannews.steps.titles import names_a_site
 
 #: One to four words, the first capitalised (or a host name like "detikNews").
 _PART = r"[\p{Lu}\w][\w.'’&]*(?: [\p{Lu}\d][\w.'’&]*){0,3}"

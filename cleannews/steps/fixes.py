@@ -9,15 +9,14 @@ from __future__ import annotations
 
 import html
 import re
-from typing import Any
 
 import ftfy
 import regex
-from ftfy.badness import BADNESS_RE, is_bad
+from ftfy.badness import is_bad
 
-from cleannews.measure import normalize_space
+from cleannews.measure import is_escape_line, normalize_space, remove_invisible, split_escaped_breaks
 from cleannews.model import Block
-from cleannews.readers.text import ESCAPE_ARTIFACT, is_escape_line, remove_invisible, split_escaped_breaks
+from cleannews.reasons import ESCAPE_ARTIFACT
 
 _FTFY = ftfy.TextFixerConfig(
     unescape_html=False,  # done by unescape_entities, which only takes terminated entities
@@ -76,110 +75,23 @@ def looks_damaged(text: str) -> bool:
 
 
 def has_mojibake(text: str) -> bool:
-    """ftfy's badness test (`ftfy.badness.is_bad`), run only around the
-    non-ASCII characters of ``text``.
-
-    Every branch of ftfy's pattern needs a non-ASCII character and matches at
-    most a few characters, so a match lies within that reach of one; text
-    with a curly quote or two is checked on a few short windows, not whole.
+    """ftfy's badness test (`ftfy.badness.is_bad`), skipped for text whose
+    only non-ASCII characters are typographic quotes, dashes and the like,
+    which ftfy's pattern never takes for damage (a test checks this).
 
     >>> has_mojibake("Kabar baik “hari ini”."), has_mojibake("Kata â€œbaikâ€\x9d.")
     (False, True)
     """
-    # Most damage-free text has no other non-ASCII character than quotes and
-    # dashes, and ftfy's pattern matches none of them: one scan says so.
-    if _NOT_TYPOGRAPHIC is not None and _NOT_TYPOGRAPHIC.search(text) is None:
+    if _NOT_TYPOGRAPHIC.search(text) is None:
         return False
-    if _BADNESS_REACH is None:
-        return is_bad(text)
-    start = end = -1
-    for found in _NON_ASCII.finditer(text):
-        here = found.start()
-        if here - _BADNESS_REACH > end:  # a new window: check the one before
-            if end >= 0 and BADNESS_RE.search(text, start, end):
-                return True
-            start = max(here - _BADNESS_REACH, 0)
-        end = min(here + _BADNESS_REACH + 1, len(text))
-    return end >= 0 and BADNESS_RE.search(text, start, end) is not None
+    return is_bad(text)
 
 
-def _badness_reach() -> int | None:
-    """The longest match of ftfy's badness pattern when each of its branches
-    needs a non-ASCII character; ``None`` (search whole texts) when that
-    cannot be read from the pattern of the installed ftfy."""
-    try:
-        parsed = re._parser.parse(BADNESS_RE.pattern, BADNESS_RE.flags)
-        [(op, (_, branches))] = parsed.data
-        if op is not re._constants.BRANCH or not all(map(_needs_non_ascii, branches)):
-            return None
-        return parsed.getwidth()[1]
-    except Exception:  # another ftfy version, another pattern shape: no shortcut
-        return None
-
-
-def _needs_non_ascii(branch: Any) -> bool:
-    """Whether a branch has a required item that only matches non-ASCII."""
-    c = re._constants
-    for op, value in branch:
-        if op is c.LITERAL and value > 0x7F:
-            return True
-        if op is c.IN and all(
-            (kind is c.LITERAL and v > 0x7F) or (kind is c.RANGE and v[0] > 0x7F) for kind, v in value
-        ):
-            return True
-    return False
-
-
-def _item_chars(op: Any, value: Any) -> set[int] | None:
-    """The characters a required item of ftfy's pattern matches, when it
-    only matches non-ASCII ones (see `_needs_non_ascii`); else ``None``."""
-    c = re._constants
-    if op is c.LITERAL and value > 0x7F:
-        return {value}
-    if op is not c.IN:
-        return None
-    found: set[int] = set()
-    for kind, v in value:
-        if kind is c.LITERAL and v > 0x7F:
-            found.add(v)
-        elif kind is c.RANGE and v[0] > 0x7F:
-            found.update(range(v[0], v[1] + 1))
-        else:
-            return None
-    return found
-
-
-def _never_bad(chars: str) -> str:
-    """``chars`` when ftfy's badness pattern cannot match a text whose only
-    non-ASCII characters are among them (each branch has a required item
-    that matches none of them, and the pattern ignores no case), else ``""``.
-
-    >>> _never_bad("“”") == "“”"
-    True
-    """
-    try:
-        parsed = re._parser.parse(BADNESS_RE.pattern, BADNESS_RE.flags)
-        [(op, (_, branches))] = parsed.data
-        if op is not re._constants.BRANCH or BADNESS_RE.flags & re.IGNORECASE:
-            return ""
-        wanted = {ord(ch) for ch in chars}
-        for branch in branches:
-            items = [found for op, value in branch if (found := _item_chars(op, value)) is not None]
-            if not any(found.isdisjoint(wanted) for found in items):
-                return ""
-        return chars
-    except Exception:  # another ftfy version, another pattern shape: no shortcut
-        return ""
-
-
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
-_BADNESS_REACH = _badness_reach()
 #: Typographic quotes, dashes, bullets and the no-break space, common in text
 #: that has no damage.
-_TYPOGRAPHIC = "“”‘’–—…•\u00a0«»·"
-_SAFE = _never_bad(_TYPOGRAPHIC)
-#: A character that is neither ASCII nor one ftfy's pattern never matches.
-_NOT_TYPOGRAPHIC = re.compile(f"[^\\x00-\\x7f{re.escape(_SAFE)}]") if _SAFE else None
+TYPOGRAPHIC = "“”‘’–—…•\u00a0«»·"
+#: A character that is neither ASCII nor typographic.
+_NOT_TYPOGRAPHIC = re.compile(f"[^\\x00-\\x7f{re.escape(TYPOGRAPHIC)}]")
 
 
 def fix_mojibake(text: str) -> str:

@@ -20,15 +20,19 @@ from dataclasses import dataclass
 
 import regex
 
-from cleannews import rules
-from cleannews.measure import line_key, reads_as_sentence, words
+from cleannews.credits import split_trailing_code
+from cleannews.measure import ends_sentence, has_more_words, line_key
 from cleannews.model import Block
-from cleannews.reasons import RELATED
-from cleannews.rules import reach
-from cleannews.steps.bylines import BYLINE, split_trailing_code
+from cleannews.reasons import BYLINE, RELATED
+from cleannews.rules import default_rules
 
 #: Reasons whose ``[<reason>.inline] tails`` are cut off the end of a paragraph.
 TAIL_REASONS = ("related", "newsletter")
+#: A linked headline is read within this many characters of its label, and a
+#: tail starts within this many of the end: spans are short, and so every
+#: paragraph costs time linear in its length, however many sentences it has.
+MAX_HEADLINE_CHARS = 400
+MAX_TAIL_CHARS = 600
 
 #: Where a sentence may start: the start of the text, or after a sentence end.
 _SENTENCE_START = regex.compile(r"(?:^|(?<=[.!?…\"”’)])\s+)(?=\S)")
@@ -63,8 +67,8 @@ def headline_end(text: str, start: int, *, min_words: int = 3, max_loose: int = 
     >>> t[: headline_end(t, 0)]
     'Kewajiban dalam Kegiatan Kerja Bakti'
     """
-    small = rules.words("related.inline", "small")
-    found = list(_WORD.finditer(text, start))
+    small = default_rules().words("related.inline", "small")
+    found = list(_WORD.finditer(text, start, start + MAX_HEADLINE_CHARS))
     loose = 0
     for i, word in enumerate(found):
         if i >= min_words and word.group()[0].isupper() and _sentence_after(found[i + 1 : i + 3], small):
@@ -91,15 +95,19 @@ def find_inline_link(text: str, *, min_rest_words: int = 5) -> tuple[int, int] |
     >>> t[s:e]
     'Baca juga: Harga Beras Naik Lagi'
     """
-    labels = rules.pattern("related.inline", "labels")
-    if labels is None or not rules.may_find("related.inline", "labels", reach.fold(text)):
+    labels = default_rules().patterns("related.inline", "labels")
+    if not labels:
         return None
     for start in sentence_starts(text):
-        label = rules.guarded(labels.match, text, start)
+        label = next((m for p in labels if (m := p.match(text, start))), None)
         if label is None:
             continue
         end = headline_end(text, label.end())
-        if end is not None and reads_as_sentence(text[end:], min_words=min_rest_words):
+        if (
+            end is not None
+            and ends_sentence(text)
+            and has_more_words(text[end : end + MAX_HEADLINE_CHARS], min_rest_words - 1)
+        ):
             return start, end
     return None
 
@@ -111,20 +119,18 @@ def find_tail(text: str, *, min_kept_words: int = 5) -> tuple[int, str] | None:
     >>> find_tail(t)
     (34, 'newsletter')
     """
-    # Only reasons with a tail that may be in the text are tried (the key of
-    # any tail is part of the key of the whole text), and once the text
-    # before a start has enough words, so has the text before later starts.
-    folded = reach.fold(line_key(text))
-    reasons = [r for r in TAIL_REASONS if rules.may_find(f"{r}.inline", "tails", folded)]
+    # Once the text before a start has enough words, so has the text before later starts.
+    tails = [(r, p) for r in TAIL_REASONS for p in default_rules().patterns(f"{r}.inline", "tails")]
     enough = False
-    for start in sentence_starts(text) if reasons else ():
-        enough = enough or len(words(text[:start])) >= min_kept_words
+    for start in sentence_starts(text) if tails else ():
+        if len(text) - start > MAX_TAIL_CHARS:
+            continue
+        enough = enough or has_more_words(text[max(0, start - MAX_TAIL_CHARS) : start], min_kept_words - 1)
         if not enough:
             continue
         rest = line_key(text[start:])
-        for reason in reasons:
-            tails = rules.pattern(f"{reason}.inline", "tails")
-            if tails is not None and rules.guarded(tails.fullmatch, rest):
+        for reason, pattern in tails:
+            if pattern.fullmatch(rest):
                 return start, reason
     return None
 
@@ -137,29 +143,10 @@ def trim_block(block: Block) -> Block:
     >>> b.text, [(c.text, c.reason) for c in b.cuts]
     ('Isi berita yang panjang ini benar.', [('BERITA TERKAIT +', 'related')])
     """
-    if not may_trim(block.text):
-        return block
     # Until nothing more comes off, so that a second cleaning cuts nothing.
     while (trimmed := _trim_once(block)).text != block.text:
         block = trimmed
     return block
-
-
-def may_trim(text: str) -> bool:
-    """Whether `trim_block` may cut anything from ``text``: ``False`` when
-    it ends in no bracket (no glued code) and holds no text a link label or a
-    tail needs (see `rules.may_find_within`). Most paragraphs hold none, and
-    then they are not cut into sentences and keys at all.
-
-    >>> may_trim("Warga menunggu kabar dari pemerintah."), may_trim("Isi berita. BERITA TERKAIT +")
-    (False, True)
-    """
-    folded = reach.fold(text)
-    return (
-        text.rstrip().endswith(")")
-        or rules.may_find_within("related.inline", "labels", folded)
-        or any(rules.may_find_within(f"{r}.inline", "tails", folded) for r in TAIL_REASONS)
-    )
 
 
 def _trim_once(block: Block) -> Block:

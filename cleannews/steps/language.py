@@ -14,20 +14,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
-from cleannews import rules
 from cleannews.measure import words
 from cleannews.model import Block
+from cleannews.rules import default_rules
 from cleannews.steps.base import kept_indexes
 
 
 @cache
 def stopwords() -> dict[str, frozenset[str]]:
     """Each language's function words, casefolded, keyed by its rule file."""
-    return {
-        code: frozenset(w.casefold() for w in data.get("language", {}).get("stopwords", []))
-        for code, data in rules.languages().items()
-        if data.get("language", {}).get("stopwords")
-    }
+    return dict(default_rules().stopwords)
 
 
 def guess_language(text: str, *, min_hits: int = 5, min_share: float = 0.15) -> str | None:

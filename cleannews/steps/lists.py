@@ -1,13 +1,13 @@
 """Related-article lists: the bare headlines under a list header.
 
 A header ("Berita Terkait", "Baca Juga", "Related Stories", "More from ...")
-is dropped by its line rule and listed under ``[related] headers``; the
+is dropped by its rule, a ``[related] labels`` phrase standing alone; the
 headlines under it say nothing that marks them as links, so this step drops
 them by their place and their shape: headline-like lines right after a
 header, up to the first line that reads as reporting. A tag-list header
 ("Tags", "TAG:", "Topics") heads a list of tags the same way (``[navigation]
-headers``), and a "Read more" trailer (``[related] trailers``) follows the
-teaser headline it links.
+labels``), and a "Read more" trailer (a ``[related] ends`` phrase alone)
+follows the teaser headline it links.
 """
 
 from __future__ import annotations
@@ -16,11 +16,10 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from cleannews import rules
 from cleannews.measure import CLOSING_MARKS, ends_sentence, has_more_words, line_key, words
 from cleannews.model import Block
 from cleannews.reasons import NAVIGATION, RELATED
-from cleannews.steps.base import kept_indexes
+from cleannews.steps.base import certain_rule, kept_indexes, measure_block
 
 #: Ends of a sentence or a lead-in, never of a listed headline (behind any
 #: closing quote or bracket: a headline may end in a quoted exclamation).
@@ -30,24 +29,22 @@ _OPENING_QUOTES = "\"'“‘«„"
 
 def list_header_reason(block: Block, *, max_words: int = 10) -> str | None:
     """The reason of the list ``block`` heads, when it is a dropped list
-    header: a related-list header (``[related] headers``; not a "Baca juga:
-    <headline>" link), or a tag-list header (``[navigation] headers``).
+    header: a ``[related]`` label alone, a shape with no colon inside
+    ("More from <site>"), or a lead that ends in a colon ("Related coverage
+    from <section>:"), but not a "Baca juga: <headline>" link; or a tag-list
+    header (``[navigation]``) of the same kinds.
 
     >>> list_header_reason(Block("Berita Terkait", reason="related"))
     'related'
     >>> list_header_reason(Block("Baca juga: Harga beras naik", reason="related")) is None
     True
     """
-    key = line_key(block.text)
-    if (
-        block.reason == RELATED
-        and len(words(key)) <= max_words
-        and rules.line_matches(RELATED, "headers", key)
-    ):
-        return RELATED
-    if block.reason == NAVIGATION and rules.line_matches(NAVIGATION, "headers", key):
-        return NAVIGATION
-    return None
+    found = certain_rule(block)
+    if block.reason not in (RELATED, NAVIGATION) or found is None or found[0] != block.reason:
+        return None
+    text = block.text.rstrip()
+    heads = found[1] == "labels" or (found[1] == "shapes" and ":" not in text) or text.endswith(":")
+    return block.reason if heads and len(words(text)) <= max_words else None
 
 
 def reads_as_list_item(text: str, *, max_words: int = 22) -> bool:
@@ -82,11 +79,17 @@ class drop_related_lists:  # noqa: N801 - a step, named for what it does
     ``min_decked`` headline-and-deck pairs follow the header in a row: one
     or two such pairs may be a link and the text going on.
 
+    Under a tag-list header (``[navigation]``) an item is a tag of at most
+    ``max_tag_words`` words: a breadcrumb's "Home" above the headline takes
+    no headline.
+
     The text's first kept line, with no list item under it (or only its own
     repeat), is its headline: a header over it (a sidebar's "Berita Terkait")
     lists nothing."""
 
     max_items: int = 15
+    max_item_words: int = 22
+    max_tag_words: int = 5
     max_deck_words: int = 25
     min_decked: int = 3
 
@@ -101,8 +104,10 @@ class drop_related_lists:  # noqa: N801 - a step, named for what it does
                 if header:
                     reason, left = header, self.max_items
                 continue
-            if reason and left and i != headline and block.kind != "title" and reads_as_list_item(block.text):
-                out[i], left = block.drop(reason), left - 1
+            limit = self.max_tag_words if reason == NAVIGATION else self.max_item_words
+            listed = reads_as_list_item(block.text, max_words=limit)
+            if reason and left and i != headline and block.kind != "title" and listed:
+                out[i], left = block.drop(reason, why=f"listed under a {reason} header"), left - 1
             else:
                 reason, left = None, 0
         return out
@@ -128,7 +133,7 @@ class drop_related_lists:  # noqa: N801 - a step, named for what it does
                 pairs += 1
             if pairs >= self.min_decked:
                 for k in after[: 2 * pairs]:
-                    out[k] = out[k].drop(header)
+                    out[k] = out[k].drop(header, why=f"a headline and its deck under a {header} header")
         return out
 
     def _is_pair(self, out: list[Block], pair: list[int]) -> bool:
@@ -145,13 +150,24 @@ class drop_related_lists:  # noqa: N801 - a step, named for what it does
 
 
 def is_trailer(block: Block) -> bool:
-    """A dropped "Read more" link that follows the teaser it links
-    (``[related] trailers``).
+    """A dropped "Read more" link that follows the teaser it links (a
+    ``[related] ends`` phrase that is the whole line).
 
     >>> is_trailer(Block("Read More", reason="related")), is_trailer(Block("Read More"))
     (True, False)
     """
-    return block.reason == RELATED and rules.line_matches(RELATED, "trailers", line_key(block.text))
+    if block.reason != RELATED:
+        return False
+    return ends_phrase(block)
+
+
+def ends_phrase(block: Block) -> bool:
+    """Whether a ``[related] ends`` phrase is the whole block."""
+    evidence = block.evidence or measure_block(block)
+    return any(
+        h.reason == RELATED and h.key == "ends" and h.start == 0 and h.end == evidence.tokens
+        for h in evidence.hits
+    )
 
 
 def drop_teasers(blocks: Sequence[Block]) -> list[Block]:
@@ -171,6 +187,6 @@ def drop_teasers(blocks: Sequence[Block]) -> list[Block]:
         elif is_trailer(block) and last_kept is not None:
             teaser = out[last_kept]
             if last_kept != first and teaser.kind != "title" and reads_as_list_item(teaser.text):
-                out[last_kept] = teaser.drop(RELATED)
+                out[last_kept] = teaser.drop(RELATED, why="the teaser over a 'read more' link")
             last_kept = None
     return out

@@ -12,36 +12,10 @@ import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from cleannews.measure import has_more_words, line_key, words
+from cleannews.measure import line_key, reads_as_heading, reads_as_headline, words
 from cleannews.model import Block
 from cleannews.reasons import DUPLICATE_TITLE
 from cleannews.steps.base import kept_indexes
-
-_NOT_A_HEADING_END = frozenset(".,;:!?…-–—\"'”’»«“‘([/\\|*")
-
-
-def reads_as_heading(text: str, *, max_words: int = 12) -> bool:
-    """A short line that starts like a name and ends without punctuation.
-
-    >>> reads_as_heading("Latar Belakang Abraham Accords"), reads_as_heading("Jakarta -")
-    (True, False)
-    """
-    # The two character tests turn most paragraphs away before their words are counted.
-    if not text or text[-1] in _NOT_A_HEADING_END or text[0].islower():
-        return False
-    return has_more_words(text, 0) and not has_more_words(text, max_words)
-
-
-def reads_as_headline(text: str, *, max_words: int = 25) -> bool:
-    """A heading, or a longer line that may end in ``?`` or ``!``.
-
-    >>> reads_as_headline("Trump Siap Sambut Pemimpin Asia Tengah, Kazakhstan Bergabung")
-    True
-    >>> reads_as_headline("Kazakhstan bergabung dengan Abraham Accords.")
-    False
-    """
-    body = text.rstrip("?!")
-    return bool(body) and reads_as_heading(body, max_words=max_words)
 
 
 def find_title(blocks: Sequence[Block]) -> list[Block]:

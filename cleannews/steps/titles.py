@@ -19,58 +19,24 @@ from dataclasses import dataclass
 
 import regex
 
-from cleannews import rules
-from cleannews.measure import line_key, strip_decoration, words
+from cleannews.credits import (
+    looks_like_brand,
+    looks_like_name,
+    named,
+    names_a_site,
+    read_credit,
+    read_label,
+    reads_as_residue,
+    split_trailing_code,
+)
+from cleannews.measure import line_key, reads_as_headline, strip_decoration, words
 from cleannews.model import Block
-from cleannews.reasons import SITE_NAME
-from cleannews.steps.bylines import BYLINE, looks_like_name, read_credit, read_label, reads_as_residue
-from cleannews.steps.inline import trim_block
-from cleannews.steps.structure import DUPLICATE_TITLE, reads_as_headline
+from cleannews.reasons import BYLINE, DUPLICATE_TITLE, SITE_NAME
+from cleannews.rules import default_rules
 
 #: What sits between a headline and a site name in a page title.
 _SEPARATOR = regex.compile(r"(\s+(?:\||–|—|--?|::?|·|»)\s+)")
-_DOMAIN = regex.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:[a-z]{2,6})(?:/\S*)?", regex.IGNORECASE)
-_BRAND_WORD = regex.compile(r"[\p{Lu}\d][\p{L}\d.&'’+-]*|&")
 _COUNTER_TAIL = " |,;"
-
-
-def looks_like_domain(text: str) -> bool:
-    """Whether ``text`` is a host name such as "Kompas.com" or "www.wday.ru".
-
-    >>> looks_like_domain("Kompas.com"), looks_like_domain("Bola")
-    (True, False)
-    """
-    return _DOMAIN.fullmatch(text.strip()) is not None
-
-
-def looks_like_brand(text: str, *, max_words: int = 4) -> bool:
-    """Whether ``text`` is written like a site's name: a few words, each
-    capitalised (or a number), with small words between.
-
-    >>> looks_like_brand("The Verge"), looks_like_brand("lands among the stars")
-    (True, False)
-    """
-    found = text.split()
-    small = rules.words(SITE_NAME, "small")
-    return (
-        0 < len(found) <= max_words
-        and _BRAND_WORD.fullmatch(found[0]) is not None
-        and all(_BRAND_WORD.fullmatch(w) is not None or w.casefold() in small for w in found)
-    )
-
-
-def names_a_site(text: str) -> bool:
-    """Whether ``text`` is a site's name by the rules or a host name.
-
-    >>> names_a_site("CNN Indonesia"), names_a_site("TEMPO.CO"), names_a_site("Jakarta")
-    (True, True, False)
-    """
-    return looks_like_domain(text) or _named("sites", text)
-
-
-def _named(key: str, text: str) -> bool:
-    compiled = rules.pattern(SITE_NAME, key)
-    return compiled is not None and rules.guarded(compiled.fullmatch, line_key(text)) is not None
 
 
 def site_part(part: str, *, before: str | None = None, max_words: int = 5) -> bool:
@@ -87,7 +53,7 @@ def site_part(part: str, *, before: str | None = None, max_words: int = 5) -> bo
     """
     if not 0 < len(words(part)) <= max_words:
         return False
-    if names_a_site(part) or _named("sections", part):
+    if names_a_site(part) or named("sections", part):
         return True
     return looks_like_brand(part) and not (before is not None and looks_like_brand(before))
 
@@ -110,10 +76,7 @@ def split_glued_date(text: str) -> tuple[str, list[Cut]]:
     >>> head, [c.text for c in cuts]
     ('Festival Film di Italia', ['Annisa,', 'Minggu 15 April 2018 0 Komentar'])
     """
-    dates = rules.pattern("byline", "dates")
-    found = None if dates is None else rules.guarded(dates.search, text)
-    while found is not None and not _only_counters(text[found.end() :]):
-        found = rules.guarded(dates.search, text, found.end())
+    found = _last_date(text)
     if found is None or len(words(text[: found.start()])) < 3:
         return text, []
     head = text[: found.start()].rstrip(" |,-–—")
@@ -124,6 +87,21 @@ def split_glued_date(text: str) -> tuple[str, list[Cut]]:
         credit = text[author.start() : found.start()].strip()
         cuts.insert(0, Cut(credit, BYLINE, (("authors", author.group(1)),)))
     return head, cuts
+
+
+def _last_date(text: str) -> regex.Match[str] | None:
+    """The ``[byline] dates`` match that starts first among those followed
+    only by counters (the longest at the same start), if any."""
+    best = None
+    for dates in default_rules().patterns("byline", "dates"):
+        found = dates.search(text)
+        while found is not None and not _only_counters(text[found.end() :]):
+            found = dates.search(text, found.end())
+        if found is not None and (
+            best is None or (found.start(), -found.end()) < (best.start(), -best.end())
+        ):
+            best = found
+    return best
 
 
 def split_glued_credit(text: str, *, min_words: int = 3) -> tuple[str, list[Cut]]:
@@ -146,11 +124,14 @@ def split_glued_credit(text: str, *, min_words: int = 3) -> tuple[str, list[Cut]
 def _only_counters(rest: str) -> bool:
     """Whether what follows a date is nothing, or counters ("0 Komentar", "699 Views")."""
     rest = rest.strip(_COUNTER_TAIL)
-    return not rest or rules.line_matches("comments", "lines", line_key(rest))
+    return not rest or reads_as_residue(rest)
 
 
 def _dated(match: regex.Match[str]) -> tuple[tuple[str, str], ...]:
-    return tuple((k, v.strip()) for k in ("published", "updated") for v in match.captures(k)[:1])
+    names = match.re.groupindex
+    return tuple(
+        (k, v.strip()) for k in ("published", "updated") if k in names for v in match.captures(k)[:1]
+    )
 
 
 def split_title(text: str, body_keys: frozenset[str] = frozenset()) -> tuple[str, list[Cut]]:
@@ -240,7 +221,7 @@ def _cut_one(parts: list[str], lead: list[Cut], tail: list[Cut]) -> bool:
 
 def _named_part(part: str, *, max_words: int = 5) -> bool:
     """Whether a part before the headline names a site or section by the rules."""
-    return len(words(part)) <= max_words and (names_a_site(part) or _named("sections", part))
+    return len(words(part)) <= max_words and (names_a_site(part) or named("sections", part))
 
 
 def _credit(part: str) -> tuple[tuple[str, str], ...] | None:
@@ -254,7 +235,7 @@ def _credit(part: str) -> tuple[tuple[str, str], ...] | None:
 def _changes_again(head: str) -> bool:
     """Whether an earlier step would change or drop ``head`` as a line of
     its own, so that a cleaned title would not come back as it is."""
-    return read_credit(head) is not None or reads_as_residue(head) or bool(trim_block(Block(head)).cuts)
+    return read_credit(head) is not None or reads_as_residue(head) or split_trailing_code(head) is not None
 
 
 def split_title_block(blocks: Sequence[Block]) -> list[Block]:

@@ -1,0 +1,552 @@
+"""The evidence pass: once per article, what every later decision reads.
+
+For each block it measures the text (`Shape`: characters, tokens, capitals,
+digits, marks, function words, sentence ends), finds the rule phrases in it
+(`cleannews.lexicon`), and places it in the article: its position from the
+start and the end, relative to the first and last paragraph of prose, its
+neighbours, the run of short lines it stands in, and whether its words repeat
+elsewhere (and across the site, with a profile). These become one feature
+vector per block (`FEATURES` names them), which the scorer weighs.
+
+The pass is a pure function of the block texts, the rules and the profile;
+nothing after it recomputes any of this.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+import regex
+
+from cleannews.lexicon import Hit, tokens
+from cleannews.model import Block
+from cleannews.rules import Rules, default_rules
+
+#: The families whose phrases and shapes are counted per block, in feature order.
+FAMILIES = (
+    "ad",
+    "marker",
+    "related",
+    "promo",
+    "comments",
+    "share",
+    "newsletter",
+    "caption",
+    "byline",
+    "navigation",
+    "boilerplate",
+)
+_CLOSERS = "\"'”’»)]"
+_ENDS = ".!?…"
+_RAW_TOKEN = regex.compile(
+    r"[\p{Han}\p{Hiragana}\p{Katakana}]|[\p{L}\p{M}--\p{Han}\p{Hiragana}\p{Katakana}]+|\p{Nd}+", regex.V1
+)
+#: A block of prose: at least this many tokens, and a sentence end.
+PROSE_TOKENS = 10
+#: Distances in blocks are counted up to this many.
+FAR = 10
+
+
+@dataclass(frozen=True, slots=True)
+class Shape:
+    """What one block's text measures, on its own."""
+
+    chars: int
+    tokens: tuple[str, ...]
+    letters: int
+    uppers: int
+    digits: int
+    marks: int
+    capitalised: int
+    word_tokens: int
+    word_chars: int
+    ends_sentence: bool
+    ends_colon: bool
+    sentence_breaks: int
+    flags: tuple[bool, ...]
+    hits: tuple[Hit, ...]
+    #: The reason and rule key that make the block residue for sure, if any.
+    certain: tuple[str, str] | None
+
+
+#: The yes/no marks of a block, in `Shape.flags` order.
+FLAGS = (
+    "pipe",
+    "copyright",
+    "at",
+    "hash",
+    "slash",
+    "bracketed",
+    "url",
+    "starts_lower",
+    "starts_digit",
+    "starts_mark",
+    "quote",
+    "time",
+    "calendar",
+    "year",
+    "name_like",
+)
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether ``text`` ends with a sentence mark, behind any closing quotes.
+
+    >>> ends_sentence('Ia berkata, "cukup."'), ends_sentence("Baca juga")
+    (True, False)
+    """
+    stripped = text.rstrip().rstrip(_CLOSERS)
+    return bool(stripped) and stripped[-1] in _ENDS
+
+
+def sentence_breaks(text: str) -> int:
+    """How many sentence marks are followed by a space and more text.
+
+    >>> sentence_breaks("Satu. Dua! Tiga")
+    2
+    """
+    count = 0
+    for mark in _ENDS:
+        start = text.find(mark + " ")
+        while start != -1:
+            count += 1
+            start = text.find(mark + " ", start + 2)
+    return count
+
+
+def measure(text: str, rules: Rules) -> Shape:
+    """The `Shape` of one block's text."""
+    raw = _RAW_TOKEN.findall(text)
+    folded = tokens(text)
+    words = [t for t in raw if not t[0].isdigit()]
+    letters = uppers = digits = marks = 0
+    for char in text:
+        if char.isalpha():
+            letters += 1
+            uppers += char.isupper()
+        elif char.isdigit():
+            digits += 1
+        elif not char.isspace():
+            marks += 1
+    stripped = text.strip()
+    first = stripped[:1]
+    low = stripped.lower()
+    flags = (
+        "|" in text,
+        "©" in text or "copyright" in low,
+        "@" in text,
+        "#" in text,
+        "/" in text,
+        first in "([" and stripped[-1:] in ")]",
+        "http" in low or "www." in low,
+        first.islower(),
+        first.isdigit(),
+        first in "-–—•*·>#",
+        any(q in text for q in '"“”«»„'),
+        _has_time(text),
+        any(t in rules.calendar for t in folded),
+        any(len(t) == 4 and t[:2] in ("19", "20") for t in raw),
+        _name_like(raw, rules),
+    )
+    return Shape(
+        chars=len(stripped),
+        tokens=tuple(folded),
+        letters=letters,
+        uppers=uppers,
+        digits=digits,
+        marks=marks,
+        capitalised=sum(1 for w in words if w[0].isupper()),
+        word_tokens=len(words),
+        word_chars=sum(len(w) for w in words),
+        ends_sentence=ends_sentence(stripped),
+        ends_colon=stripped.endswith(":"),
+        sentence_breaks=sentence_breaks(stripped),
+        flags=flags,
+        hits=(hits := tuple(rules.lexicon.find(folded))),
+        certain=certain_rule(stripped, raw, hits, rules),
+    )
+
+
+#: A short block (at most this many tokens) that opens or closes with a
+#: ``leads`` or ``ends`` phrase is residue for sure.
+MAX_LEAD_TOKENS = 20
+MAX_END_TOKENS = 40
+#: What a label wears around it without changing what it says.
+DECORATION = " \t\u00a0-–—:|•·»«›‹>*_=~#[](){}/\\.,;!?\"'“”‘’…"
+#: What may follow a one-word lead ("Foto:", "Video |", "Tags -").
+_LEAD_SEPARATOR = regex.compile(r"\s*[:|\-–—»>]")
+
+
+def certain_rule(text: str, raw: Sequence[str], hits: Sequence[Hit], rules: Rules) -> tuple[str, str] | None:
+    """The ``(reason, key)`` of the rule that makes ``text`` residue for
+    sure: a ``labels`` phrase that is the whole block, a ``shapes`` pattern
+    that is, or a ``leads`` / ``ends`` phrase at the start / end of a short
+    block (a one-word lead only with a separator after it, "Foto: ...", and a
+    two-word one in a block that ends no sentence or has one word more:
+    "Sponsored by the city, the festival drew ..." is reporting).
+
+    >>> from cleannews.rules import default_rules
+    >>> r = default_rules()
+    >>> t = "Baca juga: Harga beras naik"
+    >>> certain_rule(t, _RAW_TOKEN.findall(t), r.lexicon.find(tokens(t)), r)
+    ('related', 'leads')
+    """
+    count = len(raw)
+    for hit in hits:
+        if hit.key == "labels" and hit.start == 0 and hit.end == count:
+            return hit.reason, "labels"
+    folded = " ".join(text.split()).lower()
+    # Shapes see the text with and without the decoration around it ("- Foto: ... -").
+    bare = folded.strip(DECORATION)
+    for reason, patterns in rules.shapes.items():
+        if any(p.fullmatch(folded) or (bare != folded and p.fullmatch(bare)) for p in patterns):
+            return reason, "shapes"
+    for hit in hits:
+        if hit.key == "leads" and hit.start == 0 and hit.end < count <= MAX_LEAD_TOKENS:
+            # A label is set off from what follows, or opens a line that is no
+            # sentence: "Sponsored by the city, the festival drew ..." is reporting.
+            separated = _separated_after(text, raw[hit.end - 1])
+            # and a two-word lead with one word after it is too short for a sentence.
+            distinct = hit.end >= 3 or (hit.end == 2 and (count == 3 or not ends_sentence(text)))
+            if separated or distinct:
+                return hit.reason, "leads"
+        elif hit.key == "ends" and hit.end == count and count <= MAX_END_TOKENS:
+            return hit.reason, "ends"
+    return None
+
+
+def _separated_after(text: str, last: str) -> bool:
+    """Whether the lead phrase, ending with the token ``last``, is followed by
+    a label separator (the token is looked for near the start only)."""
+    at = text.lower().find(last.lower(), 0, 200)
+    return at >= 0 and _LEAD_SEPARATOR.match(text, at + len(last)) is not None
+
+
+def _name_like(raw: list[str], rules: Rules) -> bool:
+    """Two to five words, each capitalised, none a function word: a person's
+    or an organisation's name, as bylines and credits write them."""
+    if not 2 <= len(raw) <= 5:
+        return False
+    for word in raw:
+        if not word[0].isupper() or any(word.lower() in s for s in rules.stopwords.values()):
+            return False
+    return True
+
+
+def _has_time(text: str) -> bool:
+    """A clock time such as ``10:00`` or ``9.30``."""
+    for i in range(1, len(text) - 2):
+        if text[i] in ":." and text[i - 1].isdigit() and text[i + 1 : i + 3].isdigit():
+            return True
+    return False
+
+
+def language_of(shapes: Sequence[Shape], rules: Rules) -> str | None:
+    """The language whose stopwords the article uses most, or None."""
+    counts: Counter[str] = Counter()
+    for shape in shapes:
+        for code, words in rules.stopwords.items():
+            counts[code] += sum(1 for t in shape.tokens if t in words)
+    best = counts.most_common(1)
+    return best[0][0] if best and best[0][1] else None
+
+
+def is_prose(shape: Shape) -> bool:
+    return len(shape.tokens) >= PROSE_TOKENS and shape.ends_sentence
+
+
+@dataclass(frozen=True, slots=True)
+class Family:
+    """What one reason's phrases say of a block."""
+
+    whole: bool
+    start: bool
+    end: bool
+    cover: float
+    count: int
+
+
+def families(shape: Shape) -> dict[str, Family]:
+    """Per family, whether a phrase spans the block, starts it, ends it, and
+    the share of its tokens that phrases of the family cover."""
+    count = len(shape.tokens)
+    out: dict[str, Family] = {}
+    covered: dict[str, set[int]] = {}
+    flags: dict[str, list[bool]] = {}
+    counts: Counter[str] = Counter()
+    for hit in shape.hits:
+        if hit.reason not in FAMILIES:
+            continue
+        counts[hit.reason] += 1
+        where = flags.setdefault(hit.reason, [False, False, False])
+        where[0] |= hit.start == 0 and hit.end == count
+        where[1] |= hit.start == 0
+        where[2] |= hit.end == count
+        covered.setdefault(hit.reason, set()).update(range(hit.start, hit.end))
+    for reason, (whole, start, end) in flags.items():
+        share = len(covered[reason]) / count if count else 0.0
+        out[reason] = Family(whole, start, end, share, counts[reason])
+    return out
+
+
+_NO_FAMILY = Family(False, False, False, 0.0, 0)
+
+
+def block_features(shape: Shape, stopwords: frozenset[str]) -> list[float]:
+    count = len(shape.tokens)
+    words = shape.word_tokens
+    found = families(shape)
+    features = [
+        math.log1p(shape.chars),
+        math.log1p(count),
+        shape.word_chars / words if words else 0.0,
+        float(shape.ends_sentence),
+        float(shape.ends_colon),
+        float(shape.sentence_breaks),
+        shape.capitalised / words if words else 0.0,
+        shape.uppers / shape.letters if shape.letters else 0.0,
+        shape.digits / shape.chars if shape.chars else 0.0,
+        shape.marks / shape.chars if shape.chars else 0.0,
+        sum(1 for t in shape.tokens if t in stopwords) / words if words else 0.0,
+        *(float(f) for f in shape.flags),
+    ]
+    for family in FAMILIES:
+        f = found.get(family, _NO_FAMILY)
+        features += [float(f.whole), float(f.start), float(f.end), f.cover, float(f.count)]
+    return features
+
+
+BLOCK_FEATURES = (
+    "log_chars",
+    "log_tokens",
+    "word_length",
+    "ends_sentence",
+    "ends_colon",
+    "sentence_breaks",
+    "capitalised",
+    "upper_letters",
+    "digits",
+    "marks",
+    "stopwords",
+    *FLAGS,
+    *(f"{family}_{where}" for family in FAMILIES for where in ("whole", "start", "end", "cover", "count")),
+)
+#: Families whose certain labels head what follows them (a list of links, a
+#: comment thread, a credit box): the blocks since the last one are counted.
+LABEL_FAMILIES = ("related", "comments", "byline", "navigation", "share", "caption")
+#: The short summary of a neighbour block, in feature order.
+NEIGHBOUR = ("log_tokens", "ends_sentence", "stopwords", "capitalised", "prose", "lexicon")
+NEIGHBOURS = (-2, -1, 1, 2)
+CONTEXT_FEATURES = (
+    "index_share",
+    "from_end_share",
+    "chars_before_share",
+    "before_first_prose",
+    "after_last_prose",
+    "since_prose",
+    "until_prose",
+    "short_run",
+    "short_run_position",
+    "repeated",
+    "first_block",
+    "in_first_block",
+    "first_block_in",
+    "site_share",
+    "same_start@-1",
+    "same_start@+1",
+    "overlap@-1",
+    "overlap@+1",
+    "log_blocks",
+    "prose_share",
+    "topical",
+    *(f"since_{family}_label" for family in LABEL_FAMILIES),
+    *(f"{name}@{offset:+d}" for offset in NEIGHBOURS for name in NEIGHBOUR),
+)
+FEATURES = BLOCK_FEATURES + CONTEXT_FEATURES
+
+
+def article_features(
+    shapes: Sequence[Shape], rules: Rules, site_shares: Sequence[float | None] | None = None
+) -> list[list[float]]:
+    """The feature vector of every block of one article (`FEATURES` order)."""
+    language = language_of(shapes, rules)
+    stopwords = rules.stopwords.get(language, frozenset()) if language else frozenset()
+    rows = [block_features(s, stopwords) for s in shapes]
+    n = len(shapes)
+    prose = [is_prose(s) for s in shapes]
+    prose_at = [i for i, p in enumerate(prose) if p]
+    first = prose_at[0] if prose_at else n
+    last = prose_at[-1] if prose_at else -1
+    since = _distances(prose, forward=True)
+    until = _distances(prose, forward=False)
+    run, run_position = _short_runs(prose)
+    keys = [" ".join(s.tokens) for s in shapes]
+    seen = Counter(keys)
+    sets = [set(s.tokens) for s in shapes]
+    content = [_content_words(s, stopwords) for s in shapes]
+    vocabulary: Counter[str] = Counter(w for c, p in zip(content, prose, strict=True) if p for w in c)
+    head = sets[0] if shapes else set()
+    total = sum(s.chars for s in shapes) or 1
+    summaries = [_summary(r, p) for r, p in zip(rows, prose, strict=True)]
+    label_since = {
+        family: _distances([s.certain is not None and s.certain[0] == family for s in shapes], forward=True)
+        for family in LABEL_FAMILIES
+    }
+    before = 0
+    out = []
+    for i, shape in enumerate(shapes):
+        own = sets[i]
+        context = [
+            i / n,
+            (n - 1 - i) / n,
+            before / total,
+            float(i < first),
+            float(i > last),
+            float(since[i]),
+            float(until[i]),
+            float(run[i]),
+            run_position[i],
+            float(seen[keys[i]] > 1 and bool(keys[i])),
+            float(i == 0),
+            len(own & head) / len(own) if own and i else 0.0,
+            len(own & head) / len(head) if head and i else 0.0,
+            (site_shares[i] or 0.0) if site_shares is not None else 0.0,
+            _same_start(shape, shapes[i - 1]) if i else 0.0,
+            _same_start(shape, shapes[i + 1]) if i + 1 < n else 0.0,
+            _overlap(own, sets[i - 1]) if i else 0.0,
+            _overlap(own, sets[i + 1]) if i + 1 < n else 0.0,
+            math.log1p(n),
+            len(prose_at) / n,
+            _topical(content[i], vocabulary, content[i] if prose[i] else frozenset()),
+            *(float(label_since[family][i]) for family in LABEL_FAMILIES),
+        ]
+        for offset in NEIGHBOURS:
+            j = i + offset
+            context += summaries[j] if 0 <= j < n else _MISSING
+        out.append(rows[i] + context)
+        before += shape.chars
+    return out
+
+
+_MISSING = [-1.0] * len(NEIGHBOUR)
+
+
+def _content_words(shape: Shape, stopwords: frozenset[str]) -> frozenset[str]:
+    """A block's distinct words of three letters or more that are no function words."""
+    return frozenset(t for t in shape.tokens if len(t) >= 3 and t not in stopwords)
+
+
+def _topical(words: frozenset[str], vocabulary: Counter[str], own: frozenset[str]) -> float:
+    """The share of a block's content words that the article's prose uses
+    elsewhere: a subheading or a caption speaks of the story, a listed
+    headline or a widget of something else. ``own`` are the block's words
+    when it is prose itself (counted once in ``vocabulary``)."""
+    if not words:
+        return 0.0
+    return sum(1 for w in words if vocabulary[w] > (w in own)) / len(words)
+
+
+def _start_class(shape: Shape) -> str:
+    first = shape.tokens[0] if shape.tokens else ""
+    return "number" if first == "0" else first
+
+
+def _same_start(a: Shape, b: Shape) -> float:
+    """Whether two blocks open alike (the same word, or both a number), as list items do."""
+    return float(bool(a.tokens) and bool(b.tokens) and _start_class(a) == _start_class(b))
+
+
+def _overlap(a: set[str], b: set[str]) -> float:
+    """The share of their distinct words two blocks have in common."""
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+_LEXICON_COVERS = [BLOCK_FEATURES.index(f"{family}_cover") for family in FAMILIES]
+
+
+def _summary(row: list[float], prose: bool) -> list[float]:
+    return [
+        row[1],
+        row[3],
+        row[10],
+        row[6],
+        float(prose),
+        max(row[i] for i in _LEXICON_COVERS),
+    ]
+
+
+def _distances(prose: Sequence[bool], *, forward: bool) -> list[int]:
+    """Blocks since the last prose block before (or until the next after), up to `FAR`."""
+    n = len(prose)
+    out = [FAR] * n
+    gap = FAR
+    order = range(n) if forward else range(n - 1, -1, -1)
+    for i in order:
+        out[i] = min(gap, FAR)
+        gap = 1 if prose[i] else gap + 1
+    return out
+
+
+def _short_runs(prose: Sequence[bool]) -> tuple[list[int], list[float]]:
+    """Per block, the length of the run of non-prose blocks it stands in (0
+    for prose), and its place in that run (0 first, 1 last)."""
+    n = len(prose)
+    length = [0] * n
+    place = [0.0] * n
+    i = 0
+    while i < n:
+        if prose[i]:
+            i += 1
+            continue
+        j = i
+        while j < n and not prose[j]:
+            j += 1
+        for k in range(i, j):
+            length[k] = j - i
+            place[k] = (k - i) / (j - i - 1) if j - i > 1 else 0.0
+        i = j
+    return length, place
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """What the pass found for one block: its feature vector (`FEATURES`
+    order), the rule phrases in it, the rule that makes it residue for sure
+    (if any), and what the site profile knows of it (if one was given)."""
+
+    features: tuple[float, ...]
+    hits: tuple[Hit, ...]
+    certain: tuple[str, str] | None
+    tokens: int
+    site: object | None = None
+
+    def feature(self, name: str) -> float:
+        return self.features[FEATURES.index(name)]
+
+
+def gather(blocks: Sequence[Block], rules: Rules | None = None, profile: object | None = None) -> list[Block]:
+    """``blocks`` with the `Evidence` of every kept block attached (blocks the
+    reader dropped, such as escape artifacts, get none and are not counted as
+    neighbours). ``profile`` is a site profile with a ``lookup(text)`` method
+    (see `cleannews.sites`), or ``None``.
+
+    >>> out = gather([Block("Baca juga: Harga beras naik"), Block("Isi berita yang panjang sekali di sini.")])
+    >>> out[0].evidence.certain, out[1].evidence.certain
+    (('related', 'leads'), None)
+    """
+    rules = default_rules() if rules is None else rules
+    at = [i for i, b in enumerate(blocks) if b.kept]
+    shapes = [measure(blocks[i].text, rules) for i in at]
+    hits = [profile.lookup(blocks[i].text) for i in at] if profile is not None else None  # type: ignore[attr-defined]
+    shares = [getattr(h, "share", None) for h in hits] if hits is not None else None
+    rows = article_features(shapes, rules, shares)
+    out = list(blocks)
+    for n, i in enumerate(at):
+        shape = shapes[n]
+        site = hits[n] if hits is not None else None
+        evidence = Evidence(tuple(rows[n]), shape.hits, shape.certain, len(shape.tokens), site)
+        out[i] = replace(out[i], evidence=evidence)
+    return out

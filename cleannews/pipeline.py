@@ -1,0 +1,54 @@
+"""The flow from a reader's blocks to an article's: repairs, the cuts of
+residue glued inside paragraphs, the evidence pass, then the steps (see
+DESIGN.md's flow)::
+
+    blocks -> repair -> trim_inline -> evidence -> steps -> Article
+
+Repairs and cuts come first because they change text: the evidence is of
+the text the steps see.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from cleannews.evidence import gather
+from cleannews.model import Block
+from cleannews.rules import Rules, default_rules, load_rules
+from cleannews.steps import Step, default_steps, run
+from cleannews.steps.fixes import repair
+from cleannews.steps.inline import trim_inline
+
+RulesArg = Rules | str | Path | Sequence[str | Path] | None
+
+
+def as_rules(rules: RulesArg) -> Rules:
+    """``rules`` as a `Rules` value: the shipped ones for ``None``, the shipped
+    ones plus the file(s) at a path (or list of paths), or ``rules`` itself.
+
+    >>> as_rules(None) is default_rules()
+    True
+    """
+    if rules is None:
+        return default_rules()
+    if isinstance(rules, Rules):
+        return rules
+    if isinstance(rules, str | Path):
+        return load_rules(rules)
+    if isinstance(rules, Sequence) and all(isinstance(p, str | Path) for p in rules):
+        return load_rules(*rules)
+    raise TypeError(f"rules must be a path, a list of paths or a Rules value, got {type(rules).__name__}")
+
+
+def clean_blocks(
+    blocks: Sequence[Block],
+    *,
+    steps: Sequence[Step] | None = None,
+    rules: RulesArg = None,
+    profile: object | None = None,
+) -> list[Block]:
+    """Repair ``blocks``, cut residue glued inside them, gather their
+    evidence, and run the steps."""
+    prepared = gather(trim_inline()(repair(list(blocks))), as_rules(rules), profile)
+    return run(prepared, default_steps() if steps is None else steps)

@@ -1,0 +1,143 @@
+"""The doubtful residue: what no certain rule decides, weighed by the scorer.
+
+Each kept block's evidence (`cleannews.evidence`) goes through the shipped
+model (`cleannews.scorer`); a block whose probability of being residue
+reaches the threshold is dropped, with the most likely reason and, in
+``why``, the evidence that weighed most ("no sentence end; below the last
+paragraph; in a run of 5 short lines").
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from cleannews.evidence import FAMILIES, FAR, FEATURES, Evidence, gather  # noqa: F401 - gather: doctest
+from cleannews.measure import ends_sentence, has_more_words, reads_as_heading
+from cleannews.model import Block
+from cleannews.reasons import BOILERPLATE, BYLINE, CAPTION, COMMENTS, NAVIGATION, RELATED
+from cleannews.scorer import Model, ModelError, default_model
+
+_AT = {name: i for i, name in enumerate(FEATURES)}
+#: How many of the weightiest features ``why`` names.
+WHY_FEATURES = 3
+
+
+def likely_reason(evidence: Evidence) -> str:
+    """The reason a scored block most likely is residue for: the family whose
+    phrases cover most of it; else what its shape and place say.
+
+    >>> likely_reason(gather([Block("Bagikan artikel ini ke teman")])[0].evidence)
+    'share'
+    """
+    f = evidence.features
+    best, cover = None, 0.0
+    for family in FAMILIES:
+        share = f[_AT[f"{family}_cover"]]
+        if share > cover:
+            best, cover = family, share
+    if best is not None:
+        return best
+    if f[_AT["name_like"]] or f[_AT["time"]] or (f[_AT["calendar"]] and f[_AT["year"]]):
+        return BYLINE
+    if f[_AT["since_comments_label"]] < FAR:
+        return COMMENTS
+    if f[_AT["since_related_label"]] < FAR:
+        return RELATED
+    if not f[_AT["ends_sentence"]] and f[_AT["capitalised"]] >= 0.6 and evidence.tokens >= 4:
+        return RELATED
+    if f[_AT["ends_sentence"]]:
+        return CAPTION
+    return NAVIGATION if evidence.tokens <= 3 else BOILERPLATE
+
+
+def describe(name: str, value: float) -> str:
+    """One feature of a block in words.
+
+    >>> describe("ends_sentence", 0.0), describe("short_run", 5.0)
+    ('no sentence end', 'in a run of 5 short lines')
+    """
+    flags = {
+        "ends_sentence": ("ends a sentence", "no sentence end"),
+        "after_last_prose": ("below the last paragraph", "above the last paragraph"),
+        "before_first_prose": ("above the first paragraph", "below the first paragraph"),
+        "repeated": ("said twice in the article", "said once"),
+        "name_like": ("written like a name", "not written like a name"),
+        "first_block": ("the first line", "not the first line"),
+    }
+    if name in flags:
+        return flags[name][0 if value else 1]
+    if name == "short_run":
+        return f"in a run of {int(value)} short lines" if value else "a paragraph of prose"
+    if name in ("log_tokens", "log_chars"):
+        unit = "words" if name == "log_tokens" else "characters"
+        return f"{round(math.expm1(value))} {unit}"
+    if name == "topical":
+        return f"{value:.0%} of its words used by the story"
+    if name.startswith("since_") and name.endswith("_label"):
+        family = name[len("since_") : -len("_label")]
+        return f"{int(value)} lines under a {family} label" if value < FAR else f"under no {family} label"
+    return f"{name} {value:.2f}"
+
+
+@dataclass(frozen=True)
+class drop_scored:  # noqa: N801 - a step, named for what it does
+    """Drop kept blocks (not the title, not headings given by the input's
+    marks) whose probability of residue reaches ``threshold`` (the model's
+    own when ``None``). ``model`` replaces the shipped one (see
+    `cleannews.scorer.read_model`). A block without evidence (its text was
+    changed after the evidence pass) is not weighed, and stays.
+
+    A subheading stays whatever its score: a line that reads as a heading,
+    holds no residue phrase, and heads a paragraph of prose (the next kept
+    block), as a related headline or a name above a lead rarely does alone."""
+
+    threshold: float | None = None
+    model: Model | None = None
+
+    def __call__(self, blocks: Sequence[Block]) -> list[Block]:
+        model = self.model or default_model()
+        if model.features != FEATURES:
+            raise ModelError("the model was trained on other features than this evidence pass gives")
+        threshold = model.threshold if self.threshold is None else self.threshold
+        out = list(blocks)
+        for i, block in enumerate(out):
+            if not block.kept or block.kind != "paragraph" or block.evidence is None:
+                continue
+            if heads_prose(block, out[i + 1 :]):
+                continue
+            row = block.evidence.features
+            probability = model.probability(row)
+            if probability >= threshold:
+                out[i] = block.drop(likely_reason(block.evidence), why=_why(model, row, probability))
+        return out
+
+
+def heads_prose(block: Block, after: Sequence[Block], *, min_words: int = 8) -> bool:
+    """Whether ``block`` reads as a subheading with no residue phrase, and the
+    next kept block is a sentence of at least ``min_words`` words.
+
+    >>> prose = Block("Presiden mengatakan harga beras akan diumumkan pada hari Senin depan.")
+    >>> heads_prose(gather([Block("Latar Belakang")])[0], [prose])
+    True
+    >>> heads_prose(gather([Block("Baca Juga")])[0], [prose])
+    False
+    """
+    if block.evidence is None or not reads_as_heading(block.text) or not any(c.isalpha() for c in block.text):
+        return False
+    if any(block.evidence.features[_AT[f"{family}_cover"]] for family in FAMILIES):
+        return False
+    following = next((b for b in after if b.kept), None)
+    return (
+        following is not None
+        and ends_sentence(following.text)
+        and has_more_words(following.text, min_words - 1)
+    )
+
+
+def _why(model: Model, row: Sequence[float], probability: float) -> str:
+    """The weightiest evidence for a drop, in words, and the probability."""
+    pushes = sorted(model.contributions(row).items(), key=lambda kv: -kv[1])
+    named = [describe(name, row[_AT[name]]) for name, push in pushes[:WHY_FEATURES] if push > 0]
+    return "; ".join([*named, f"scored {probability:.2f}"])
