@@ -775,15 +775,17 @@ def _no_adjacent_residue(pieces: list[Piece]) -> list[Piece]:
 def _no_list_over_title(pieces: list[Piece]) -> list[Piece]:
     """The pieces without related or navigation residue right over a heading,
     or over the title when a heading follows the title: a list or tag header
-    ("Berita Terkait", "Home")
-    takes a short line under it for a headline it lists (a known limit,
-    docs/spec.md)."""
+    ("Berita Terkait", "Home") takes a short line under it for a headline
+    it lists; nor related residue right under a heading, which a "Read more"
+    trailer takes for the teaser it links (known limits, docs/spec.md)."""
     out: list[Piece] = []
     for n, piece in enumerate(pieces):
         after = [p.kind for p in pieces[n + 1 : n + 3]]
         if piece.reason in ("related", "navigation") and (
             after[:1] == ["heading"] or after == ["title", "heading"]
         ):
+            continue
+        if piece.reason == "related" and out and out[-1].kind == "heading":  # "Read more" takes its teaser
             continue
         out.append(piece)
     return out
