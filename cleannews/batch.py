@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import hashlib
 import io
+import itertools
 import json
 import multiprocessing
-import multiprocessing.connection
 import os
 import queue
 import re
@@ -25,10 +25,11 @@ import threading
 import time
 import zlib
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from contextlib import ExitStack, contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from functools import partial
+from multiprocessing.connection import Connection
 from pathlib import Path
 from types import FrameType
 from typing import IO, TYPE_CHECKING, Any, Protocol
@@ -624,62 +625,6 @@ def open_raw(name: str) -> io.BufferedReader:
 # Running jobs --------------------------------------------------------------
 
 
-class Gate:
-    """Keeps at most ``limit`` jobs in flight between reader and writer.
-
-    `multiprocessing.Pool.imap` alone reads its whole input ahead into its
-    task queue, so memory would grow with the input; the gate makes the
-    reading wait until results are taken. The inputs are read on a thread
-    of the gate's own, so a read that blocks (standard input from a stalled
-    pipe) never keeps the pool from stopping: `Pool.terminate` waits for the
-    thread that feeds it, and that thread only ever waits with a timeout.
-    """
-
-    def __init__(self, limit: int) -> None:
-        self._free = threading.Semaphore(limit)
-        self._stop = threading.Event()
-        self._ready: queue.SimpleQueue[Job | _Ended] = queue.SimpleQueue()
-
-    def feed(self, jobs: Iterable[Job]) -> Iterator[Job]:
-        reader = threading.Thread(target=self._read, args=(jobs,), name="cleannews-reader", daemon=True)
-        reader.start()
-        while not self._stop.is_set():
-            try:
-                item = self._ready.get(timeout=0.1)
-            except queue.Empty:
-                continue
-            if isinstance(item, _Ended):
-                if item.error is not None:
-                    raise item.error
-                return
-            yield item
-
-    def _read(self, jobs: Iterable[Job]) -> None:
-        try:
-            for job in jobs:
-                while not self._free.acquire(timeout=0.1):
-                    if self._stop.is_set():
-                        return
-                self._ready.put(job)
-        except Exception as error:  # handed to the feeding thread, which the pool reports
-            self._ready.put(_Ended(error))
-        else:
-            self._ready.put(_Ended())
-
-    def release(self) -> None:
-        self._free.release()
-
-    def close(self) -> None:
-        self._stop.set()
-
-
-@dataclass(frozen=True, slots=True)
-class _Ended:
-    """The reader's last word: the inputs ended, or reading them failed."""
-
-    error: Exception | None = None
-
-
 def clean_all(
     jobs: Iterable[Job],
     fields: Fields,
@@ -687,44 +632,177 @@ def clean_all(
     workers: int = 1,
     chunk_size: int = 16,
     stopper: Stopper | None = None,
-) -> Iterator[Outcome]:
+) -> Generator[Outcome, None, None]:
     """The outcome of every job, in input order, on ``workers`` processes.
 
-    At most ``2 * workers * chunk_size`` jobs are read ahead of the results.
-    Closing the iterator (or a `Stopper`'s `Interrupted`) ends the workers.
+    At most ``(2 * workers + 1) * chunk_size`` jobs are read ahead of the
+    results. Closing the iterator (or a `Stopper`'s `Interrupted`) ends the
+    workers; a worker that dies ends the batch with `WorkerLostError`.
     """
     work = partial(clean_job, fields=fields)
     if workers <= 1:
         yield from map(work, jobs)
         return
-    gate = Gate(2 * workers * chunk_size)
     held = stopper.held if stopper else nullcontext
     with ExitStack() as stack:
-        with held():  # a signal while the workers start waits until the pool can be ended
-            pool = stack.enter_context(multiprocessing.get_context("spawn").Pool(workers, start_worker))
-            stack.callback(gate.close)
-        for outcome in pool.imap(work, gate.feed(jobs), chunk_size):
-            gate.release()
-            yield outcome
+        with held():  # a signal while the workers start waits until they can be ended
+            pool = stack.enter_context(Workers(workers, fields))
+        yield from pool.clean(jobs, chunk_size)
 
 
-def start_worker() -> None:
-    """Set a worker up to end quietly. Ctrl-C reaches the whole process
-    group; the main process stops the pool, so a worker ignores it (else
-    every worker prints a traceback). A worker whose main process is gone
-    (killed with SIGKILL, say) exits at once, instead of failing with a
-    `BrokenPipeError` traceback when it next hands back a result."""
+class WorkerLostError(Exception):
+    """A worker process ended while it held records (killed by the OOM
+    killer, say): the batch stops there, as if interrupted, and a rerun
+    with ``--resume`` goes on."""
+
+
+class Workers:
+    """``count`` processes (started by ``spawn``) that clean chunks of jobs.
+
+    Each worker has a pipe of its own for chunks and one for outcomes, and
+    no lock is shared: a worker that dies (a signal to the whole process
+    group, the OOM killer) cannot leave a lock held that the others or the
+    main process then wait on forever, as with `multiprocessing.Pool`, whose
+    ``terminate`` then hangs. Chunks go to the workers in turn, so reading
+    each worker's outcomes in the same turn gives them in input order.
+
+    A thread of the pool's own reads the inputs and hands chunks out, at
+    most ``2 * count`` at a time, so memory stays flat; a read that blocks
+    (standard input from a stalled pipe) never keeps the pool from stopping.
+    """
+
+    def __init__(self, count: int, fields: Fields) -> None:
+        context = multiprocessing.get_context("spawn")
+        self._processes: list[Any] = []
+        self._tasks: list[Connection] = []
+        self._results: list[Connection] = []
+        for number in range(count):
+            tasks_out, tasks_in = context.Pipe(duplex=False)
+            results_out, results_in = context.Pipe(duplex=False)
+            process = context.Process(
+                target=work_on,
+                args=(tasks_out, results_in, fields),
+                name=f"cleannews-worker-{number + 1}",
+                daemon=True,
+            )
+            process.start()
+            tasks_out.close()  # the worker holds these ends now; its death closes them
+            results_in.close()
+            self._processes.append(process)
+            self._tasks.append(tasks_in)
+            self._results.append(results_out)
+        self._stop = threading.Event()
+        self._free = threading.Semaphore(2 * count)
+        #: For each chunk handed out, in input order: the worker that has it, or the feed's end.
+        self._order: queue.SimpleQueue[int | _Ended] = queue.SimpleQueue()
+
+    def clean(self, jobs: Iterable[Job], chunk_size: int) -> Iterator[Outcome]:
+        threading.Thread(target=self._feed, args=(jobs, chunk_size), name="feed", daemon=True).start()
+        while True:
+            taken = self._next_in_order()
+            if isinstance(taken, _Ended):
+                if taken.error is not None:
+                    raise taken.error
+                return
+            try:
+                outcomes = self._results[taken].recv()
+            except (EOFError, OSError):
+                raise WorkerLostError(self._lost(taken)) from None
+            self._free.release()
+            yield from outcomes
+
+    @property
+    def pids(self) -> list[int]:
+        """The workers' process ids."""
+        return [process.pid for process in self._processes]
+
+    def _next_in_order(self) -> int | _Ended:
+        """The next chunk's worker, waiting with a timeout so that signals are seen."""
+        while True:
+            try:
+                return self._order.get(timeout=0.5)
+            except queue.Empty:
+                continue
+
+    def _feed(self, jobs: Iterable[Job], chunk_size: int) -> None:
+        """Hand chunks out in turn until the inputs end or the pool stops."""
+        chunks = batched(jobs, chunk_size)
+        try:
+            for turn in itertools.count():
+                while not self._free.acquire(timeout=0.1):
+                    if self._stop.is_set():
+                        return
+                chunk = next(chunks, None)
+                if chunk is None or self._stop.is_set():
+                    break
+                worker = turn % len(self._tasks)
+                try:
+                    self._tasks[worker].send(chunk)
+                except OSError:  # the worker is gone
+                    self._order.put(_Ended(WorkerLostError(self._lost(worker))))
+                    return
+                self._order.put(worker)
+        except Exception as error:  # a failure to read the inputs: the main thread raises it
+            self._order.put(_Ended(error))
+            return
+        self._order.put(_Ended())
+
+    def _lost(self, worker: int) -> str:
+        process = self._processes[worker]
+        process.join(timeout=5)
+        code = process.exitcode
+        how = f"killed by {signal.Signals(-code).name}" if code and code < 0 else f"exit code {code}"
+        return f"a worker process ended unexpectedly ({how})"
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        """End the workers: they are idle after a whole run, and what they
+        hold after a stop has nowhere to go, so a SIGTERM ends each at once."""
+        self._stop.set()
+        for process in self._processes:
+            process.terminate()
+        for process in self._processes:
+            process.join(timeout=10)
+            if process.exitcode is None:
+                process.kill()
+                process.join()
+        for connection in self._tasks + self._results:
+            connection.close()
+
+
+@dataclass(frozen=True, slots=True)
+class _Ended:
+    """The feed's last word: the inputs ended, or reading them failed."""
+
+    error: Exception | None = None
+
+
+def batched(jobs: Iterable[Job], size: int) -> Iterator[list[Job]]:
+    """The jobs in lists of ``size`` (the last one shorter).
+
+    >>> [len(chunk) for chunk in batched([Job("a")] * 5, 2)]
+    [2, 2, 1]
+    """
+    iterator = iter(jobs)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
+
+
+def work_on(tasks: Connection, results: Connection, fields: Fields) -> None:
+    """A worker's life: clean each chunk it is handed, until the main
+    process closes its pipe or is gone; then end quietly (a main process
+    killed with SIGKILL leaves no `BrokenPipeError` traceback behind)."""
+    # Ctrl-C reaches the whole process group: the main process ends the
+    # workers, so a worker ignores it (else each prints a traceback).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    parent = multiprocessing.parent_process()
-    if parent is not None:
-        watch = threading.Thread(target=leave_with, args=(parent.sentinel,), name="orphan-watch", daemon=True)
-        watch.start()
-
-
-def leave_with(sentinel: int) -> None:
-    """Wait until the main process ends, then end this worker."""
-    multiprocessing.connection.wait([sentinel])
-    os._exit(0)  # nothing of this worker's is worth finishing: its results have nowhere to go
+    try:
+        while True:
+            chunk = tasks.recv()
+            results.send([clean_job(job, fields) for job in chunk])
+    except (EOFError, OSError):
+        return
 
 
 # Stopping on signals -------------------------------------------------------
@@ -824,7 +902,7 @@ class Summary:
     damaged: list[str] = field(default_factory=list)
     resumed: int = 0
     resumed_documents: int = 0
-    #: The signal that stopped the batch early (``"SIGTERM"``), if one did.
+    #: What stopped the batch early (``"interrupted by SIGTERM"``), if anything did.
     stopped_by: str | None = None
 
     def add(self, outcome: Outcome) -> None:
@@ -876,8 +954,8 @@ class Summary:
         >>> print(Summary(documents=2, errors=1, removed=Counter(ad=3, related=1), seconds=0.5).report())
         cleannews batch: 2 documents, 1 error, 4 blocks removed in 0.50 s (4.0 documents/s)
           removed by reason: ad 3, related 1
-        >>> print(Summary(documents=1, repairs=Counter(cp1252=1), stopped_by="SIGTERM").report())
-        ... # doctest: +ELLIPSIS
+        >>> stopped = Summary(documents=1, repairs=Counter(cp1252=1), stopped_by="interrupted by SIGTERM")
+        >>> print(stopped.report())  # doctest: +ELLIPSIS
         cleannews batch: 1 document, 0 errors, 0 blocks removed in 0.00 s (...)
           removed by reason: none
           decoded from another encoding than UTF-8: 1 record (cp1252 1)
@@ -903,7 +981,7 @@ class Summary:
             )
         if self.stopped_by:
             lines.append(
-                f"  interrupted by {self.stopped_by} after {plural(self.done, 'record')}:"
+                f"  {self.stopped_by} after {plural(self.done, 'record')}:"
                 " the output holds complete lines only"
             )
         return "\n".join(lines)
@@ -973,7 +1051,9 @@ def write_outcomes(
                     if outcome.error:
                         bar.set_postfix(errors=summary.errors, refresh=False)
         except Interrupted as stop:
-            summary.stopped_by = str(stop)
+            summary.stopped_by = f"interrupted by {stop}"
+        except WorkerLostError as lost:
+            summary.stopped_by = f"stopped: {lost}"
         if stopper:
             stopper.settle()
         if journal:

@@ -149,8 +149,8 @@ def run_batch(args: argparse.Namespace) -> int:
             )
     if not args.quiet:
         report_batch(args, summary, resumable=journal is not None)
-    if stopper.signum:
-        return 128 + stopper.signum
+    if summary.stopped_by:  # by a signal, or a worker lost
+        return 128 + stopper.signum if stopper.signum else 3
     return 0 if summary.documents or not summary.errors else 1
 
 

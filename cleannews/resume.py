@@ -20,12 +20,12 @@ another, which ``gzip -d``, Python and Spark read as one stream.
 from __future__ import annotations
 
 import gzip
-import hashlib
 import json
 import os
 import time
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
+from hashlib import blake2b
 from itertools import islice
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -54,9 +54,9 @@ def checkpoint_path_for(output: Path) -> Path:
     return output.with_name(f"{name}.checkpoint.json")
 
 
-def new_digest() -> Any:
+def new_digest() -> blake2b:
     """The running digest of the keys of the records done, in order."""
-    return hashlib.blake2b(digest_size=16)
+    return blake2b(digest_size=16)
 
 
 @dataclass
@@ -171,7 +171,7 @@ class Journal:
         self,
         path: Path,
         checkpoint: Checkpoint,
-        digest: Any,
+        digest: blake2b,
         out: LineWriter,
         errors: LineWriter,
         *,
@@ -204,7 +204,7 @@ class Start:
 
     jobs: Iterator[Job]
     checkpoint: Checkpoint
-    digest: Any
+    digest: blake2b
     summary: Summary
     resumed: bool = False
 
@@ -249,7 +249,7 @@ def start(jobs: Iterator[Job], path: Path, settings: dict[str, Any], *, resume: 
     return Start(jobs, checkpoint, digest, Summary.from_counts(checkpoint.counts), resumed=True)
 
 
-def skip_done(jobs: Iterator[Job], checkpoint: Checkpoint, path: Path) -> Any:
+def skip_done(jobs: Iterator[Job], checkpoint: Checkpoint, path: Path) -> blake2b:
     """Take the records the checkpoint says are done off ``jobs``, checking
     that they are those it hashed; the digest, to go on with."""
     digest, skipped = new_digest(), 0
