@@ -30,6 +30,7 @@ from contextlib import ExitStack, contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from functools import partial
 from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 from types import FrameType
 from typing import IO, TYPE_CHECKING, Any, Protocol
@@ -128,7 +129,8 @@ def clean_job(job: Job, fields: Fields) -> Outcome:
         document = read_job(job, fields)
         article = clean_document(document)
     except RecordError as problem:
-        damage = f"{job.source}: {problem}" if job.kind == "unreadable" else ""
+        unread = str(problem).removeprefix("damaged input: ")
+        damage = f"{job.source}: {unread}" if job.kind == "unreadable" else ""
         return Outcome(error=error_line(job, str(problem)), damage=damage, key=key)
     except Exception as problem:  # the batch goes on; the record says what broke
         message = f"cleaning failed: {type(problem).__name__}: {problem}"
@@ -673,7 +675,7 @@ class Workers:
 
     def __init__(self, count: int, fields: Fields) -> None:
         context = multiprocessing.get_context("spawn")
-        self._processes: list[Any] = []
+        self._processes: list[BaseProcess] = []
         self._tasks: list[Connection] = []
         self._results: list[Connection] = []
         for number in range(count):
@@ -714,7 +716,7 @@ class Workers:
     @property
     def pids(self) -> list[int]:
         """The workers' process ids."""
-        return [process.pid for process in self._processes]
+        return [process.pid for process in self._processes if process.pid is not None]
 
     def _next_in_order(self) -> int | _Ended:
         """The next chunk's worker, waiting with a timeout so that signals are seen."""

@@ -193,22 +193,23 @@ def start_batch(args: argparse.Namespace, jobs: Iterator[batch.Job]) -> resume.S
         raise UsageError("--resume needs the output and the errors in files, not standard output or error")
     path = resume.checkpoint_path_for(Path(args.output))
     try:
-        return resume.start(jobs, path, batch_settings(args), resume=args.resume and checkpointed(args))
+        begin = resume.start(jobs, path, batch_settings(args), resume=args.resume and checkpointed(args))
     except resume.ResumeError as problem:
         raise UsageError(f"cannot resume: {problem}") from None
+    if checkpointed(args) and not begin.resumed:
+        # Before the files are emptied: a checkpoint left by an earlier run must not outlive its output.
+        begin.checkpoint.save(path)
+    return begin
 
 
 def batch_journal(
     args: argparse.Namespace, begin: resume.Start, out: resume.LineWriter, errors: resume.LineWriter
 ) -> resume.Journal | None:
-    """The journal that saves the batch's checkpoints, when it keeps them;
-    its first checkpoint is saved at once."""
+    """The journal that saves the batch's checkpoints, when it keeps them."""
     if not checkpointed(args):
         return None
     path = resume.checkpoint_path_for(Path(args.output))
-    journal = resume.Journal(path, begin.checkpoint, begin.digest, out, errors, every=args.checkpoint_every)
-    journal.save(begin.summary)
-    return journal
+    return resume.Journal(path, begin.checkpoint, begin.digest, out, errors, every=args.checkpoint_every)
 
 
 def check_batch_paths(args: argparse.Namespace) -> None:

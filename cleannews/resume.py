@@ -14,7 +14,7 @@ cleaned again), and appends the rest.
 
 A gzip output ends a gzip member at every checkpoint, so the file cut back
 to a checkpoint is whole gzip; the output is then several members one after
-another, which ``gzip -d``, Python and Spark read as one stream.
+another, which ``gzip -d`` and Python read as one stream (RFC 1952 allows it).
 """
 
 from __future__ import annotations

@@ -159,7 +159,7 @@ def test_the_damage_of_a_gzip_becomes_an_error_record_and_a_summary_line() -> No
     message = "damaged input: truncated gzip"
     outcome = clean_job(Job("in.jsonl.gz", 7, message.encode(), kind="unreadable"), Fields())
     assert json.loads(outcome.error) == {"file": "in.jsonl.gz", "line": 7, "error": message}
-    assert outcome.damage == "in.jsonl.gz: damaged input: truncated gzip"
+    assert outcome.damage == "in.jsonl.gz: truncated gzip"
 
 
 # Lines that are not UTF-8 -------------------------------------------------------

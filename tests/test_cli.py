@@ -291,7 +291,7 @@ def test_batch_keeps_every_complete_line_of_a_truncated_gzip_and_reports_the_dam
     assert [r["id"] for r in read_jsonl(tmp_path / "out.jsonl")] == list(range(complete))
     (error,) = read_jsonl(tmp_path / "out.errors.jsonl")
     assert error["line"] == complete + 1 and error["error"].startswith("damaged input: truncated gzip")
-    assert f"damaged input: {broken}: damaged input: truncated gzip" in result.stderr
+    assert f"damaged input: {broken}: truncated gzip" in result.stderr
 
 
 def test_batch_decodes_a_cp1252_line_reports_the_repair_and_a_line_it_cannot_decode(tmp_path: Path) -> None:
