@@ -118,6 +118,8 @@ class LineWriter:
     def open(cls, path: Path, *, at: int | None = None) -> LineWriter:
         """``path`` for writing (gzip when it ends in ``.gz``): emptied, or
         cut back to ``at`` bytes to go on from a checkpoint."""
+        if at is not None and not path.exists():
+            raise ResumeError(f"{path} is gone since the checkpoint was saved")
         if at is not None and (length := path.stat().st_size) < at:
             raise ResumeError(
                 f"{path} is shorter ({length} bytes) than at the checkpoint ({at} bytes): it changed since"

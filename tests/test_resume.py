@@ -35,10 +35,12 @@ def test_an_empty_gzip_output_is_still_gzip(tmp_path: Path) -> None:
     assert gzip.decompress((tmp_path / "out.jsonl.gz").read_bytes()) == b""
 
 
-def test_a_file_shorter_than_its_checkpoint_is_refused(tmp_path: Path) -> None:
+def test_a_file_shorter_than_its_checkpoint_or_gone_is_refused(tmp_path: Path) -> None:
     (tmp_path / "out.jsonl").write_bytes(b"1\n")
     with pytest.raises(ResumeError, match="shorter"):
         LineWriter.open(tmp_path / "out.jsonl", at=10)
+    with pytest.raises(ResumeError, match="gone"):
+        LineWriter.open(tmp_path / "none.jsonl", at=0)
 
 
 def test_a_checkpoint_round_trips_and_a_foreign_layout_is_refused(tmp_path: Path) -> None:
