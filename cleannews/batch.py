@@ -11,25 +11,34 @@ it runs under the ``spawn`` start method on every platform.
 
 from __future__ import annotations
 
-import gzip
+import hashlib
 import io
+import itertools
 import json
 import multiprocessing
 import os
+import queue
+import re
 import signal
 import sys
 import threading
 import time
 import zlib
 from collections import Counter
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
+from collections.abc import Generator, Iterable, Iterator
+from contextlib import ExitStack, contextmanager, nullcontext
+from dataclasses import dataclass, field, replace
 from functools import partial
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 from pathlib import Path
-from typing import IO, Any
+from types import FrameType
+from typing import IO, TYPE_CHECKING, Any, Protocol
 
 import cleannews
+
+if TYPE_CHECKING:
+    from cleannews.resume import Journal
 
 #: File suffixes a folder is searched for, and how each is read.
 FILE_KINDS = {".txt": "text", ".html": "html", ".htm": "html"}
@@ -75,35 +84,88 @@ class Job:
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """What a job gave: an output line, or an errors-file line, as UTF-8 bytes."""
+    """What a job gave: an output line, or an errors-file line, as UTF-8 bytes.
+
+    ``repair`` is the report line of a record whose bytes were decoded from
+    another encoding than UTF-8 (``encoding``); ``damage`` says why an input
+    could not be read to its end; ``key`` identifies the job's input (see
+    `job_key`), so a resumed run can check that it skips the same records.
+    """
 
     record: bytes = b""
     error: bytes = b""
     removed: dict[str, int] = field(default_factory=dict)
+    repair: bytes = b""
+    encoding: str = ""
+    damage: str = ""
+    key: bytes = b""
+
+
+@dataclass(frozen=True, slots=True)
+class Repair:
+    """How bytes that are not UTF-8 were read: the encoding, and the report's note."""
+
+    encoding: str
+    note: str
 
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """One article to clean, whatever it came from."""
+    """One article to clean, whatever it came from; ``repair`` when its
+    bytes were decoded from another encoding than UTF-8."""
 
     id: Any
     kind: str
     body: str | bytes
     title: str | None = None
     url: str | None = None
+    repair: Repair | None = None
 
 
 def clean_job(job: Job, fields: Fields) -> Outcome:
     """The outcome of one job; never raises for bad input."""
+    key = job_key(job)
     try:
         document = read_job(job, fields)
         article = clean_document(document)
     except RecordError as problem:
-        return Outcome(error=error_line(job, str(problem)))
+        unread = str(problem).removeprefix("damaged input: ")
+        damage = f"{job.source}: {unread}" if job.kind == "unreadable" else ""
+        return Outcome(error=error_line(job, str(problem)), damage=damage, key=key)
     except Exception as problem:  # the batch goes on; the record says what broke
-        return Outcome(error=error_line(job, f"cleaning failed: {type(problem).__name__}: {problem}"))
+        message = f"cleaning failed: {type(problem).__name__}: {problem}"
+        return Outcome(error=error_line(job, message), key=key)
     record = {"id": document.id, **article.to_dict()}
-    return Outcome(record=json_line(record), removed=dict(Counter(r.reason for r in article.removed)))
+    repair = document.repair
+    return Outcome(
+        record=json_line(record),
+        removed=dict(Counter(r.reason for r in article.removed)),
+        repair=repair_line(job, repair.note) if repair else b"",
+        encoding=repair.encoding if repair else "",
+        key=key,
+    )
+
+
+def job_key(job: Job) -> bytes:
+    """A digest of what a job reads and where: its place, and its bytes (for
+    a whole file, its size and modification time). Equal keys in equal order
+    tell a resumed run that the records it skips are those the earlier run
+    cleaned.
+
+    >>> first, again, second = Job("in.jsonl", 1, b"{}"), Job("in.jsonl", 1, b"{}"), Job("in.jsonl", 2, b"{}")
+    >>> job_key(first) == job_key(again) != job_key(second)
+    True
+    """
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(f"{job.kind}\0{job.source}\0{job.line}\0{job.name}\0".encode("utf-8", "surrogateescape"))
+    if job.kind in FILE_KINDS.values():
+        try:
+            stat = os.stat(job.source)
+            digest.update(f"{stat.st_size}\0{stat.st_mtime_ns}".encode())
+        except OSError as problem:
+            digest.update(f"unreadable {problem.errno}".encode())
+    digest.update(job.payload)
+    return digest.digest()
 
 
 def clean_document(document: Document) -> cleannews.Article:
@@ -121,24 +183,30 @@ def read_job(job: Job, fields: Fields) -> Document:
     if job.kind == "unreadable":
         raise RecordError(job.payload.decode("utf-8", errors="replace"))
     if job.kind == "jsonl":
-        return record_document(parse_record(job.payload), fields, default_id=f"{job.source}:{job.line}")
+        text, repair = decode_bytes(job.payload)
+        document = record_document(parse_record(text), fields, default_id=f"{job.source}:{job.line}")
+        return replace(document, repair=repair)
     try:
         body = Path(job.source).read_bytes()
     except OSError as problem:
         raise RecordError(f"cannot read file: {problem.strerror or problem}") from None
-    return Document(id=job.name, kind=fields.force or job.kind, body=body)
+    kind = fields.force or job.kind
+    if kind == "html":  # clean_html reads the bytes by the charset the page declares
+        return Document(id=job.name, kind=kind, body=body)
+    text, repair = decode_bytes(body)
+    return Document(id=job.name, kind=kind, body=text, repair=repair)
 
 
-def parse_record(payload: bytes) -> dict[str, Any]:
+def parse_record(text: str) -> dict[str, Any]:
     """A JSONL line as a dict; a `RecordError` when it is not a JSON object.
 
-    >>> parse_record(b'{"id": 1}')
+    >>> parse_record('{"id": 1}')
     {'id': 1}
-    >>> parse_record(b'[1]')
+    >>> parse_record('[1]')
     Traceback (most recent call last):
     cleannews.batch.RecordError: expected a JSON object, got array
     """
-    text = payload.decode("utf-8", errors="replace").lstrip("\ufeff")
+    text = text.lstrip("\ufeff")
     try:
         value = json.loads(text)
     except json.JSONDecodeError as problem:
@@ -152,7 +220,7 @@ def record_document(record: dict[str, Any], fields: Fields, *, default_id: str) 
     """The document in a parsed record, read through ``fields``.
 
     >>> record_document({"text": "Isi.", "id": 7}, Fields(), default_id="f:1")
-    Document(id=7, kind='text', body='Isi.', title=None, url=None)
+    Document(id=7, kind='text', body='Isi.', title=None, url=None, repair=None)
     >>> record_document({"text": 3}, Fields(), default_id="f:1")
     Traceback (most recent call last):
     cleannews.batch.RecordError: field 'text' must be a string, got number
@@ -253,6 +321,100 @@ def error_line(job: Job, message: str) -> bytes:
     return json_line({"file": job.source, "line": job.line or None, "error": message})
 
 
+def repair_line(job: Job, note: str) -> bytes:
+    """The errors-file line for a record that was cleaned after a repair of its bytes.
+
+    >>> repair_line(Job("in.jsonl", 3), "decoded as cp1252")
+    b'{"file": "in.jsonl", "line": 3, "repair": "decoded as cp1252"}\\n'
+    """
+    return json_line({"file": job.source, "line": job.line or None, "repair": note})
+
+
+# Decoding bytes that are not UTF-8 -------------------------------------------
+#
+# The `html` branch is writing cleannews/readers/decode.py for pages; this is
+# the batch's own small reader of JSONL lines and text files until the two
+# are one.
+
+#: The encoding taken when charset_normalizer finds several that fit equally
+#: well and read the bytes differently: the one browsers assume for
+#: undeclared Western pages (WHATWG), by far the most common legacy encoding
+#: of Indonesian and English news.
+PREFERRED_ENCODING = "cp1252"
+#: The most "chaos" (charset_normalizer's measure of unlikely characters,
+#: from 0 to 1) a decoding may show and still be taken.
+MAX_CHAOS = 0.1
+#: Guesses whose chaos and coherence are this close to the best one's fit as well.
+TIE = 0.02
+
+
+def decode_bytes(data: bytes) -> tuple[str, Repair | None]:
+    """The text of a line or file, and how it was repaired: UTF-8 as it is;
+    else the encoding charset_normalizer finds with confidence, recorded as
+    a `Repair`; else a `RecordError`, never text with replacement characters.
+
+    >>> decode_bytes("Kafé".encode())
+    ('Kafé', None)
+    >>> text, repair = decode_bytes("Kafé “baru” di Jakarta".encode("cp1252"))
+    >>> text, repair.encoding
+    ('Kafé “baru” di Jakarta', 'cp1252')
+    >>> decode_bytes("Kafé di Jakarta, ".encode() + b"caf\\xe9 baru.")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    cleannews.batch.RecordError: not valid UTF-8 (byte 0xe9 at offset 21) in a line otherwise UTF-8: ...
+    """
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as problem:
+        where = f"byte {data[problem.start]:#04x} at offset {problem.start}"
+    if mostly_utf8(data):
+        raise RecordError(
+            f"not valid UTF-8 ({where}) in a line otherwise UTF-8: not decoded"
+            " (another encoding would garble the rest)"
+        )
+    from charset_normalizer import from_bytes  # only bytes that are not UTF-8 need it
+
+    guesses = sorted(from_bytes(data), key=lambda guess: (guess.chaos, -guess.coherence))
+    if not guesses or guesses[0].chaos > MAX_CHAOS:
+        raise RecordError(f"not valid UTF-8 ({where}), and no encoding fits it: not decoded")
+    best = guesses[0]
+    ties = [g for g in guesses if g.chaos <= best.chaos + TIE and g.coherence >= best.coherence - TIE]
+    chosen = (
+        best
+        if len(ties) == 1
+        else next((g for g in ties if PREFERRED_ENCODING in g.could_be_from_charset), None)
+    )
+    others = [g.encoding for g in ties if g is not chosen]
+    if chosen is None:
+        raise RecordError(
+            f"not valid UTF-8 ({where}), and its encoding is unclear"
+            f" ({', '.join(others[:3])} fit as well and read it differently): not decoded"
+        )
+    encoding = PREFERRED_ENCODING if PREFERRED_ENCODING in chosen.could_be_from_charset else chosen.encoding
+    note = f"not valid UTF-8 ({where}): decoded as {encoding}"
+    if others:
+        note += f" ({', '.join(others[:3])} would read it differently)"
+    return str(chosen), Repair(encoding, note)
+
+
+def mostly_utf8(data: bytes) -> bool:
+    """Whether bytes that are not valid UTF-8 are mostly UTF-8 all the same:
+    as many bytes in well-formed multi-byte sequences as outside them (a
+    stray Latin-1 byte, a character cut in half). Text in a legacy encoding
+    forms such sequences only by chance.
+
+    >>> mostly_utf8("“Kafé”".encode() + b"\\xe9"), mostly_utf8("Kafé".encode("cp1252"))
+    (True, False)
+    """
+    stray = len(_STRAY_BYTE.findall(data.decode("utf-8", errors="surrogateescape")))
+    formed = len(data) - len(data.translate(None, _HIGH_BYTES)) - stray
+    return formed >= stray
+
+
+#: How ``surrogateescape`` decoding shows a byte that is not UTF-8.
+_STRAY_BYTE = re.compile("[\udc80-\udcff]")
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+
+
 # Reading inputs ------------------------------------------------------------
 
 
@@ -301,7 +463,8 @@ def walk_sorted(folder: Path) -> Iterator[Path | OSError]:
 
 def jsonl_jobs(name: str) -> Iterator[Job]:
     """A job for each non-blank line of a JSONL file (gzip or not; ``-`` is
-    standard input). A read failure becomes one ``unreadable`` job, so it is
+    standard input). A read failure or damaged gzip data becomes one
+    ``unreadable`` job after every complete line read before it, so it is
     reported with its file and line like any bad record."""
     number = 0
     try:
@@ -309,17 +472,148 @@ def jsonl_jobs(name: str) -> Iterator[Job]:
             for number, payload in enumerate(lines, start=1):
                 if payload.strip():
                     yield Job(name, number, payload)
-    except (OSError, EOFError, zlib.error) as problem:
-        message = f"cannot read input: {getattr(problem, 'strerror', None) or problem}"
+    except DamagedInputError as damage:
+        yield Job(name, number + 1, damage_message(damage, number).encode("utf-8"), kind="unreadable")
+    except OSError as problem:
+        message = f"cannot read input: {problem.strerror or problem}"
         yield Job(name, number + 1, message.encode("utf-8"), kind="unreadable")
 
 
+def damage_message(damage: DamagedInputError, lines: int) -> str:
+    """What the errors file says of damaged input after ``lines`` complete lines.
+
+    >>> print(damage_message(DamagedInputError("truncated gzip", b'{"id": 3, "te'), 2))
+    damaged input: truncated gzip: line 3 is cut off after 13 bytes and was not cleaned; the 2 lines ...
+    >>> damage_message(DamagedInputError("truncated gzip", b""), 1)
+    'damaged input: truncated gzip, after line 1; the 1 line before the damage was read'
+    """
+    read = f"the {plural(lines, 'line')} before {{}} {'was' if lines == 1 else 'were'} read"
+    if damage.tail.strip():
+        cut = f"line {lines + 1} is cut off after {len(damage.tail)} bytes and was not cleaned"
+        return f"damaged input: {damage.problem}: {cut}; {read.format('it')}"
+    return f"damaged input: {damage.problem}, after line {lines}; {read.format('the damage')}"
+
+
 @contextmanager
-def open_lines(name: str) -> Iterator[IO[bytes]]:
-    """A binary stream of the file's lines, decompressed when it is gzip
-    (told by its first bytes, not its name)."""
+def open_lines(name: str) -> Iterator[Iterator[bytes]]:
+    """The file's lines, decompressed when it is gzip (told by its first
+    bytes, not its name)."""
     with open_raw(name) as raw:
-        yield io.BufferedReader(gzip.GzipFile(fileobj=raw)) if raw.peek(2)[:2] == GZIP_MAGIC else raw
+        yield gzip_lines(raw) if raw.peek(2)[:2] == GZIP_MAGIC else iter(raw)
+
+
+class DamagedInputError(Exception):
+    """Compressed input that is truncated or corrupt; ``tail`` holds the
+    start of the line the damage cut off."""
+
+    def __init__(self, problem: str, tail: bytes) -> None:
+        super().__init__(problem)
+        self.problem = problem
+        self.tail = tail
+
+
+#: Compressed bytes read at a time.
+READ_SIZE = 1 << 16
+#: When a piece of compressed data is corrupt, it is inflated again in steps
+#: this small, to keep the text that comes before the damage.
+SALVAGE_SIZE = 64
+
+
+def gzip_lines(raw: IO[bytes]) -> Iterator[bytes]:
+    """Every line of gzip data (member after member, as ``gzip -d`` reads
+    it), each with its ``\\n``; when the data is truncated or corrupt, every
+    complete line before the damage, then `DamagedInputError`.
+
+    `gzip.GzipFile` loses what it inflated in the read that meets the damage
+    (up to tens of lines); this keeps all of it.
+
+    >>> import gzip
+    >>> packed = gzip.compress(b"a\\nb\\nc")
+    >>> list(gzip_lines(io.BytesIO(packed + packed)))
+    [b'a\\n', b'b\\n', b'ca\\n', b'b\\n', b'c']
+    >>> lines = gzip_lines(io.BytesIO(packed[:-8]))
+    >>> next(lines), next(lines), next(lines)
+    Traceback (most recent call last):
+    cleannews.batch.DamagedInputError: truncated gzip (its data ends before the end of the stream)
+    """
+    pending: list[bytes] = []
+    try:
+        for piece in inflated(raw):
+            yield from cut_lines(piece, pending)
+    except DamagedInputError as damage:
+        raise DamagedInputError(damage.problem, b"".join(pending)) from None
+    if pending:
+        yield b"".join(pending)
+
+
+def cut_lines(piece: bytes, pending: list[bytes]) -> Iterator[bytes]:
+    """The lines ``piece`` completes; the start of a line it leaves open
+    waits in ``pending`` (a list, so a long line costs linear time).
+
+    >>> pending = [b"a"]
+    >>> list(cut_lines(b"b\\ncd\\ne", pending)), pending
+    ([b'ab\\n', b'cd\\n'], [b'e'])
+    """
+    start = 0
+    while (end := piece.find(b"\n", start)) >= 0:
+        pending.append(piece[start : end + 1])
+        yield b"".join(pending)
+        pending.clear()
+        start = end + 1
+    if start < len(piece):
+        pending.append(piece[start:])
+
+
+def inflated(raw: IO[bytes]) -> Iterator[bytes]:
+    """The bytes a gzip stream inflates to, piece by piece; members follow
+    one another, zero bytes may pad the end (as `gzip` allows). Damage ends
+    it with `DamagedInputError`, after all that came before it."""
+    inflate = zlib.decompressobj(wbits=31)
+    while data := raw.read(READ_SIZE):
+        while data:
+            if inflate.eof:  # one member ended: zero padding, or the next member
+                data = data.lstrip(b"\0")
+                if not data:
+                    break
+                if not GZIP_MAGIC.startswith(data[:2]):
+                    raise DamagedInputError("bytes after the end of the gzip stream that are not gzip", b"")
+                inflate = zlib.decompressobj(wbits=31)
+            yield from inflate_piece(inflate, data)
+            data = inflate.unused_data if inflate.eof else b""
+    if not inflate.eof:
+        raise DamagedInputError("truncated gzip (its data ends before the end of the stream)", b"")
+
+
+def inflate_piece(inflate: Any, data: bytes) -> Iterator[bytes]:
+    """What ``inflate`` makes of ``data``; when the data is corrupt, what
+    comes before the damage, then `DamagedInputError`."""
+    before = inflate.copy()
+    try:
+        text = inflate.decompress(data)
+    except zlib.error:
+        pass
+    else:
+        yield text
+        return
+    for start in range(0, len(data), SALVAGE_SIZE):
+        try:
+            yield before.decompress(data[start : start + SALVAGE_SIZE])
+        except zlib.error as problem:
+            raise DamagedInputError(corruption(problem), b"") from None
+    raise DamagedInputError("corrupt gzip", b"")
+
+
+def corruption(problem: zlib.error) -> str:
+    """What a zlib error says of the data. A checksum that does not match is
+    found only at a member's end, so the lines read before it may be damaged too.
+
+    >>> corruption(zlib.error("Error -3 while decompressing data: invalid distance too far back"))
+    'corrupt gzip (invalid distance too far back)'
+    """
+    reason = str(problem).rpartition(": ")[2]
+    if reason in ("incorrect data check", "incorrect length check"):
+        return f"corrupt gzip ({reason}: the lines read before it may be damaged too)"
+    return f"corrupt gzip ({reason})"
 
 
 def open_raw(name: str) -> io.BufferedReader:
@@ -333,57 +627,262 @@ def open_raw(name: str) -> io.BufferedReader:
 # Running jobs --------------------------------------------------------------
 
 
-class Gate:
-    """Keeps at most ``limit`` jobs in flight between reader and writer.
-
-    `multiprocessing.Pool.imap` alone reads its whole input ahead into its
-    task queue, so memory would grow with the input; the gate makes the
-    feeding thread wait until results are taken.
-    """
-
-    def __init__(self, limit: int) -> None:
-        self._free = threading.Semaphore(limit)
-        self._stop = threading.Event()
-
-    def feed(self, jobs: Iterable[Job]) -> Iterator[Job]:
-        for job in jobs:
-            while not self._free.acquire(timeout=0.1):
-                if self._stop.is_set():
-                    return
-            yield job
-
-    def release(self) -> None:
-        self._free.release()
-
-    def close(self) -> None:
-        self._stop.set()
-
-
 def clean_all(
-    jobs: Iterable[Job], fields: Fields, *, workers: int = 1, chunk_size: int = 16
-) -> Iterator[Outcome]:
+    jobs: Iterable[Job],
+    fields: Fields,
+    *,
+    workers: int = 1,
+    chunk_size: int = 16,
+    stopper: Stopper | None = None,
+) -> Generator[Outcome, None, None]:
     """The outcome of every job, in input order, on ``workers`` processes.
 
-    At most ``2 * workers * chunk_size`` jobs are read ahead of the results.
+    At most ``(2 * workers + 1) * chunk_size`` jobs are read ahead of the
+    results. Closing the iterator (or a `Stopper`'s `Interrupted`) ends the
+    workers; a worker that dies ends the batch with `WorkerLostError`.
     """
     work = partial(clean_job, fields=fields)
     if workers <= 1:
         yield from map(work, jobs)
         return
-    gate = Gate(2 * workers * chunk_size)
-    with multiprocessing.get_context("spawn").Pool(workers, initializer=ignore_interrupts) as pool:
+    held = stopper.held if stopper else nullcontext
+    with ExitStack() as stack:
+        with held():  # a signal while the workers start waits until they can be ended
+            pool = stack.enter_context(Workers(workers, fields))
+        yield from pool.clean(jobs, chunk_size)
+
+
+class WorkerLostError(Exception):
+    """A worker process ended while it held records (killed by the OOM
+    killer, say): the batch stops there, as if interrupted, and a rerun
+    with ``--resume`` goes on."""
+
+
+class Workers:
+    """``count`` processes (started by ``spawn``) that clean chunks of jobs.
+
+    Each worker has a pipe of its own for chunks and one for outcomes, and
+    no lock is shared: a worker that dies (a signal to the whole process
+    group, the OOM killer) cannot leave a lock held that the others or the
+    main process then wait on forever, as with `multiprocessing.Pool`, whose
+    ``terminate`` then hangs. Chunks go to the workers in turn, so reading
+    each worker's outcomes in the same turn gives them in input order.
+
+    A thread of the pool's own reads the inputs and hands chunks out, at
+    most ``2 * count`` at a time, so memory stays flat; a read that blocks
+    (standard input from a stalled pipe) never keeps the pool from stopping.
+    """
+
+    def __init__(self, count: int, fields: Fields) -> None:
+        context = multiprocessing.get_context("spawn")
+        self._processes: list[BaseProcess] = []
+        self._tasks: list[Connection] = []
+        self._results: list[Connection] = []
+        for number in range(count):
+            tasks_out, tasks_in = context.Pipe(duplex=False)
+            results_out, results_in = context.Pipe(duplex=False)
+            process = context.Process(
+                target=work_on,
+                args=(tasks_out, results_in, fields),
+                name=f"cleannews-worker-{number + 1}",
+                daemon=True,
+            )
+            process.start()
+            tasks_out.close()  # the worker holds these ends now; its death closes them
+            results_in.close()
+            self._processes.append(process)
+            self._tasks.append(tasks_in)
+            self._results.append(results_out)
+        self._stop = threading.Event()
+        self._free = threading.Semaphore(2 * count)
+        #: For each chunk handed out, in input order: the worker that has it, or the feed's end.
+        self._order: queue.SimpleQueue[int | _Ended] = queue.SimpleQueue()
+
+    def clean(self, jobs: Iterable[Job], chunk_size: int) -> Iterator[Outcome]:
+        threading.Thread(target=self._feed, args=(jobs, chunk_size), name="feed", daemon=True).start()
+        while True:
+            taken = self._next_in_order()
+            if isinstance(taken, _Ended):
+                if taken.error is not None:
+                    raise taken.error
+                return
+            try:
+                outcomes = self._results[taken].recv()
+            except (EOFError, OSError):
+                raise WorkerLostError(self._lost(taken)) from None
+            self._free.release()
+            yield from outcomes
+
+    @property
+    def pids(self) -> list[int]:
+        """The workers' process ids."""
+        return [process.pid for process in self._processes if process.pid is not None]
+
+    def _next_in_order(self) -> int | _Ended:
+        """The next chunk's worker, waiting with a timeout so that signals are seen."""
+        while True:
+            try:
+                return self._order.get(timeout=0.5)
+            except queue.Empty:
+                continue
+
+    def _feed(self, jobs: Iterable[Job], chunk_size: int) -> None:
+        """Hand chunks out in turn until the inputs end or the pool stops."""
+        chunks = batched(jobs, chunk_size)
         try:
-            for outcome in pool.imap(work, gate.feed(jobs), chunk_size):
-                gate.release()
-                yield outcome
-        finally:
-            gate.close()
+            for turn in itertools.count():
+                while not self._free.acquire(timeout=0.1):
+                    if self._stop.is_set():
+                        return
+                chunk = next(chunks, None)
+                if chunk is None or self._stop.is_set():
+                    break
+                worker = turn % len(self._tasks)
+                try:
+                    self._tasks[worker].send(chunk)
+                except OSError:  # the worker is gone
+                    self._order.put(_Ended(WorkerLostError(self._lost(worker))))
+                    return
+                self._order.put(worker)
+        except Exception as error:  # a failure to read the inputs: the main thread raises it
+            self._order.put(_Ended(error))
+            return
+        self._order.put(_Ended())
+
+    def _lost(self, worker: int) -> str:
+        process = self._processes[worker]
+        process.join(timeout=5)
+        code = process.exitcode
+        how = f"killed by {signal.Signals(-code).name}" if code and code < 0 else f"exit code {code}"
+        return f"a worker process ended unexpectedly ({how})"
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        """End the workers: they are idle after a whole run, and what they
+        hold after a stop has nowhere to go, so a SIGTERM ends each at once."""
+        self._stop.set()
+        for process in self._processes:
+            process.terminate()
+        for process in self._processes:
+            process.join(timeout=10)
+            if process.exitcode is None:
+                process.kill()
+                process.join()
+        for connection in self._tasks + self._results:
+            connection.close()
 
 
-def ignore_interrupts() -> None:
-    """Let a worker leave Ctrl-C to the main process, which stops the pool
-    (else every worker prints its own traceback)."""
+@dataclass(frozen=True, slots=True)
+class _Ended:
+    """The feed's last word: the inputs ended, or reading them failed."""
+
+    error: Exception | None = None
+
+
+def batched(jobs: Iterable[Job], size: int) -> Iterator[list[Job]]:
+    """The jobs in lists of ``size`` (the last one shorter).
+
+    >>> [len(chunk) for chunk in batched([Job("a")] * 5, 2)]
+    [2, 2, 1]
+    """
+    iterator = iter(jobs)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
+
+
+def work_on(tasks: Connection, results: Connection, fields: Fields) -> None:
+    """A worker's life: clean each chunk it is handed, until the main
+    process closes its pipe or is gone; then end quietly (a main process
+    killed with SIGKILL leaves no `BrokenPipeError` traceback behind)."""
+    # Ctrl-C reaches the whole process group: the main process ends the
+    # workers, so a worker ignores it (else each prints a traceback).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        while True:
+            chunk = tasks.recv()
+            results.send([clean_job(job, fields) for job in chunk])
+    except (EOFError, OSError):
+        return
+
+
+# Stopping on signals -------------------------------------------------------
+
+#: The signals that stop a batch cleanly: Ctrl-C, and what `kill`, systemd,
+#: Docker and Kubernetes send.
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
+class Interrupted(BaseException):
+    """A stop signal, raised in the main thread by a `Stopper`. A
+    `BaseException`, so no ``except Exception`` on the way (the worker's)
+    turns it into a bad record.
+
+    >>> Interrupted(signal.SIGTERM).exit_code, str(Interrupted(signal.SIGINT))
+    (143, 'SIGINT')
+    """
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+
+    @property
+    def exit_code(self) -> int:
+        """``128 + signal``, the shell's code for a process a signal ended."""
+        return 128 + self.signum
+
+
+class Stopper:
+    """Turns SIGINT and SIGTERM into `Interrupted` in the main thread, but
+    never inside `held` (writing a line, saving a checkpoint), where the
+    signal waits until the block ends: the output keeps only complete lines
+    and a checkpoint that matches them. A second signal ends the process at
+    once, as if no handler were set. Outside the main thread it does nothing.
+    """
+
+    def __init__(self) -> None:
+        self.signum: int | None = None
+        self._held = 0
+        self._raised = False
+        self._saved: dict[int, Any] = {}
+
+    def __enter__(self) -> Stopper:
+        if threading.current_thread() is threading.main_thread():
+            for signum in STOP_SIGNALS:
+                self._saved[signum] = signal.signal(signum, self._on_signal)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for signum, handler in self._saved.items():
+            signal.signal(signum, handler)
+
+    def _on_signal(self, signum: int, frame: FrameType | None) -> None:
+        self.signum = self.signum or signum
+        for other in self._saved:
+            signal.signal(other, signal.SIG_DFL)
+        if not self._held:
+            self._raise()
+
+    def _raise(self) -> None:
+        if self.signum and not self._raised:
+            self._raised = True
+            raise Interrupted(self.signum)
+
+    @contextmanager
+    def held(self) -> Iterator[None]:
+        """A block no stop signal interrupts; one that came meanwhile is raised at its end."""
+        self._held += 1
+        try:
+            yield
+        finally:
+            self._held -= 1
+        if not self._held:
+            self._raise()
+
+    def settle(self) -> None:
+        """From now on a signal is only noted: the batch is finishing anyway."""
+        self._raised = True
 
 
 # The summary ---------------------------------------------------------------
@@ -391,12 +890,22 @@ def ignore_interrupts() -> None:
 
 @dataclass
 class Summary:
-    """Counts for the end-of-batch report."""
+    """Counts for the end-of-batch report. A resumed run starts from the
+    counts its checkpoint saved (`from_counts`), so they are of the whole
+    output; ``resumed`` is how many records the earlier runs had done."""
 
     documents: int = 0
     errors: int = 0
     removed: Counter[str] = field(default_factory=Counter)
     seconds: float = 0.0
+    #: Records decoded from another encoding than UTF-8, per encoding.
+    repairs: Counter[str] = field(default_factory=Counter)
+    #: Inputs that could not be read to their end: ``"FILE: why"``.
+    damaged: list[str] = field(default_factory=list)
+    resumed: int = 0
+    resumed_documents: int = 0
+    #: What stopped the batch early (``"interrupted by SIGTERM"``), if anything did.
+    stopped_by: str | None = None
 
     def add(self, outcome: Outcome) -> None:
         if outcome.record:
@@ -404,6 +913,42 @@ class Summary:
             self.removed.update(outcome.removed)
         else:
             self.errors += 1
+        if outcome.encoding:
+            self.repairs[outcome.encoding] += 1
+        if outcome.damage:
+            self.damaged.append(outcome.damage)
+
+    @property
+    def done(self) -> int:
+        """Records written, to the output or the errors file."""
+        return self.documents + self.errors
+
+    def counts(self) -> dict[str, Any]:
+        """The counts a checkpoint keeps, as JSON-ready data."""
+        return {
+            "documents": self.documents,
+            "errors": self.errors,
+            "removed": dict(self.removed),
+            "repairs": dict(self.repairs),
+            "damaged": self.damaged,
+        }
+
+    @classmethod
+    def from_counts(cls, counts: dict[str, Any]) -> Summary:
+        """The summary of a run that goes on from saved counts.
+
+        >>> Summary.from_counts(Summary(documents=2, errors=1).counts()).resumed
+        3
+        """
+        summary = cls(
+            documents=counts["documents"],
+            errors=counts["errors"],
+            removed=Counter(counts["removed"]),
+            repairs=Counter(counts["repairs"]),
+            damaged=list(counts["damaged"]),
+        )
+        summary.resumed, summary.resumed_documents = summary.done, summary.documents
+        return summary
 
     def report(self) -> str:
         """The summary lines, for standard error.
@@ -411,15 +956,37 @@ class Summary:
         >>> print(Summary(documents=2, errors=1, removed=Counter(ad=3, related=1), seconds=0.5).report())
         cleannews batch: 2 documents, 1 error, 4 blocks removed in 0.50 s (4.0 documents/s)
           removed by reason: ad 3, related 1
+        >>> stopped = Summary(documents=1, repairs=Counter(cp1252=1), stopped_by="interrupted by SIGTERM")
+        >>> print(stopped.report())  # doctest: +ELLIPSIS
+        cleannews batch: 1 document, 0 errors, 0 blocks removed in 0.00 s (...)
+          removed by reason: none
+          decoded from another encoding than UTF-8: 1 record (cp1252 1)
+          interrupted by SIGTERM after 1 record: the output holds complete lines only
         """
         reasons = ", ".join(f"{reason} {n}" for reason, n in sorted(self.removed.items(), key=_by_count))
-        rate = self.documents / max(self.seconds, 1e-9)
-        return (
+        rate = (self.documents - self.resumed_documents) / max(self.seconds, 1e-9)
+        lines = [
             f"cleannews batch: {plural(self.documents, 'document')}, {plural(self.errors, 'error')}, "
             f"{plural(self.removed.total(), 'block')} removed in {self.seconds:.2f} s "
-            f"({rate:.1f} documents/s)\n"
-            f"  removed by reason: {reasons or 'none'}"
-        )
+            f"({rate:.1f} documents/s)",
+            f"  removed by reason: {reasons or 'none'}",
+        ]
+        if self.repairs:
+            encodings = ", ".join(f"{name} {n}" for name, n in sorted(self.repairs.items(), key=_by_count))
+            repaired = plural(self.repairs.total(), "record")
+            lines.append(f"  decoded from another encoding than UTF-8: {repaired} ({encodings})")
+        lines += [f"  damaged input: {damage}" for damage in self.damaged]
+        if self.resumed:
+            lines.append(
+                f"  resumed: the first {plural(self.resumed, 'record')} were done by an earlier run;"
+                " the counts are of the whole output"
+            )
+        if self.stopped_by:
+            lines.append(
+                f"  {self.stopped_by} after {plural(self.done, 'record')}:"
+                " the output holds complete lines only"
+            )
+        return "\n".join(lines)
 
 
 def _by_count(item: tuple[str, int]) -> tuple[int, str]:
@@ -447,20 +1014,60 @@ def errors_path_for(output: Path) -> Path:
     return output.with_name(f"{name}.errors.jsonl")
 
 
+class LineSink(Protocol):
+    """Where lines are written: a binary file, or a `cleannews.resume.LineWriter`."""
+
+    def write(self, data: bytes, /) -> object: ...
+
+
 def write_outcomes(
-    outcomes: Iterable[Outcome], out: IO[bytes], errors: IO[bytes], *, progress: bool
+    outcomes: Iterable[Outcome],
+    out: LineSink,
+    errors: LineSink,
+    *,
+    progress: bool,
+    summary: Summary | None = None,
+    journal: Journal | None = None,
+    stopper: Stopper | None = None,
 ) -> Summary:
     """Write each outcome as it comes, to the output or the errors file;
-    count it; show a progress bar on standard error when ``progress``."""
+    count it; show a progress bar on standard error when ``progress``.
+
+    ``summary`` holds the counts of the run this one resumes; ``journal``
+    saves checkpoints as it goes and at the end. A `Stopper`'s signal ends
+    the loop between two outcomes: the summary then says which signal, and
+    the last checkpoint matches the lines written.
+    """
     from tqdm import tqdm  # only the batch command needs it
 
-    summary, started = Summary(), time.perf_counter()
+    summary, started = summary or Summary(), time.perf_counter()
+    held = stopper.held if stopper else nullcontext
     with tqdm(unit=" docs", file=sys.stderr, disable=not progress, mininterval=0.5) as bar:
-        for outcome in outcomes:
-            summary.add(outcome)
-            (out if outcome.record else errors).write(outcome.record or outcome.error)
-            bar.update(1)
-            if outcome.error:
-                bar.set_postfix(errors=summary.errors, refresh=False)
+        try:
+            for outcome in outcomes:
+                with held():
+                    write_outcome(outcome, out, errors, summary)
+                    if journal:
+                        journal.add(outcome.key, summary)
+                    bar.update(1)
+                    if outcome.error:
+                        bar.set_postfix(errors=summary.errors, refresh=False)
+        except Interrupted as stop:
+            summary.stopped_by = f"interrupted by {stop}"
+        except WorkerLostError as lost:
+            summary.stopped_by = f"stopped: {lost}"
+        if stopper:
+            stopper.settle()
+        if journal:
+            journal.save(summary, complete=summary.stopped_by is None)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def write_outcome(outcome: Outcome, out: LineSink, errors: LineSink, summary: Summary) -> None:
+    """One outcome's lines: the record to the output, or the error, and a
+    repair report, to the errors file."""
+    summary.add(outcome)
+    (out if outcome.record else errors).write(outcome.record or outcome.error)
+    if outcome.repair:
+        errors.write(outcome.repair)

@@ -2,24 +2,24 @@
 
 Exit codes: 0 when work was done (a batch with some bad records included),
 1 when a batch had records but none could be cleaned, 2 for usage errors
-and unreadable inputs.
+and unreadable inputs, 128 + the signal's number when SIGINT (130) or
+SIGTERM (143) stopped a batch.
 """
 
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import os
 import re
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import closing
 from pathlib import Path
 from typing import IO, Any
 
 import cleannews
-from cleannews import batch, explain
+from cleannews import batch, explain, resume
 from cleannews.model import Article
 
 FORMATS = ("text", "markdown", "json")
@@ -123,16 +123,93 @@ def run_batch(args: argparse.Namespace) -> int:
         args.text_field, args.html_field, args.id_field, args.title_field, args.url_field, args.force
     )
     jobs = batch.input_jobs(args.inputs)
-    outcomes = batch.clean_all(
-        jobs, fields, workers=args.workers or os.cpu_count() or 1, chunk_size=args.chunk_size
-    )
-    with closing(outcomes), open_output(args.output) as out, open_errors(args) as errors:
-        summary = batch.write_outcomes(outcomes, out, errors, progress=show_progress(args))
+    with batch.Stopper() as stopper:
+        begin = start_batch(args, jobs)
+        outcomes = batch.clean_all(
+            begin.jobs,
+            fields,
+            workers=args.workers or os.cpu_count() or 1,
+            chunk_size=args.chunk_size,
+            stopper=stopper,
+        )
+        with (
+            closing(outcomes),
+            open_output(args.output, begin.output_at) as out,
+            open_errors(args, begin.errors_at) as errors,
+        ):
+            journal = batch_journal(args, begin, out, errors)
+            summary = batch.write_outcomes(
+                outcomes,
+                out,
+                errors,
+                progress=show_progress(args),
+                summary=begin.summary,
+                journal=journal,
+                stopper=stopper,
+            )
     if not args.quiet:
-        print(summary.report(), file=sys.stderr)
-        if summary.errors:
-            print(f"  bad records: {errors_name(args)}", file=sys.stderr)
+        report_batch(args, summary, resumable=journal is not None)
+    if summary.stopped_by:  # by a signal, or a worker lost
+        return 128 + stopper.signum if stopper.signum else 3
     return 0 if summary.documents or not summary.errors else 1
+
+
+def report_batch(args: argparse.Namespace, summary: batch.Summary, *, resumable: bool) -> None:
+    """The summary on standard error, and where to look or what to run next."""
+    print(summary.report(), file=sys.stderr)
+    if summary.errors or summary.repairs:
+        counts = (("bad records", summary.errors), ("repairs", summary.repairs.total()))
+        what = " and ".join(name for name, count in counts if count)
+        print(f"  {what}: {errors_name(args)}", file=sys.stderr)
+    if summary.stopped_by and resumable:
+        print("  to go on: the same command with --resume", file=sys.stderr)
+
+
+#: Options that do not change what a batch writes: a resumed run may change them.
+RUN_ONLY_OPTIONS = frozenset(
+    {"run", "command", "workers", "chunk_size", "progress", "quiet", "resume", "checkpoint_every"}
+)
+
+
+def batch_settings(args: argparse.Namespace) -> dict[str, Any]:
+    """What a checkpoint records of the command: every option that changes
+    the output (new options count unless listed in `RUN_ONLY_OPTIONS`), the
+    errors file, and the version of cleannews."""
+    settings = {key: value for key, value in vars(args).items() if key not in RUN_ONLY_OPTIONS}
+    settings["errors"] = errors_name(args)
+    settings["cleannews"] = cleannews.__version__
+    normal: dict[str, Any] = json.loads(json.dumps(settings, default=str))
+    return normal
+
+
+def checkpointed(args: argparse.Namespace) -> bool:
+    """Whether the batch keeps a checkpoint: when both its output and its errors go to files."""
+    return args.output != "-" and errors_name(args) != "-"
+
+
+def start_batch(args: argparse.Namespace, jobs: Iterator[batch.Job]) -> resume.Start:
+    """Where the batch starts: afresh, or (``--resume``) after what its checkpoint says is done."""
+    if args.resume and not checkpointed(args):
+        raise UsageError("--resume needs the output and the errors in files, not standard output or error")
+    path = resume.checkpoint_path_for(Path(args.output))
+    try:
+        begin = resume.start(jobs, path, batch_settings(args), resume=args.resume and checkpointed(args))
+    except resume.ResumeError as problem:
+        raise UsageError(f"cannot resume: {problem}") from None
+    if checkpointed(args) and not begin.resumed:
+        # Before the files are emptied: a checkpoint left by an earlier run must not outlive its output.
+        begin.checkpoint.save(path)
+    return begin
+
+
+def batch_journal(
+    args: argparse.Namespace, begin: resume.Start, out: resume.LineWriter, errors: resume.LineWriter
+) -> resume.Journal | None:
+    """The journal that saves the batch's checkpoints, when it keeps them."""
+    if not checkpointed(args):
+        return None
+    path = resume.checkpoint_path_for(Path(args.output))
+    return resume.Journal(path, begin.checkpoint, begin.digest, out, errors, every=args.checkpoint_every)
 
 
 def check_batch_paths(args: argparse.Namespace) -> None:
@@ -149,30 +226,35 @@ def same_file(a: str, b: str) -> bool:
     return b != "-" and Path(a).resolve() == Path(b).resolve()
 
 
-def open_output(name: str) -> Any:
-    """The output, as a binary stream: standard output for ``-``, gzip for ``.gz``."""
+def open_output(name: str, at: int | None = None) -> resume.LineWriter:
+    """The output: standard output for ``-``, gzip for ``.gz``; cut back to
+    ``at`` bytes when a run resumes."""
     if name == "-":
-        return os.fdopen(os.dup(1), "wb")
-    return open_binary(Path(name))
+        return resume.LineWriter(os.fdopen(os.dup(1), "wb"), compress=False)
+    return open_lines_file(Path(name), at)
 
 
-def open_errors(args: argparse.Namespace) -> Any:
+def open_errors(args: argparse.Namespace, at: int | None = None) -> resume.LineWriter:
     """The errors file: ``--errors``, else beside the output (standard error
     when the output is standard output)."""
     name = errors_name(args)
-    return os.fdopen(os.dup(2), "wb") if name == "-" else open_binary(Path(name))
+    if name == "-":
+        return resume.LineWriter(os.fdopen(os.dup(2), "wb"), compress=False)
+    return open_lines_file(Path(name), at)
 
 
 def errors_name(args: argparse.Namespace) -> str:
     if args.errors:
-        return args.errors
+        return str(args.errors)
     return "-" if args.output == "-" else str(batch.errors_path_for(Path(args.output)))
 
 
-def open_binary(path: Path) -> Any:
-    """``path`` opened for writing bytes, gzip-compressed when it ends in ``.gz``."""
+def open_lines_file(path: Path, at: int | None) -> resume.LineWriter:
+    """``path`` opened for writing lines, gzip-compressed when it ends in ``.gz``."""
     try:
-        return gzip.open(path, "wb") if path.suffix == ".gz" else open(path, "wb")
+        return resume.LineWriter.open(path, at=at)
+    except resume.ResumeError as problem:
+        raise UsageError(f"cannot resume: {problem}") from None
     except OSError as error:
         raise UsageError(f"cannot write {path}: {error.strerror or error}") from None
 
@@ -201,6 +283,14 @@ def not_negative(text: str) -> int:
     value = int(text)
     if value < 0:
         raise argparse.ArgumentTypeError(f"must be 0 or more, got {value}")
+    return value
+
+
+def not_negative_float(text: str) -> float:
+    """An argparse type: a number of at least 0."""
+    value = float(text)
+    if not value >= 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, got {text}")
     return value
 
 
@@ -270,6 +360,18 @@ def add_batch(commands: Any) -> None:
         "--progress", action=argparse.BooleanOptionalAction, help="progress bar (default: on a terminal)"
     )
     run.add_argument("-q", "--quiet", action="store_true", help="no summary at the end")
+    run.add_argument(
+        "--resume",
+        action="store_true",
+        help="go on from the checkpoint of a run that was stopped, skipping what it completed",
+    )
+    run.add_argument(
+        "--checkpoint-every",
+        type=not_negative_float,
+        default=resume.CHECKPOINT_EVERY,
+        metavar="SECONDS",
+        help=f"seconds between checkpoints (default: {resume.CHECKPOINT_EVERY:g}; 0 after every record)",
+    )
     run.set_defaults(run=run_batch)
 
 
@@ -299,6 +401,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"cleannews {args.command}: interrupted", file=sys.stderr)
         return 130
+    except batch.Interrupted as stop:  # before any record was written: nothing changed
+        print(f"cleannews {args.command}: interrupted by {stop}", file=sys.stderr)
+        return stop.exit_code
     except BrokenPipeError:
         # A reader like `head` closed the pipe: not an error of ours.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import random
+
 import cleannews
 
 #: Sentences of plain reporting, to surround residue with.
@@ -23,3 +26,11 @@ def kept(raw: str) -> list[str]:
 def between(*lines: str) -> str:
     """``lines`` between two paragraphs of reporting, one per line."""
     return "\n".join([REPORT_1, *lines, REPORT_2])
+
+
+def made_up_records(count: int, seed: int = 1) -> list[bytes]:
+    """JSONL lines of made-up articles of varied length (words of `REPORT_1`), each ending in a newline."""
+    rng = random.Random(seed)
+    words = REPORT_1.rstrip(".").lower().split()
+    texts = (" ".join(rng.choice(words) for _ in range(rng.randint(20, 300))) for _ in range(count))
+    return [json.dumps({"id": n, "text": text}).encode() + b"\n" for n, text in enumerate(texts)]
