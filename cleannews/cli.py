@@ -96,7 +96,7 @@ def run_clean(args: argparse.Namespace) -> int:
 
 def run_explain(args: argparse.Namespace) -> int:
     data = read_input(args.path)
-    style = explain.Style(color=wants_color(args.color, sys.stdout))
+    style = explain.Style(color=wants_color(args.color, sys.stdout), why=args.why)
     if input_kind(args, data) == "html":
         lines = explain.explain_article(clean_input(args, data), style)
     else:
@@ -332,6 +332,9 @@ def add_explain(commands: Any) -> None:
     add_single_input(explain_cmd)
     explain_cmd.add_argument(
         "--color", choices=("auto", "always", "never"), default="auto", help="colour (default: on a terminal)"
+    )
+    explain_cmd.add_argument(
+        "--why", action="store_true", help="after each removal, the rule or evidence that decided it"
     )
     explain_cmd.set_defaults(run=run_explain)
 

@@ -21,22 +21,27 @@ RED, DIM, RESET = "\x1b[1;31m", "\x1b[2m", "\x1b[0m"
 
 @dataclass(frozen=True, slots=True)
 class Style:
-    """How a kept or removed line is written: plain markers, or ANSI colour."""
+    """How a kept or removed line is written: plain markers, or ANSI colour;
+    with ``why``, the rule or evidence that decided each removal after it."""
 
     color: bool = False
+    why: bool = False
 
     def kept(self, text: str) -> str:
         return text
 
-    def removed(self, reason: str, text: str) -> str:
+    def removed(self, reason: str, text: str, why: str = "") -> str:
         """``[- reason] text``, the marker red and the text dimmed in colour.
 
-        >>> Style().removed("ad", "Advertisement")
+        >>> Style().removed("ad", "Advertisement", "[ad] label")
         '[- ad] Advertisement'
+        >>> Style(why=True).removed("ad", "Advertisement", "[ad] label")
+        '[- ad] Advertisement  (why: [ad] label)'
         """
+        note = f"  (why: {why})" if self.why and why else ""
         if self.color:
-            return f"{RED}[- {reason}]{RESET} {DIM}{text}{RESET}"
-        return f"[- {reason}] {text}"
+            return f"{RED}[- {reason}]{RESET} {DIM}{text}{RESET}{note}"
+        return f"[- {reason}] {text}{note}"
 
 
 def explain_text(
@@ -60,7 +65,7 @@ def explain_text(
     blocks = clean_blocks(read_text(raw, title=title), steps=steps, rules=rules)
     by_line = blocks_by_line(blocks)
     # Blocks that are not input lines (a title= argument) have line 0.
-    yield from (style.removed(b.reason or "", b.text) for b in by_line.pop(0, []) if not b.kept)
+    yield from (style.removed(b.reason or "", b.text, b.why or "") for b in by_line.pop(0, []) if not b.kept)
     explained = (
         shown
         for number, line in enumerate(raw.splitlines(), start=1)
@@ -110,9 +115,12 @@ def explain_line(line: str, blocks: Sequence[Block], style: Style) -> Iterator[s
     if not blocks or reasons == {None}:
         yield style.kept(line)
     elif len(reasons) == 1:
-        yield style.removed(blocks[0].reason or "", line.strip())
+        yield style.removed(blocks[0].reason or "", line.strip(), blocks[0].why or "")
     else:
-        yield from (style.kept(b.text) if b.kept else style.removed(b.reason or "", b.text) for b in blocks)
+        yield from (
+            style.kept(b.text) if b.kept else style.removed(b.reason or "", b.text, b.why or "")
+            for b in blocks
+        )
 
 
 def explain_article(article: Article, style: Style = Style()) -> Iterator[str]:
@@ -128,7 +136,7 @@ def explain_article(article: Article, style: Style = Style()) -> Iterator[str]:
     if article.title:
         yield style.kept(article.title)
     entries = [(b.line, 0, style.kept(b.text)) for b in article.blocks]
-    entries += [(r.line, 1, style.removed(r.reason, r.text)) for r in article.removed]
+    entries += [(r.line, 1, style.removed(r.reason, r.text, r.why)) for r in article.removed]
     yield from (text for _, _, text in sorted(entries, key=lambda entry: entry[:2]))
     kept = len(article.blocks) + bool(article.title)
     yield removal_summary([None] * kept + [r.reason for r in article.removed])

@@ -87,11 +87,13 @@ class Block:
 
 @dataclass(frozen=True, slots=True)
 class Removed:
-    """A dropped piece of input and the reason code it was dropped for."""
+    """A dropped piece of input, the reason code it was dropped for, its input
+    line, and ``why``: the rule or the evidence that decided it, in words."""
 
     text: str
     reason: str
     line: int = field(default=0, compare=False)
+    why: str = field(default="", compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -164,7 +166,10 @@ class Article:
         return cls(
             title=data.get("title"),
             blocks=tuple(Block(b["text"], b.get("kind", "paragraph")) for b in data.get("blocks", ())),
-            removed=tuple(Removed(r["text"], r["reason"]) for r in data.get("removed", ())),
+            removed=tuple(
+                Removed(r["text"], r["reason"], r.get("line", 0), r.get("why", ""))
+                for r in data.get("removed", ())
+            ),
             metadata=dict(data.get("metadata") or {}),
         )
 
@@ -181,7 +186,7 @@ def removed_in_order(blocks: Iterable[Block]) -> Iterable[Removed]:
     for b in blocks:
         yield from b.cuts
         if b.reason:
-            yield Removed(b.text, b.reason, b.line)
+            yield Removed(b.text, b.reason, b.line, b.why or "")
 
 
 def merge_meta(blocks: Sequence[Block], base: Mapping[str, Any]) -> dict[str, Any]:

@@ -608,3 +608,13 @@ def test_explain_lists_the_blocks_of_an_html_page() -> None:
 def test_explain_on_a_terminal_uses_colour() -> None:
     shown = on_terminal("explain", SEED, stream="stdout")
     assert "\x1b[1;31m[- ad]\x1b[0m" in shown
+
+
+def test_explain_why_names_the_rule_or_evidence_of_each_removal(tmp_path: Path) -> None:
+    page = tmp_path / "a.txt"
+    body = "Pemerintah mengumumkan harga beras akan turun bulan depan di seluruh provinsi."
+    page.write_text(f"Harga Beras Naik\n\nAdvertisement\n\n{body}\n", encoding="utf-8")
+    plain = cleannews_cli("explain", str(page), "--color", "never").stdout
+    why = cleannews_cli("explain", str(page), "--color", "never", "--why").stdout
+    assert "[- ad] Advertisement\n" in plain
+    assert "[- ad] Advertisement  (why: [ad] label)\n" in why
