@@ -1,0 +1,67 @@
+"""Site boilerplate: lines a site profile (`cleannews.sites`) knows from
+many of the site's articles.
+
+The evidence pass looks every kept block up in the profile given to
+`cleannews.clean_text` (``profile=``) and keeps the `SiteHit` on
+``Block.evidence.site``; this step drops the blocks whose hit is frequent
+enough, with the reason ``site-boilerplate`` and, in ``why``, the count that
+decided ("in 57 of 289 articles of the site"). With no profile it does
+nothing.
+
+It never drops reporting: the title, a line that heads a learned article,
+a line that starts with a dateline ("Jakarta, CNN Indonesia -- ..."), a
+sentence holding a quotation, a quote block; and a sentence of ten words or
+more needs a higher share (``prose_share``) than a short line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from cleannews.evidence import PROSE_TOKENS, Evidence
+from cleannews.model import Block
+from cleannews.reasons import SITE_BOILERPLATE
+from cleannews.sites import MIN_ARTICLES, MIN_SHARE, PROSE_SHARE, SiteHit, starts_with_dateline
+
+#: Block kinds the step may drop: not a title, not a quote.
+KINDS = frozenset({"paragraph", "heading", "list-item"})
+
+
+@dataclass(frozen=True)
+class drop_site_boilerplate:  # noqa: N801 - a step, named for what it does
+    """Drop kept blocks the site profile finds in at least ``min_articles``
+    learned articles and ``min_share`` of them (``prose_share`` for a
+    sentence of ten words or more).
+
+    >>> from cleannews import clean_text
+    >>> from cleannews.sites import SiteProfile
+    >>> site = [f"Judul {n}\\n\\nBerita {n} hari ini.\\nRedaksi Contoh menyapa." for n in "abcd"]
+    >>> art = clean_text(site[0], profile=SiteProfile.learn(site[1:]))
+    >>> [(r.text, r.reason, r.why) for r in art.removed]
+    [('Redaksi Contoh menyapa.', 'site-boilerplate', 'in 3 of 3 articles of the site')]
+    """
+
+    min_articles: int = MIN_ARTICLES
+    min_share: float = MIN_SHARE
+    prose_share: float = PROSE_SHARE
+
+    def __call__(self, blocks: Sequence[Block]) -> list[Block]:
+        return [self._one(b) if b.kept and b.kind in KINDS else b for b in blocks]
+
+    def _one(self, block: Block) -> Block:
+        evidence = block.evidence
+        hit = evidence.site if evidence is not None else None
+        if not isinstance(hit, SiteHit) or evidence is None or not evidence.features:
+            return block
+        prose = is_sentence(evidence)
+        if not hit.frequent(self.min_articles, self.prose_share if prose else self.min_share):
+            return block
+        if (prose and evidence.feature("quote")) or starts_with_dateline(block.text):
+            return block
+        return block.drop(SITE_BOILERPLATE, why=hit.describe())
+
+
+def is_sentence(evidence: Evidence) -> bool:
+    """Whether the block is prose: ten words or more, and a sentence end."""
+    return evidence.tokens >= PROSE_TOKENS and bool(evidence.feature("ends_sentence"))
