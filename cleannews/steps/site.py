@@ -10,14 +10,17 @@ nothing.
 
 It never drops reporting: the title, a line that heads a learned article,
 a line that starts with a dateline ("Jakarta, CNN Indonesia -- ..."), a
-sentence holding a quotation, a quote block; and a sentence of ten words or
-more needs a higher share (``prose_share``) than a short line.
+sentence holding a quotation, a quote block, a short line right above
+prose the profile does not know (a template's "Ingredients:" or "Q." over
+the story's own text); and a sentence of ten words or more needs a higher
+share (``prose_share``) than a short line.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from cleannews.evidence import PROSE_TOKENS, Evidence
 from cleannews.model import Block
@@ -26,6 +29,8 @@ from cleannews.sites import MIN_ARTICLES, MIN_SHARE, PROSE_SHARE, SiteHit, start
 
 #: Block kinds the step may drop: not a title, not a quote.
 KINDS = frozenset({"paragraph", "heading", "list-item"})
+#: A line of at most this many words above the story's own prose heads it.
+MAX_HEADING_TOKENS = 8
 
 
 @dataclass(frozen=True)
@@ -47,19 +52,44 @@ class drop_site_boilerplate:  # noqa: N801 - a step, named for what it does
     prose_share: float = PROSE_SHARE
 
     def __call__(self, blocks: Sequence[Block]) -> list[Block]:
-        return [self._one(b) if b.kept and b.kind in KINDS else b for b in blocks]
+        out = list(blocks)
+        frequent = [self._frequent(b) for b in out]
+        kept = [i for i, b in enumerate(out) if b.kept]
+        following = dict(pairwise(kept))
+        for i in kept:
+            hit = frequent[i]
+            if hit is None or out[i].kind not in KINDS or self._reporting(out[i]):
+                continue
+            after = following.get(i)
+            if after is not None and frequent[after] is None and heads_prose(out[i], out[after]):
+                continue
+            out[i] = out[i].drop(SITE_BOILERPLATE, why=hit.describe())
+        return out
 
-    def _one(self, block: Block) -> Block:
+    def _frequent(self, block: Block) -> SiteHit | None:
+        """The block's site hit, when it is frequent enough to drop the block."""
         evidence = block.evidence
         hit = evidence.site if evidence is not None else None
         if not isinstance(hit, SiteHit) or evidence is None or not evidence.features:
-            return block
-        prose = is_sentence(evidence)
-        if not hit.frequent(self.min_articles, self.prose_share if prose else self.min_share):
-            return block
-        if (prose and evidence.feature("quote")) or starts_with_dateline(block.text):
-            return block
-        return block.drop(SITE_BOILERPLATE, why=hit.describe())
+            return None
+        share = self.prose_share if is_sentence(evidence) else self.min_share
+        return hit if hit.frequent(self.min_articles, share) else None
+
+    @staticmethod
+    def _reporting(block: Block) -> bool:
+        """A sentence with a quotation, or a line opening with a dateline."""
+        evidence = block.evidence
+        quoted = evidence is not None and is_sentence(evidence) and bool(evidence.feature("quote"))
+        return quoted or starts_with_dateline(block.text)
+
+
+def heads_prose(block: Block, after: Block) -> bool:
+    """Whether ``block`` is a short line (not a sentence) and ``after`` a
+    sentence of prose: a heading of what follows."""
+    own, next_ = block.evidence, after.evidence
+    if own is None or next_ is None or not next_.features:
+        return False
+    return own.tokens <= MAX_HEADING_TOKENS and not is_sentence(own) and is_sentence(next_)
 
 
 def is_sentence(evidence: Evidence) -> bool:
