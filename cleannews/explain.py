@@ -2,7 +2,9 @@
 
 Kept lines are shown as they are; a removed line gets a ``[- reason]``
 marker (in colour on a terminal). A line the reader split into pieces (at an
-escaped ``\\n``) that were not all treated alike is shown piece by piece.
+escaped ``\\n``) that were not all treated alike, or a paragraph a span was
+cut from, is shown piece by piece. A removal a site profile decided shows
+the count that decided: ``[- site-boilerplate: in 57 of 289 articles of the site]``.
 """
 
 from __future__ import annotations
@@ -11,12 +13,15 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from cleannews.model import Article, Block
+from cleannews.model import Article, Block, Removed
 from cleannews.pipeline import RulesArg, clean_blocks
 from cleannews.readers.text import read_text
+from cleannews.reasons import SITE_BOILERPLATE
 from cleannews.steps import Step
 
 RED, DIM, RESET = "\x1b[1;31m", "\x1b[2m", "\x1b[0m"
+#: Reasons whose marker also says why (the count a site profile decided by).
+SHOW_WHY = frozenset({SITE_BOILERPLATE})
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,15 +33,19 @@ class Style:
     def kept(self, text: str) -> str:
         return text
 
-    def removed(self, reason: str, text: str) -> str:
-        """``[- reason] text``, the marker red and the text dimmed in colour.
+    def removed(self, reason: str, text: str, why: str = "") -> str:
+        """``[- reason] text``, the marker red and the text dimmed in colour;
+        ``why`` goes into the marker for the reasons in `SHOW_WHY`.
 
         >>> Style().removed("ad", "Advertisement")
         '[- ad] Advertisement'
+        >>> Style().removed("site-boilerplate", "Unduh", "in 3 of 4 articles of the site")
+        '[- site-boilerplate: in 3 of 4 articles of the site] Unduh'
         """
+        mark = f"{reason}: {why}" if why and reason in SHOW_WHY else reason
         if self.color:
-            return f"{RED}[- {reason}]{RESET} {DIM}{text}{RESET}"
-        return f"[- {reason}] {text}"
+            return f"{RED}[- {mark}]{RESET} {DIM}{text}{RESET}"
+        return f"[- {mark}] {text}"
 
 
 def explain_text(
@@ -46,6 +55,7 @@ def explain_text(
     steps: Sequence[Step] | None = None,
     style: Style = Style(),
     rules: RulesArg = None,
+    profile: object | None = None,
 ) -> Iterator[str]:
     """The lines of ``raw``, each removed one marked with its reason, then a
     line counting the removals.
@@ -57,10 +67,10 @@ def explain_text(
     [- related] Baca juga: Lain
     -- removed 1 of 3 blocks: related 1
     """
-    blocks = clean_blocks(read_text(raw, title=title), steps=steps, rules=rules)
+    blocks = clean_blocks(read_text(raw, title=title), steps=steps, rules=rules, profile=profile)
     by_line = blocks_by_line(blocks)
     # Blocks that are not input lines (a title= argument) have line 0.
-    yield from (style.removed(b.reason or "", b.text) for b in by_line.pop(0, []) if not b.kept)
+    yield from (style.removed(b.reason or "", b.text, b.why) for b in by_line.pop(0, []) if not b.kept)
     explained = (
         shown
         for number, line in enumerate(raw.splitlines(), start=1)
@@ -105,14 +115,37 @@ def explain_line(line: str, blocks: Sequence[Block], style: Style) -> Iterator[s
     >>> pieces = [Block("Isi."), Block("Baca juga: X", reason="related")]
     >>> list(explain_line(r"Isi.\\nBaca juga: X", pieces, Style()))
     ['Isi.', '[- related] Baca juga: X']
+    >>> trimmed = Block("Isi.", cuts=(Removed("Unduh kami.", "newsletter"),))
+    >>> list(explain_line("Isi. Unduh kami.", [trimmed], Style()))
+    ['Isi.', '[- newsletter] Unduh kami.']
     """
     reasons = {b.reason for b in blocks}
-    if not blocks or reasons == {None}:
+    cut = any(b.cuts for b in blocks)
+    if not blocks or (reasons == {None} and not cut):
         yield style.kept(line)
-    elif len(reasons) == 1:
-        yield style.removed(blocks[0].reason or "", line.strip())
+    elif len(reasons) == 1 and not cut:
+        yield style.removed(blocks[0].reason or "", line.strip(), blocks[0].why)
     else:
-        yield from (style.kept(b.text) if b.kept else style.removed(b.reason or "", b.text) for b in blocks)
+        for block in blocks:
+            yield from block_pieces(line, block, style)
+
+
+def block_pieces(line: str, block: Block, style: Style) -> Iterator[str]:
+    """A block and the spans cut from it, in the order the line has them."""
+    own = style.kept(block.text) if block.kept else style.removed(block.reason or "", block.text, block.why)
+    at = line.find(block.text)
+    pieces = [(at, 1, own)] + [(_place(line, c, at), 0, _cut(c, style)) for c in block.cuts]
+    yield from (text for *_, text in sorted(pieces, key=lambda piece: piece[:2]))
+
+
+def _place(line: str, cut: Removed, at: int) -> int:
+    """Where a cut span sits in the line: before the block's text, or after."""
+    found = line.find(cut.text)
+    return found if found >= 0 else at + 1
+
+
+def _cut(cut: Removed, style: Style) -> str:
+    return style.removed(cut.reason, cut.text, cut.why)
 
 
 def explain_article(article: Article, style: Style = Style()) -> Iterator[str]:
@@ -128,7 +161,7 @@ def explain_article(article: Article, style: Style = Style()) -> Iterator[str]:
     if article.title:
         yield style.kept(article.title)
     entries = [(b.line, 0, style.kept(b.text)) for b in article.blocks]
-    entries += [(r.line, 1, style.removed(r.reason, r.text)) for r in article.removed]
+    entries += [(r.line, 1, style.removed(r.reason, r.text, r.why)) for r in article.removed]
     yield from (text for _, _, text in sorted(entries, key=lambda entry: entry[:2]))
     kept = len(article.blocks) + bool(article.title)
     yield removal_summary([None] * kept + [r.reason for r in article.removed])
