@@ -200,18 +200,26 @@ def line_pool(data: Path, limit: int = 200_000) -> list[str]:
     return found
 
 
-def generated(pool: list[str], count: int, sites: int, seed: int) -> Iterator[tuple[str, str]]:
+def boilerplate_line(site: int, n: int) -> str:
+    """A made-up boilerplate line of a generated site (letters only: digits would be masked)."""
+    return f"Site {chr(97 + site % 26)}{chr(97 + site // 26 % 26)} says {' '.join(['follow'] * (n + 1))} us"
+
+
+def generated(
+    pool: list[str], count: int, sites: int, seed: int, truth: Counter | None = None
+) -> Iterator[tuple[str, str]]:
     """``count`` article texts ``(site, text)``: a headline and 10 to 30
     lines drawn from ``pool``, and 2 to 6 of the site's 40 boilerplate lines
-    (made up here, numbered per site)."""
+    (made up here); ``truth`` counts the articles holding each of those."""
     rng = random.Random(seed)
-    boiler = {
-        s: [f"Site {s} boilerplate line {n}: follow us, subscribe" for n in range(40)] for s in range(sites)
-    }
+    boiler = {s: [boilerplate_line(s, n) for n in range(40)] for s in range(sites)}
     for _ in range(count):
         site = rng.randrange(sites)
         lines = [rng.choice(pool) for _ in range(rng.randint(11, 31))]
-        lines[1:1] = rng.sample(boiler[site], rng.randint(2, 6))
+        chosen = rng.sample(boiler[site], rng.randint(2, 6))
+        if truth is not None:
+            truth.update((f"site-{site}", line) for line in chosen)
+        lines[1:1] = chosen
         yield f"site-{site}", "\n".join(lines)
 
 
@@ -221,7 +229,8 @@ def run_speed(args: argparse.Namespace) -> int:
     learner = SiteLearner(capacity=args.capacity)
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     start = time.process_time()
-    for site, text in generated(pool, args.articles, args.sites, args.seed):
+    truth: Counter = Counter()
+    for site, text in generated(pool, args.articles, args.sites, args.seed, truth):
         learner.add_text(text, site=site)
     seconds = time.process_time() - start
     after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -230,6 +239,12 @@ def run_speed(args: argparse.Namespace) -> int:
     print(f"learned in {seconds:.1f} s CPU ({args.articles / seconds:,.0f} articles/s);"
           f" peak RSS grew by {(after - before) / 1024:.1f} MB; {entries} entries kept;"
           f" floor {max(p.floor for p in profiles.values())}")  # fmt: skip
+    hits = {(site, line): profiles[site].lookup(line) for site, line in truth}
+    found = [h for h in hits.values() if h is not None]
+    worst = max((truth[key] - h.articles for key, h in hits.items() if h is not None), default=0)
+    low, high = min(truth.values()), max(truth.values())
+    print(f"site boilerplate lines: {len(found)} of {len(truth)} found after pruning,"
+          f" counts at most {worst} below the truth (of {low} to {high})")  # fmt: skip
     if args.tracemalloc:
         tracemalloc.start()
         learner = SiteLearner(capacity=args.capacity)
