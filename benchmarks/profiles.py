@@ -104,20 +104,33 @@ def steps_with(steps: list, step: drop_site_boilerplate) -> list:
     return [step if isinstance(s, drop_site_boilerplate) else s for s in steps]
 
 
-def output(raw: str, steps: list, profile: cleannews.SiteProfile | None) -> tuple[quality.Output, Counter]:
+def output(
+    raw: str, steps: list, profile: cleannews.SiteProfile | None, labels: dict[int, str]
+) -> tuple[quality.Output, Counter]:
+    """The cleaner's output, and the gold labels of the lines it removed for
+    ``site-boilerplate`` (a cut span counts with its line's label)."""
     art = cleannews.clean_text(raw, steps=steps, profile=profile)
-    removed = Counter(r.reason for r in art.removed if r.reason == SITE_BOILERPLATE)
+    removed = Counter(
+        LABEL_GROUPS.get(labels.get(r.line - 1, "ignore"), "other")
+        for r in art.removed
+        if r.reason == SITE_BOILERPLATE
+    )
     return quality.Output(art.title, [b.text for b in art.blocks], art.headings), removed
 
 
-def scores_row(label: str, name: str, documents: Sequence, outputs: Sequence, removed: int) -> list[str]:
+#: How a removed line's gold label is counted: junk, content (body, headings, title), other.
+LABEL_GROUPS = {"junk": "junk", "content": "content", "heading": "content", "title": "content"}
+
+
+def scores_row(label: str, name: str, documents: Sequence, outputs: Sequence, removed: Counter) -> list[str]:
     scores = quality.score_outputs(name, documents, outputs)
-    return [label, str(len(documents)), *(quality.fmt(scores.get(c)) for c in COLUMNS), str(removed)]
+    counts = f"{removed['junk']} / {removed['content']} / {removed['other']}"
+    return [label, str(len(documents)), *(quality.fmt(scores.get(c)) for c in COLUMNS), counts]
 
 
 def run_evaluate(args: argparse.Namespace) -> int:
     names = args.corpus or corpora.available(args.data)
-    head = ["corpus / site", "profile", "docs", *COLUMNS, "site-boilerplate removed"]
+    head = ["corpus / site", "profile", "docs", *COLUMNS, "removed: junk / content / other lines"]
     print("| " + " | ".join(head) + " |\n|" + "---|" * len(head))
     step = drop_site_boilerplate(args.min_articles, args.min_share, args.prose_share)
     for name in names:
@@ -129,10 +142,10 @@ def run_evaluate(args: argparse.Namespace) -> int:
         )
         plain, learned, removed = [], [], []
         for d in scored:
-            plain.append(output(d.raw, steps, None)[0])
-            out, counts = output(d.raw, steps, left_out(by_site[d.site], d.id))
+            plain.append(output(d.raw, steps, None, d.labels)[0])
+            out, counts = output(d.raw, steps, left_out(by_site[d.site], d.id), d.labels)
             learned.append(out)
-            removed.append(counts.total())
+            removed.append(counts)
         groups = [(name, list(range(len(scored))))]
         sites = Counter(d.site for d in scored)
         groups += [
@@ -142,9 +155,10 @@ def run_evaluate(args: argparse.Namespace) -> int:
         ]
         for label, at in groups:
             docs = [scored[i] for i in at]
+            total = sum((removed[i] for i in at), Counter())
             for system, outputs, count in (
-                ("none", [plain[i] for i in at], 0),
-                ("left out", [learned[i] for i in at], sum(removed[i] for i in at)),
+                ("none", [plain[i] for i in at], Counter()),
+                ("left out", [learned[i] for i in at], total),
             ):
                 cells = scores_row(label, name, docs, outputs, count)
                 print("| " + " | ".join([cells[0], system, *cells[1:]]) + " |", flush=True)

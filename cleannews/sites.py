@@ -23,8 +23,9 @@ article is marked `SiteHit.headline`, and no step drops it). Lines with no
 letter (a lone ``-``, a date, a score) are never learned: they are data or
 debris for other steps.
 
-**Memory.** Each site's counts hold at most ``capacity`` entries. When they
-grow past it, the rarest entries go (those whose count, plus the error it
+**Memory.** Each site's counts hold at most ``capacity`` entries, and all
+sites' together at most ``total`` (`SiteLearner`). When they grow past it,
+the rarest entries go (those whose count, plus the error it
 may carry, is at most a level ``k`` chosen to free half the room), and the
 profile's ``floor`` becomes ``k``: a line that is absent was seen in at most
 ``floor`` articles, and a line that comes back starts with that error
@@ -63,8 +64,10 @@ from cleannews.rules import default_rules
 FORMAT = "cleannews.site-profile"
 FORMATS = "cleannews.site-profiles"
 VERSION = 1
-#: Entries (lines and spans) one site's counts hold at most while learning.
+#: Entries (lines and spans) one site's counts hold at most while learning,
+#: and all sites' counts together (about 300 bytes each).
 CAPACITY = 100_000
+TOTAL_CAPACITY = 200_000
 #: A line counts as the site's boilerplate when it is in at least this many
 #: of the learned articles, and at least this share of them.
 MIN_ARTICLES = 3
@@ -566,11 +569,13 @@ class Counts:
         if len(self) > self.capacity:
             self.prune()
 
-    def prune(self) -> None:
-        """Drop the rarest entries, down to half the capacity or less."""
+    def prune(self, room: int | None = None) -> None:
+        """Drop the rarest entries, down to ``room`` entries or less (half the
+        capacity by default)."""
         totals: Counter[int] = Counter(sum(v) for v in self.lines.values())
         totals.update(sum(v) for v in self.spans.values())
-        room, left, level = self.capacity // 2, len(self), self.floor
+        room = self.capacity // 2 if room is None else room
+        left, level = len(self), self.floor
         for total in sorted(totals):
             if left <= room:
                 break
@@ -608,7 +613,9 @@ def site_of_url(url: str | None) -> str:
 
 class SiteLearner:
     """Learns the profiles of many sites from a stream of articles, each
-    site's counts bounded by ``capacity``.
+    site's counts bounded by ``capacity`` entries, and all sites' together by
+    ``total``: past it, the site holding the most entries is pruned to half
+    of them (its rarest go, as when it reaches its own capacity).
 
     >>> learner = SiteLearner()
     >>> learner.add_text("Judul\\n\\nIsi.\\nIkuti kami.", site="a.id")
@@ -617,15 +624,26 @@ class SiteLearner:
     2
     """
 
-    def __init__(self, *, capacity: int = CAPACITY) -> None:
+    def __init__(self, *, capacity: int = CAPACITY, total: int | None = None) -> None:
         self.capacity = capacity
+        self.total = max(TOTAL_CAPACITY, capacity) if total is None else total
+        if self.total < capacity:
+            raise ValueError(f"total ({total}) must be at least the capacity of one site ({capacity})")
         self._sites: dict[str, Counts] = {}
+        self._entries = 0
 
     def add_keys(self, keys: ArticleKeys, site: str = "") -> None:
         counts = self._sites.get(site)
         if counts is None:
             counts = self._sites[site] = Counts(self.capacity)
+        before = len(counts)
         counts.add(keys)
+        self._entries += len(counts) - before
+        while self._entries > self.total:
+            largest = max(self._sites.values(), key=len)
+            before = len(largest)
+            largest.prune(before // 2)
+            self._entries += len(largest) - before
 
     def add_text(self, raw: str, *, site: str = "", title: str | None = None) -> None:
         self.add_keys(text_keys(raw, title), site)
@@ -636,7 +654,7 @@ class SiteLearner:
     @property
     def entries(self) -> int:
         """Entries held, over every site: what the memory grows with."""
-        return sum(len(c) for c in self._sites.values())
+        return self._entries
 
     def profiles(self) -> SiteProfiles:
         return SiteProfiles({site: counts.profile(site) for site, counts in self._sites.items()})

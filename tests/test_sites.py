@@ -25,6 +25,7 @@ from cleannews.sites import (
     Counts,
     ProfileError,
     SiteHit,
+    SiteLearner,
     line_key,
     load_profile,
     normalise_line,
@@ -213,6 +214,19 @@ def test_memory_stays_bounded_and_frequent_lines_survive_pruning() -> None:
     profile = counts.profile()
     assert counts.prunes > 0
     assert profile.lookup("Warta Kampung").articles == 400
+
+
+def test_many_sites_together_stay_within_the_total() -> None:
+    learner = SiteLearner(capacity=40, total=100)
+    for n in range(600):
+        site = f"site{n % 12}"
+        learner.add_keys(
+            ArticleKeys("", frozenset({"warta kampung", f"isi {n}", f"lain {n}"}), frozenset()), site
+        )
+        assert learner.entries <= 100
+    profiles = learner.profiles()
+    assert learner.entries == sum(len(p.lines) + len(p.spans) for p in profiles.values())
+    assert all(p.lookup("Warta Kampung").articles == 50 for p in profiles.values())
 
 
 # ---------------------------------------------------------------- saving
