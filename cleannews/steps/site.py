@@ -11,8 +11,9 @@ nothing.
 It never drops reporting: the title, a line that heads a learned article,
 a line that starts with a dateline ("Jakarta, CNN Indonesia -- ..."), a
 sentence holding a quotation, a quote block, a short line right above
-prose the profile does not know (a template's "Ingredients:" or "Q." over
-the story's own text); and a sentence of ten words or more needs a higher
+prose the profile does not know, or ending with a colon above any block it
+does not know (a template's "Q." or "Ingredients:" over the story's own
+text); and a sentence of ten words or more needs a higher
 share (``prose_share``) than a short line.
 """
 
@@ -84,12 +85,16 @@ class drop_site_boilerplate:  # noqa: N801 - a step, named for what it does
 
 
 def heads_prose(block: Block, after: Block) -> bool:
-    """Whether ``block`` is a short line (not a sentence) and ``after`` a
-    sentence of prose: a heading of what follows."""
+    """Whether ``block`` is a short line (not a sentence) heading what
+    follows: ``after`` is a sentence of prose, or ``block`` ends with a colon
+    (a label of what follows: "Ingredients:" over a list). The caller knows
+    that the profile does not know ``after``."""
     own, next_ = block.evidence, after.evidence
     if own is None or next_ is None or not next_.features:
         return False
-    return own.tokens <= MAX_HEADING_TOKENS and not is_sentence(own) and is_sentence(next_)
+    if own.tokens > MAX_HEADING_TOKENS or is_sentence(own):
+        return False
+    return is_sentence(next_) or block.text.rstrip().endswith(":")
 
 
 def is_sentence(evidence: Evidence) -> bool:
