@@ -845,12 +845,6 @@ def _is_sentence(text: str) -> bool:
     return len(stripped.split()) >= 10 and stripped[-1:] in ".!?…"
 
 
-def profile_words(profile: SiteProfile, limit: int = 10) -> list[tuple[str, int]]:
-    """The most frequent lines of a profile and their counts (for reports)."""
-    ranked = sorted(profile.lines.items(), key=_by_count)
-    return [(key, body + heads) for key, (body, heads, _) in ranked[:limit]]
-
-
 __all__ = [
     "ArticleKeys",
     "Counts",
