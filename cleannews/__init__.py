@@ -14,6 +14,7 @@ from cleannews.pipeline import RulesArg, clean_blocks
 from cleannews.readers.html import decode_html, read_html
 from cleannews.readers.text import read_text
 from cleannews.rules import Rules, RulesError, load_rules
+from cleannews.sites import SiteProfile, SiteProfiles, check_profile
 from cleannews.steps import Step, default_steps
 
 __version__ = "0.1.0"
@@ -32,11 +33,14 @@ def clean_text(
     ``title`` is the headline when the caller knows it (a line repeating it is
     then dropped); ``steps`` replaces `default_steps`; ``rules`` adds rule
     files of your own (a path, a list of paths, or `load_rules`' result) to
-    the shipped ones; ``profile`` is a site profile (`SiteProfile`).
+    the shipped ones; ``profile`` is a site profile (`SiteProfile`): the
+    lines it knows from many of the site's articles are dropped as
+    ``site-boilerplate`` (see ``docs/profiles.md``).
     """
     _expect_str("clean_text", "raw", raw)
     if title is not None:
         _expect_str("clean_text", "title", title)
+    check_profile(profile, "clean_text")
     blocks = clean_blocks(read_text(raw, title=title), steps=steps, rules=rules, profile=profile)
     return Article.from_blocks(blocks)
 
@@ -55,7 +59,9 @@ def clean_html(
     ``html`` as ``bytes`` is decoded by its byte-order mark, else by the
     charset its ``<meta>`` declares, else as UTF-8, with undecodable bytes
     replaced. ``url`` is the page's address, when known (it goes into the
-    metadata); ``steps`` replaces `default_steps`.
+    metadata); ``steps`` replaces `default_steps`; ``profile`` is the
+    site's `SiteProfile`, or a `SiteProfiles` collection, whose profile for
+    the site of ``url`` is then used (none when it has no such site).
 
     >>> art = clean_html("<html><head><title>Floods close schools | Daily Star</title></head><body>"
     ...     "<article><h1>Floods close schools</h1><p>Heavy rain closed every school in the"
@@ -71,6 +77,9 @@ def clean_html(
         raise TypeError(f"clean_html() expects html as str or bytes, got {type(html).__name__}")
     if url is not None:
         _expect_str("clean_html", "url", url)
+    if isinstance(profile, SiteProfiles):
+        profile = profile.for_url(url)
+    check_profile(profile, "clean_html")
     blocks, metadata = read_html(html, url=url)
     return Article.from_blocks(clean_blocks(blocks, steps=steps, rules=rules, profile=profile), metadata)
 
@@ -88,6 +97,8 @@ __all__ = [
     "Removed",
     "Rules",
     "RulesError",
+    "SiteProfile",
+    "SiteProfiles",
     "__version__",
     "clean_html",
     "clean_text",

@@ -56,7 +56,9 @@ class Fields:
     """Where a JSONL record keeps each part, and which body to read.
 
     ``force`` is ``"text"`` or ``"html"`` to read only that field; by default
-    the text field is read when present, else the HTML field.
+    the text field is read when present, else the HTML field. ``site`` names
+    the field holding a record's site (else the host of its URL picks the
+    site profile); ``profile`` is the path of a site profile file.
     """
 
     text: str = "text"
@@ -65,6 +67,8 @@ class Fields:
     title: str = "title"
     url: str = "url"
     force: str | None = None
+    site: str | None = None
+    profile: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +124,7 @@ class Document:
     title: str | None = None
     url: str | None = None
     repair: Repair | None = None
+    site: str | None = None
 
 
 def clean_job(job: Job, fields: Fields) -> Outcome:
@@ -127,7 +132,7 @@ def clean_job(job: Job, fields: Fields) -> Outcome:
     key = job_key(job)
     try:
         document = read_job(job, fields)
-        article = clean_document(document)
+        article = clean_document(document, site_profile(fields, document))
     except RecordError as problem:
         unread = str(problem).removeprefix("damaged input: ")
         damage = f"{job.source}: {unread}" if job.kind == "unreadable" else ""
@@ -168,14 +173,39 @@ def job_key(job: Job) -> bytes:
     return digest.digest()
 
 
-def clean_document(document: Document) -> cleannews.Article:
+def clean_document(document: Document, profile: cleannews.SiteProfile | None = None) -> cleannews.Article:
     """The cleaned article: `cleannews.clean_text` or `cleannews.clean_html`
-    (which reads an HTML file's bytes by the charset the page declares)."""
+    (which reads an HTML file's bytes by the charset the page declares),
+    with the site ``profile`` when there is one."""
     if document.kind == "html":
-        return cleannews.clean_html(document.body, url=document.url)
+        return cleannews.clean_html(document.body, url=document.url, profile=profile)
     body = document.body
     text = body.decode("utf-8", errors="replace") if isinstance(body, bytes) else body
-    return cleannews.clean_text(text, title=document.title)
+    return cleannews.clean_text(text, title=document.title, profile=profile)
+
+
+def document_site(document: Document) -> str:
+    """The site a document belongs to: its site field, else its URL's host."""
+    from cleannews.sites import site_of_url
+
+    return document.site or site_of_url(document.url)
+
+
+def site_profile(fields: Fields, document: Document) -> cleannews.SiteProfile | None:
+    """The profile to clean ``document`` with, from the file ``fields.profile``:
+    that profile, or the one of the document's site (a file of one site's
+    profiles serves documents that name no site)."""
+    if not fields.profile:
+        return None
+    from cleannews.sites import load_cached
+
+    loaded = load_cached(fields.profile)
+    if isinstance(loaded, cleannews.SiteProfile):
+        return loaded
+    site = document_site(document)
+    if not site and len(loaded) == 1:
+        return next(iter(loaded.values()))
+    return loaded.get(site)
 
 
 def read_job(job: Job, fields: Fields) -> Document:
@@ -220,7 +250,7 @@ def record_document(record: dict[str, Any], fields: Fields, *, default_id: str) 
     """The document in a parsed record, read through ``fields``.
 
     >>> record_document({"text": "Isi.", "id": 7}, Fields(), default_id="f:1")
-    Document(id=7, kind='text', body='Isi.', title=None, url=None, repair=None)
+    Document(id=7, kind='text', body='Isi.', title=None, url=None, repair=None, site=None)
     >>> record_document({"text": 3}, Fields(), default_id="f:1")
     Traceback (most recent call last):
     cleannews.batch.RecordError: field 'text' must be a string, got number
@@ -232,6 +262,7 @@ def record_document(record: dict[str, Any], fields: Fields, *, default_id: str) 
         body=body,
         title=optional_str(record, fields.title),
         url=optional_str(record, fields.url),
+        site=optional_str(record, fields.site) if fields.site else None,
     )
 
 
@@ -1008,10 +1039,23 @@ def errors_path_for(output: Path) -> Path:
     >>> errors_path_for(Path("out/clean.jsonl.gz")).as_posix()
     'out/clean.errors.jsonl'
     """
+    return beside(output, "errors.jsonl")
+
+
+def profile_path_for(output: Path) -> Path:
+    """The profile ``batch --learn`` saves beside an output file.
+
+    >>> profile_path_for(Path("out/clean.jsonl.gz")).as_posix()
+    'out/clean.profile.json'
+    """
+    return beside(output, "profile.json")
+
+
+def beside(output: Path, suffix: str) -> Path:
     name = output.name
-    for suffix in OUTPUT_SUFFIXES:
-        name = name.removesuffix(suffix)
-    return output.with_name(f"{name}.errors.jsonl")
+    for known in OUTPUT_SUFFIXES:
+        name = name.removesuffix(known)
+    return output.with_name(f"{name}.{suffix}")
 
 
 class LineSink(Protocol):

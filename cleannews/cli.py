@@ -1,4 +1,5 @@
-"""The command line: ``cleannews clean``, ``cleannews batch``, ``cleannews explain``.
+"""The command line: ``cleannews clean``, ``cleannews batch``, ``cleannews explain``,
+``cleannews learn``.
 
 Exit codes: 0 when work was done (a batch with some bad records included),
 1 when a batch had records but none could be cleaned, 2 for usage errors
@@ -21,6 +22,7 @@ from typing import IO, Any
 import cleannews
 from cleannews import batch, explain, resume
 from cleannews.model import Article
+from cleannews.sites import CAPACITY, ProfileError, SiteProfile, SiteProfiles, load_profile, site_of_url
 
 FORMATS = ("text", "markdown", "json")
 HTML_SUFFIXES = (".html", ".htm")
@@ -81,11 +83,39 @@ def input_kind(args: argparse.Namespace, data: bytes) -> str:
 def clean_input(args: argparse.Namespace, data: bytes) -> Article:
     """The cleaned article, through the HTML or the text reader. HTML goes
     in as bytes, so the page's declared charset is honoured."""
+    profile = chosen_profile(args)
     if input_kind(args, data) == "html":
         if args.title:
             raise UsageError("--title applies to text input; HTML pages carry their own title")
-        return cleannews.clean_html(data, url=args.url)
-    return cleannews.clean_text(as_text(data), title=args.title)
+        return cleannews.clean_html(data, url=args.url, profile=profile)
+    return cleannews.clean_text(as_text(data), title=args.title, profile=profile)
+
+
+def read_profile(path: str) -> SiteProfile | SiteProfiles:
+    """The profile file at ``path``; a usage error when it is none."""
+    try:
+        return load_profile(path)
+    except ProfileError as problem:
+        raise UsageError(str(problem)) from None
+
+
+def chosen_profile(args: argparse.Namespace) -> SiteProfile | None:
+    """The profile ``--profile`` names: the file's one profile, or the one
+    of ``--site`` (else of the site of ``--url``) in a file of many."""
+    if not args.profile:
+        return None
+    loaded = read_profile(args.profile)
+    if isinstance(loaded, SiteProfile):
+        return loaded
+    site = args.site or site_of_url(args.url)
+    if not site and len(loaded) == 1:
+        return next(iter(loaded.values()))
+    if site not in loaded:
+        known = ", ".join(sorted(loaded)[:5]) + (" ..." if len(loaded) > 5 else "")
+        raise UsageError(
+            f"{args.profile} has no profile of site {site!r} (give --site or --url; it has {known})"
+        )
+    return loaded[site]
 
 
 def run_clean(args: argparse.Namespace) -> int:
@@ -100,7 +130,9 @@ def run_explain(args: argparse.Namespace) -> int:
     if input_kind(args, data) == "html":
         lines = explain.explain_article(clean_input(args, data), style)
     else:
-        lines = explain.explain_text(as_text(data), title=args.title, style=style)
+        lines = explain.explain_text(
+            as_text(data), title=args.title, style=style, profile=chosen_profile(args)
+        )
     write_lines(lines, sys.stdout)
     return 0
 
@@ -117,11 +149,26 @@ def write_lines(lines: Iterable[str], stream: IO[str]) -> None:
         stream.write(line + "\n")
 
 
+def batch_fields(args: argparse.Namespace, profile: str | None = None) -> batch.Fields:
+    return batch.Fields(
+        args.text_field,
+        args.html_field,
+        args.id_field,
+        args.title_field,
+        args.url_field,
+        args.force,
+        site=args.site_field,
+        profile=profile,
+    )
+
+
 def run_batch(args: argparse.Namespace) -> int:
     check_batch_paths(args)
-    fields = batch.Fields(
-        args.text_field, args.html_field, args.id_field, args.title_field, args.url_field, args.force
-    )
+    if args.profile:
+        read_profile(args.profile)  # a bad file is a usage error here, not one error per record
+    fields = batch_fields(args, args.profile)
+    if args.learn:
+        fields = batch_fields(args, str(learn_for_batch(args)))
     jobs = batch.input_jobs(args.inputs)
     with batch.Stopper() as stopper:
         begin = start_batch(args, jobs)
@@ -152,6 +199,69 @@ def run_batch(args: argparse.Namespace) -> int:
     if summary.stopped_by:  # by a signal, or a worker lost
         return 128 + stopper.signum if stopper.signum else 3
     return 0 if summary.documents or not summary.errors else 1
+
+
+def learn_for_batch(args: argparse.Namespace) -> Path:
+    """The first pass of ``batch --learn``: the profiles of every site of
+    the inputs, saved beside the output (in a temporary folder when the
+    output is standard output); the path of the file."""
+    if args.profile:
+        raise UsageError("give --profile or --learn, not both")
+    if "-" in args.inputs:
+        raise UsageError("--learn reads the inputs twice: standard input cannot be read again")
+    from cleannews.learn import learn_jobs
+
+    learned = learn_jobs(
+        batch.input_jobs(args.inputs), batch_fields(args), by_site=True, progress=show_progress(args)
+    )
+    if args.output == "-":
+        import tempfile
+
+        path = Path(tempfile.mkdtemp(prefix="cleannews-")) / "profile.json"
+    else:
+        path = batch.profile_path_for(Path(args.output))
+    try:
+        learned.learner.profiles().save(path)
+    except OSError as error:
+        raise UsageError(f"cannot write {path}: {error.strerror or error}") from None
+    if not args.quiet:
+        print(learned.report(str(path)), file=sys.stderr)
+    return path
+
+
+def run_learn(args: argparse.Namespace) -> int:
+    for name in args.inputs:
+        if name != "-" and not Path(name).exists():
+            raise UsageError(f"no such file or folder: {name}")
+    by_site = bool(args.site_field or args.url_field)
+    if args.site and by_site:
+        raise UsageError("--site names the one site of all inputs: not with --site-field or --url-field")
+    from cleannews.learn import learn_jobs
+
+    fields = batch.Fields(
+        args.text_field, args.html_field, title=args.title_field, url=args.url_field or "url",
+        force=args.force, site=args.site_field,
+    )  # fmt: skip
+    learned = learn_jobs(
+        batch.input_jobs(args.inputs),
+        fields,
+        by_site=by_site,
+        site=args.site or "",
+        capacity=args.capacity,
+        progress=show_progress(args),
+    )
+    profiles = learned.learner.profiles()
+    if by_site:
+        result: SiteProfile | SiteProfiles = SiteProfiles(p.pruned(args.prune) for p in profiles.values())
+    else:
+        result = profiles.get(args.site or "", SiteProfile(site=args.site or "")).pruned(args.prune)
+    try:
+        result.save(args.output)
+    except OSError as error:
+        raise UsageError(f"cannot write {args.output}: {error.strerror or error}") from None
+    if not args.quiet:
+        print(learned.report(args.output), file=sys.stderr)
+    return 0 if learned.articles or not learned.skipped else 1
 
 
 def report_batch(args: argparse.Namespace, summary: batch.Summary, *, resumable: bool) -> None:
@@ -318,6 +428,12 @@ def add_single_input(parser: argparse.ArgumentParser) -> None:
     add_kind_options(parser)
     parser.add_argument("--title", help="the headline, when known (text input)")
     parser.add_argument("--url", help="the page's address (HTML input), recorded in metadata")
+    parser.add_argument(
+        "--profile", metavar="PATH", help="a site profile file (cleannews learn): drop what the site repeats"
+    )
+    parser.add_argument(
+        "--site", metavar="NAME", help="which site of a profile file of many (default: --url's)"
+    )
 
 
 def add_clean(commands: Any) -> None:
@@ -354,6 +470,19 @@ def add_batch(commands: Any) -> None:
         )
     add_kind_options(run)
     run.add_argument(
+        "--profile",
+        metavar="PATH",
+        help="site profile file (cleannews learn): each record is cleaned with its site's profile",
+    )
+    run.add_argument(
+        "--learn",
+        action="store_true",
+        help="learn the profiles of the inputs' sites first (a first pass), saved as OUTPUT.profile.json",
+    )
+    run.add_argument(
+        "--site-field", metavar="NAME", help="record field naming its site (default: the host of its URL)"
+    )
+    run.add_argument(
         "--workers", type=not_negative, default=1, metavar="N", help="processes (default: 1; 0 for every CPU)"
     )
     run.add_argument(
@@ -384,6 +513,52 @@ BATCH_HELP = (
 )
 
 
+def add_learn(commands: Any) -> None:
+    learn = commands.add_parser(
+        "learn", help="learn site profiles from many articles", description=LEARN_HELP
+    )
+    learn.add_argument("inputs", nargs="+", metavar="INPUT", help="JSONL files (.gz too), folders, or -")
+    learn.add_argument("-o", "--output", required=True, help="the profile file to write (JSON)")
+    sites = learn.add_mutually_exclusive_group()
+    sites.add_argument("--site-field", metavar="NAME", help="one profile per value of this record field")
+    sites.add_argument(
+        "--url-field",
+        metavar="NAME",
+        help="one profile per host of the URL in this record field (without www.)",
+    )
+    learn.add_argument("--site", metavar="NAME", help="the name of the one site of all inputs")
+    for part in ("text", "html", "title"):
+        learn.add_argument(
+            f"--{part}-field", default=part, metavar="NAME", help=f"record field (default: {part})"
+        )
+    add_kind_options(learn)
+    learn.add_argument(
+        "--prune",
+        type=positive,
+        default=1,
+        metavar="N",
+        help="leave out lines seen in fewer than N articles (default: 1, keep all, for profiles to merge)",
+    )
+    learn.add_argument(
+        "--capacity",
+        type=positive,
+        default=CAPACITY,
+        metavar="N",
+        help=f"entries per site kept while learning (default: {CAPACITY:,}); the rarest go first",
+    )
+    learn.add_argument(
+        "--progress", action=argparse.BooleanOptionalAction, help="progress bar (default: on a terminal)"
+    )
+    learn.add_argument("-q", "--quiet", action="store_true", help="no summary at the end")
+    learn.set_defaults(run=run_learn)
+
+
+LEARN_HELP = (
+    "Learn what one site (or each site) repeats across its articles: the lines and glued spans, with the "
+    "number of articles holding each. Clean with it: cleannews batch --profile, clean --profile."
+)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="cleannews", description=(cleannews.__doc__ or "").splitlines()[0])
     parser.add_argument("--version", action="version", version=f"cleannews {cleannews.__version__}")
@@ -391,6 +566,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_clean(commands)
     add_batch(commands)
     add_explain(commands)
+    add_learn(commands)
     return parser
 
 

@@ -2,7 +2,9 @@
 
 Kept lines are shown as they are; a removed line gets a ``[- reason]``
 marker (in colour on a terminal). A line the reader split into pieces (at an
-escaped ``\\n``) that were not all treated alike is shown piece by piece.
+escaped ``\\n``) that were not all treated alike, or a paragraph a span was
+cut from, is shown piece by piece. A removal a site profile decided shows
+the count that decided: ``[- site-boilerplate: in 57 of 289 articles of the site]``.
 """
 
 from __future__ import annotations
@@ -11,12 +13,15 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from cleannews.model import Article, Block
+from cleannews.model import Article, Block, Removed
 from cleannews.pipeline import RulesArg, clean_blocks
 from cleannews.readers.text import read_text
+from cleannews.reasons import SITE_BOILERPLATE
 from cleannews.steps import Step
 
 RED, DIM, RESET = "\x1b[1;31m", "\x1b[2m", "\x1b[0m"
+#: Reasons whose marker also says why (the count a site profile decided by).
+SHOW_WHY = frozenset({SITE_BOILERPLATE})
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,17 +36,23 @@ class Style:
         return text
 
     def removed(self, reason: str, text: str, why: str = "") -> str:
-        """``[- reason] text``, the marker red and the text dimmed in colour.
+        """``[- reason] text``, the marker red and the text dimmed in colour;
+        ``why`` goes into the marker for the reasons in `SHOW_WHY`, and after
+        the text for the others when the style asks for it (``--why``).
 
         >>> Style().removed("ad", "Advertisement", "[ad] label")
         '[- ad] Advertisement'
         >>> Style(why=True).removed("ad", "Advertisement", "[ad] label")
         '[- ad] Advertisement  (why: [ad] label)'
+        >>> Style().removed("site-boilerplate", "Unduh", "in 3 of 4 articles of the site")
+        '[- site-boilerplate: in 3 of 4 articles of the site] Unduh'
         """
-        note = f"  (why: {why})" if self.why and why else ""
+        in_mark = bool(why) and reason in SHOW_WHY
+        mark = f"{reason}: {why}" if in_mark else reason
+        note = f"  (why: {why})" if self.why and why and not in_mark else ""
         if self.color:
-            return f"{RED}[- {reason}]{RESET} {DIM}{text}{RESET}{note}"
-        return f"[- {reason}] {text}{note}"
+            return f"{RED}[- {mark}]{RESET} {DIM}{text}{RESET}{note}"
+        return f"[- {mark}] {text}{note}"
 
 
 def explain_text(
@@ -51,6 +62,7 @@ def explain_text(
     steps: Sequence[Step] | None = None,
     style: Style = Style(),
     rules: RulesArg = None,
+    profile: object | None = None,
 ) -> Iterator[str]:
     """The lines of ``raw``, each removed one marked with its reason, then a
     line counting the removals.
@@ -62,10 +74,10 @@ def explain_text(
     [- related] Baca juga: Lain
     -- removed 1 of 3 blocks: related 1
     """
-    blocks = clean_blocks(read_text(raw, title=title), steps=steps, rules=rules)
+    blocks = clean_blocks(read_text(raw, title=title), steps=steps, rules=rules, profile=profile)
     by_line = blocks_by_line(blocks)
     # Blocks that are not input lines (a title= argument) have line 0.
-    yield from (style.removed(b.reason or "", b.text, b.why or "") for b in by_line.pop(0, []) if not b.kept)
+    yield from (style.removed(b.reason or "", b.text, b.why) for b in by_line.pop(0, []) if not b.kept)
     explained = (
         shown
         for number, line in enumerate(raw.splitlines(), start=1)
@@ -110,17 +122,37 @@ def explain_line(line: str, blocks: Sequence[Block], style: Style) -> Iterator[s
     >>> pieces = [Block("Isi."), Block("Baca juga: X", reason="related")]
     >>> list(explain_line(r"Isi.\\nBaca juga: X", pieces, Style()))
     ['Isi.', '[- related] Baca juga: X']
+    >>> trimmed = Block("Isi.", cuts=(Removed("Unduh kami.", "newsletter"),))
+    >>> list(explain_line("Isi. Unduh kami.", [trimmed], Style()))
+    ['Isi.', '[- newsletter] Unduh kami.']
     """
     reasons = {b.reason for b in blocks}
-    if not blocks or reasons == {None}:
+    cut = any(b.cuts for b in blocks)
+    if not blocks or (reasons == {None} and not cut):
         yield style.kept(line)
-    elif len(reasons) == 1:
-        yield style.removed(blocks[0].reason or "", line.strip(), blocks[0].why or "")
+    elif len(reasons) == 1 and not cut:
+        yield style.removed(blocks[0].reason or "", line.strip(), blocks[0].why)
     else:
-        yield from (
-            style.kept(b.text) if b.kept else style.removed(b.reason or "", b.text, b.why or "")
-            for b in blocks
-        )
+        for block in blocks:
+            yield from block_pieces(line, block, style)
+
+
+def block_pieces(line: str, block: Block, style: Style) -> Iterator[str]:
+    """A block and the spans cut from it, in the order the line has them."""
+    own = style.kept(block.text) if block.kept else style.removed(block.reason or "", block.text, block.why)
+    at = line.find(block.text)
+    pieces = [(at, 1, own)] + [(_place(line, c, at), 0, _cut(c, style)) for c in block.cuts]
+    yield from (text for *_, text in sorted(pieces, key=lambda piece: piece[:2]))
+
+
+def _place(line: str, cut: Removed, at: int) -> int:
+    """Where a cut span sits in the line: before the block's text, or after."""
+    found = line.find(cut.text)
+    return found if found >= 0 else at + 1
+
+
+def _cut(cut: Removed, style: Style) -> str:
+    return style.removed(cut.reason, cut.text, cut.why)
 
 
 def explain_article(article: Article, style: Style = Style()) -> Iterator[str]:

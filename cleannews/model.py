@@ -60,10 +60,18 @@ class Block:
         return replace(self, reason=reason, meta=(*self.meta, *pairs, *meta.items()), why=why)
 
     def trim(
-        self, text: str, cut: str, reason: str, pairs: Iterable[tuple[str, str]] = (), **meta: str
+        self,
+        text: str,
+        cut: str,
+        reason: str,
+        pairs: Iterable[tuple[str, str]] = (),
+        *,
+        why: str = "",
+        **meta: str,
     ) -> Block:
         """This block with its text narrowed to ``text``; the ``cut`` span is
-        recorded for ``reason``, with parsed ``meta`` attached.
+        recorded for ``reason`` (and ``why``: the evidence that decided, in
+        words), with parsed ``meta`` attached.
 
         >>> b = Block("Isi berita. (fyk/ash)", line=3).trim("Isi berita.", "(fyk/ash)", "byline")
         >>> b.text, b.cuts
@@ -72,7 +80,7 @@ class Block:
         return replace(
             self,
             text=text,
-            cuts=(*self.cuts, Removed(cut, reason, self.line)),
+            cuts=(*self.cuts, Removed(cut, reason, self.line, why)),
             meta=(*self.meta, *pairs, *meta.items()),
             evidence=None,
         )
@@ -186,7 +194,7 @@ def removed_in_order(blocks: Iterable[Block]) -> Iterable[Removed]:
     for b in blocks:
         yield from b.cuts
         if b.reason:
-            yield Removed(b.text, b.reason, b.line, b.why or "")
+            yield Removed(b.text, b.reason, b.line, b.why)
 
 
 def merge_meta(blocks: Sequence[Block], base: Mapping[str, Any]) -> dict[str, Any]:

@@ -2,10 +2,11 @@
 residue glued inside paragraphs, the evidence pass, then the steps (see
 DESIGN.md's flow)::
 
-    blocks -> repair -> trim_inline -> evidence -> steps -> Article
+    blocks -> repair -> trim_inline -> site spans -> evidence -> steps -> Article
 
 Repairs and cuts come first because they change text: the evidence is of
-the text the steps see.
+the text the steps see. The spans a site profile knows to be glued to
+paragraphs are cut there too (`cleannews.sites.trim_spans`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 from cleannews.evidence import gather
 from cleannews.model import Block
 from cleannews.rules import Rules, default_rules, load_rules
+from cleannews.sites import SiteProfile
 from cleannews.steps import Step, default_steps, run
 from cleannews.steps.fixes import repair
 from cleannews.steps.inline import trim_inline
@@ -48,7 +50,9 @@ def clean_blocks(
     rules: RulesArg = None,
     profile: object | None = None,
 ) -> list[Block]:
-    """Repair ``blocks``, cut residue glued inside them, gather their
-    evidence, and run the steps."""
-    prepared = gather(trim_inline()(repair(list(blocks))), as_rules(rules), profile)
-    return run(prepared, default_steps() if steps is None else steps)
+    """Repair ``blocks``, cut residue glued inside them (and the spans the
+    site ``profile`` knows), gather their evidence, and run the steps."""
+    prepared = trim_inline()(repair(list(blocks)))
+    if isinstance(profile, SiteProfile):
+        prepared = profile.trim(prepared)
+    return run(gather(prepared, as_rules(rules), profile), default_steps() if steps is None else steps)

@@ -20,6 +20,7 @@ DUPLICATE_TITLE = "duplicate-title"
 DUPLICATE = "duplicate"
 SITE_NAME = "site-name"
 STANDFIRST = "standfirst"
+SITE_BOILERPLATE = "site-boilerplate"
 
 ALL = frozenset(
     {
@@ -39,5 +40,6 @@ ALL = frozenset(
         DUPLICATE,
         SITE_NAME,
         STANDFIRST,
+        SITE_BOILERPLATE,
     }
 )

@@ -16,6 +16,7 @@ from cleannews.steps.inline import trim_inline
 from cleannews.steps.language import detect_language
 from cleannews.steps.lists import drop_related_lists
 from cleannews.steps.score import drop_scored
+from cleannews.steps.site import drop_site_boilerplate
 from cleannews.steps.structure import drop_duplicate_title, find_headings, find_title
 from cleannews.steps.titles import split_title_block
 
@@ -39,6 +40,7 @@ def default_steps() -> list[Step]:
         find_title,
         split_title_block,
         drop_duplicate_title,
+        drop_site_boilerplate(),
         drop_scored(),
         find_headings(),
         find_dateline(),
@@ -50,6 +52,7 @@ __all__ = [
     "Step",
     "certain_reason",
     "default_steps",
+    "drop_site_boilerplate",
     "drop_where",
     "fix_each",
     "run",
