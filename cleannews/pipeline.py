@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from cleannews.budget import check_deadline
 from cleannews.evidence import gather
 from cleannews.model import Block
 from cleannews.rules import Rules, default_rules, load_rules
@@ -50,5 +51,7 @@ def clean_blocks(
 ) -> list[Block]:
     """Repair ``blocks``, cut residue glued inside them, gather their
     evidence, and run the steps."""
-    prepared = gather(trim_inline()(repair(list(blocks))), as_rules(rules), profile)
+    trimmed = trim_inline()(repair(list(blocks)))
+    check_deadline("before the evidence pass")
+    prepared = gather(trimmed, as_rules(rules), profile)
     return run(prepared, default_steps() if steps is None else steps)
