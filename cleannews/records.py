@@ -93,14 +93,14 @@ class Cleaner:
         steps: Sequence[Step] | None = None,
         rules: RulesArg = None,
         profile: object | None = None,
-        profiles: Mapping[Any, object] | None = None,
+        profiles: Mapping[Any, object] | Any = None,
         timeout: float | None = None,
         removals: bool = False,
     ) -> None:
         self.steps_given = None if steps is None else list(steps)
         self.rules_given = rules
         self.profile = profile
-        self.profiles = dict(profiles or {})
+        self.profiles = profiles
         self.timeout = checked_timeout("Cleaner", timeout)
         self.removals = removals
         self._built: tuple[list[Step], Rules] | None = None
@@ -120,8 +120,15 @@ class Cleaner:
         return self._built
 
     def profile_for(self, site: object) -> object | None:
-        """The site profile of a document of ``site``."""
-        return self.profiles.get(site, self.profile) if self.profiles and site is not None else self.profile
+        """The site profile of a document of ``site``. ``profiles`` may also
+        be a Spark broadcast of such a mapping: its ``value`` is read here, on
+        the worker."""
+        profiles = self.profiles
+        if profiles is None or site is None:
+            return self.profile
+        if not isinstance(profiles, Mapping):
+            profiles = profiles.value  # a Spark Broadcast: the mapping, read once per worker
+        return profiles.get(site, self.profile)
 
     def article(
         self,
