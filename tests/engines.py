@@ -95,16 +95,18 @@ def expected(text: str) -> dict[str, Any]:
     return cleannews.clean_text(text).to_record()
 
 
-def check_records(records: Sequence[dict[str, Any]], *, decode: bool = True) -> None:
+def check_records(
+    records: Sequence[dict[str, Any]], *, decode: Sequence[str] = ("metadata", "removed")
+) -> None:
     """Every good document is there, in any order, with the local result;
-    the missing text and the slow document are error records."""
+    the missing text and the slow document are error records. ``decode``
+    names the columns the engine holds as JSON strings."""
     by_id = {r["id"]: r for r in records}
     docs = documents()
     assert sorted(by_id) == sorted(d["id"] for d in docs)
     for doc in docs:
         got = dict(by_id[doc["id"]])
-        if decode:
-            got.update({k: json.loads(got[k]) for k in ("metadata", "removed")})
+        got.update({k: json.loads(got[k]) for k in decode})
         if doc["id"] == "no-text":
             assert got["error"] == "TypeError: clean_text() expects raw as str, got NoneType"
             assert got["text"] is None
@@ -152,3 +154,24 @@ class SiteStandIn:
 
     def lookup(self, text: str) -> Seen:
         return Seen(self.counts.get(text.strip(), 0) / max(self.texts, 1))
+
+
+class DropSiteShared:
+    """A step that drops, as ``site-boilerplate``, every kept block the site
+    profile saw in half of the site's texts or more: it makes the profile a
+    document was cleaned with visible in its output."""
+
+    __name__ = "drop_site_shared"
+
+    def __call__(self, blocks: Sequence[Block]) -> list[Block]:
+        return [b.drop("site-boilerplate") if b.kept and shared(b) else b for b in blocks]
+
+
+def shared(block: Block) -> bool:
+    site = block.evidence.site if block.evidence else None
+    return site is not None and site.share >= 0.5
+
+
+def site_steps() -> list[Any]:
+    """The default steps, then `DropSiteShared`."""
+    return [*cleannews.default_steps(), DropSiteShared()]

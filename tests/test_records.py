@@ -85,3 +85,13 @@ def test_importing_cleannews_and_its_integrations_imports_no_engine() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == []
+
+
+def test_a_spark_partition_function_is_built_once_per_worker_process() -> None:
+    """Each task unpickles the function anew; the worker keeps the first one's steps and rules."""
+    from cleannews.spark import clean_partition
+
+    shipped = pickle.dumps(clean_partition("text", keep=["id"]))
+    first, second = pickle.loads(shipped), pickle.loads(shipped)
+    assert first is not second and first.built() is second.built()
+    assert pickle.loads(pickle.dumps(clean_partition("text"))).built() is not first.built()
