@@ -181,7 +181,8 @@ def output_record(document: Document, article: cleannews.Article, fields: Fields
     source = document.source or {}
     record.update((name, source[name]) for name in records.passthrough(source, {fields.text, fields.html}))
     if fields.original:
-        record[fields.original] = document.body
+        body = document.body  # an HTML file's bytes, read as clean_html read them
+        record[fields.original] = body if isinstance(body, str) else cleannews.decode_html(body)
     record.update(article.to_record(removals=fields.removals))
     return record
 

@@ -271,3 +271,14 @@ def test_a_document_over_its_time_budget_is_an_error_with_its_id() -> None:
     error = json.loads(outcome.error)
     assert (error["file"], error["line"], error["id"], outcome.record) == ("in.jsonl", 2, "slow", b"")
     assert error["error"].startswith("CleanTimeout: clean_text() went over its time budget of 0 s")
+
+
+def test_the_original_of_an_html_file_is_kept_as_text(tmp_path: Path) -> None:
+    page = (
+        "<html><head><meta charset='cp1252'></head>"
+        f"<body><article><p>{REPORT} Kafé.</p></article></body></html>"
+    )
+    (tmp_path / "a.html").write_bytes(page.encode("cp1252"))
+    outcome = clean_job(Job(str(tmp_path / "a.html"), kind="html", name="a.html"), Fields(original="page"))
+    record = json.loads(outcome.record)
+    assert (record["id"], record["page"]) == ("a.html", page)
