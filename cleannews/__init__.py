@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from cleannews.budget import CleanTimeout, check_deadline, checked_timeout, time_budget
 from cleannews.model import Article, Block, Removed
 from cleannews.pipeline import RulesArg, clean_blocks
 from cleannews.readers.html import decode_html, read_html
@@ -27,6 +28,7 @@ def clean_text(
     steps: Sequence[Step] | None = None,
     rules: RulesArg = None,
     profile: object | None = None,
+    timeout: float | None = None,
 ) -> Article:
     """Clean scraped article text.
 
@@ -35,13 +37,20 @@ def clean_text(
     files of your own (a path, a list of paths, or `load_rules`' result) to
     the shipped ones; ``profile`` is a site profile (`SiteProfile`): the
     lines it knows from many of the site's articles are dropped as
-    ``site-boilerplate`` (see ``docs/profiles.md``).
+    ``site-boilerplate`` (see ``docs/profiles.md``); ``timeout`` is a time
+    budget in seconds: past it, `CleanTimeout` (a `TimeoutError`) is raised
+    instead of an article (see `cleannews.budget` for where the clock is read).
+
+    >>> clean_text("Judul\\n\\nIsi berita.", timeout=0)
+    Traceback (most recent call last):
+    cleannews.budget.CleanTimeout: clean_text() went over its time budget of 0 s: 0.00 s spent, ...
     """
     _expect_str("clean_text", "raw", raw)
     if title is not None:
         _expect_str("clean_text", "title", title)
     check_profile(profile, "clean_text")
-    blocks = clean_blocks(read_text(raw, title=title), steps=steps, rules=rules, profile=profile)
+    with time_budget("clean_text", checked_timeout("clean_text", timeout)):
+        blocks = clean_blocks(read_text(raw, title=title), steps=steps, rules=rules, profile=profile)
     return Article.from_blocks(blocks)
 
 
@@ -52,6 +61,7 @@ def clean_html(
     steps: Sequence[Step] | None = None,
     rules: RulesArg = None,
     profile: object | None = None,
+    timeout: float | None = None,
 ) -> Article:
     """Clean a news web page: the article's title, headings and paragraphs,
     what was removed and why, and the page's metadata.
@@ -61,7 +71,10 @@ def clean_html(
     replaced. ``url`` is the page's address, when known (it goes into the
     metadata); ``steps`` replaces `default_steps`; ``profile`` is the
     site's `SiteProfile`, or a `SiteProfiles` collection, whose profile for
-    the site of ``url`` is then used (none when it has no such site).
+    the site of ``url`` is then used (none when it has no such site);
+    ``timeout`` is a time budget in seconds, as for `clean_text` (the page's
+    extraction by trafilatura is one piece: the clock is read before and
+    after it).
 
     >>> art = clean_html("<html><head><title>Floods close schools | Daily Star</title></head><body>"
     ...     "<article><h1>Floods close schools</h1><p>Heavy rain closed every school in the"
@@ -80,8 +93,12 @@ def clean_html(
     if isinstance(profile, SiteProfiles):
         profile = profile.for_url(url)
     check_profile(profile, "clean_html")
-    blocks, metadata = read_html(html, url=url)
-    return Article.from_blocks(clean_blocks(blocks, steps=steps, rules=rules, profile=profile), metadata)
+    with time_budget("clean_html", checked_timeout("clean_html", timeout)):
+        check_deadline("before reading the page")
+        blocks, metadata = read_html(html, url=url)
+        check_deadline("after reading the page")
+        cleaned = clean_blocks(blocks, steps=steps, rules=rules, profile=profile)
+    return Article.from_blocks(cleaned, metadata)
 
 
 def _expect_str(function: str, name: str, value: object) -> None:
@@ -94,6 +111,7 @@ def _expect_str(function: str, name: str, value: object) -> None:
 __all__ = [
     "Article",
     "Block",
+    "CleanTimeout",
     "Removed",
     "Rules",
     "RulesError",

@@ -36,6 +36,7 @@ from types import FrameType
 from typing import IO, TYPE_CHECKING, Any, Protocol
 
 import cleannews
+from cleannews import records
 
 if TYPE_CHECKING:
     from cleannews.resume import Journal
@@ -53,12 +54,18 @@ class RecordError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Fields:
-    """Where a JSONL record keeps each part, and which body to read.
+    """Where a JSONL record keeps each part, which body to read, and what
+    the output record holds.
 
     ``force`` is ``"text"`` or ``"html"`` to read only that field; by default
     the text field is read when present, else the HTML field. ``site`` names
     the field holding a record's site (else the host of its URL picks the
     site profile); ``profile`` is the path of a site profile file.
+    ``timeout`` is each document's time budget in seconds; ``shape`` is
+    ``"record"`` (the flat record, `cleannews.records`) or ``"article"`` (the
+    id and `Article.to_dict`, which `Article.from_dict` reads back);
+    ``removals`` adds each removal with its input line; ``original`` names a
+    key to keep the body that was cleaned under.
     """
 
     text: str = "text"
@@ -69,6 +76,10 @@ class Fields:
     force: str | None = None
     site: str | None = None
     profile: str | None = None
+    timeout: float | None = None
+    shape: str = "record"
+    removals: bool = False
+    original: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,22 +136,30 @@ class Document:
     url: str | None = None
     repair: Repair | None = None
     site: str | None = None
+    #: The parsed JSONL record, whose other fields pass through to the output.
+    source: dict[str, Any] | None = field(default=None, repr=False)
 
 
 def clean_job(job: Job, fields: Fields) -> Outcome:
     """The outcome of one job; never raises for bad input."""
     key = job_key(job)
+    document: Document | None = None
     try:
         document = read_job(job, fields)
-        article = clean_document(document, site_profile(fields, document))
+        article = clean_document(document, site_profile(fields, document), fields.timeout)
     except RecordError as problem:
         unread = str(problem).removeprefix("damaged input: ")
         damage = f"{job.source}: {unread}" if job.kind == "unreadable" else ""
         return Outcome(error=error_line(job, str(problem)), damage=damage, key=key)
+    except cleannews.CleanTimeout as over:
+        assert document is not None  # only cleaning times out
+        return Outcome(error=error_line(job, records.describe(over), doc_id=document.id), key=key)
     except Exception as problem:  # the batch goes on; the record says what broke
         message = f"cleaning failed: {type(problem).__name__}: {problem}"
-        return Outcome(error=error_line(job, message), key=key)
-    record = {"id": document.id, **article.to_dict()}
+        return Outcome(
+            error=error_line(job, message, doc_id=None if document is None else document.id), key=key
+        )
+    record = output_record(document, article, fields)
     repair = document.repair
     return Outcome(
         record=json_line(record),
@@ -149,6 +168,28 @@ def clean_job(job: Job, fields: Fields) -> Outcome:
         encoding=repair.encoding if repair else "",
         key=key,
     )
+
+
+def output_record(document: Document, article: cleannews.Article, fields: Fields) -> dict[str, Any]:
+    """The output line's record: the id under the id field, the input
+    record's other fields (`cleannews.records.passthrough`), then the
+    article's `Article.to_record`; or, in the ``article`` shape, the id and
+    `Article.to_dict`.
+
+    >>> doc = Document(id="a1", kind="text", body="x", source={"url": "u", "text": "x", "id": "a1"})
+    >>> output_record(doc, cleannews.Article(), Fields(id="doc"))
+    {'doc': 'a1', 'url': 'u', 'id': 'a1', 'text': '', 'title': None, 'headings': [], 'metadata': {}, 'removed': {}}
+    """  # noqa: E501
+    if fields.shape == "article":
+        return {fields.id: document.id, **article.to_dict()}
+    record: dict[str, Any] = {fields.id: document.id}
+    source = document.source or {}
+    record.update((name, source[name]) for name in records.passthrough(source, {fields.text, fields.html}))
+    if fields.original:
+        body = document.body  # an HTML file's bytes, read as clean_html read them
+        record[fields.original] = body if isinstance(body, str) else cleannews.decode_html(body)
+    record.update(article.to_record(removals=fields.removals))
+    return record
 
 
 def job_key(job: Job) -> bytes:
@@ -173,15 +214,17 @@ def job_key(job: Job) -> bytes:
     return digest.digest()
 
 
-def clean_document(document: Document, profile: cleannews.SiteProfile | None = None) -> cleannews.Article:
+def clean_document(
+    document: Document, profile: cleannews.SiteProfile | None = None, timeout: float | None = None
+) -> cleannews.Article:
     """The cleaned article: `cleannews.clean_text` or `cleannews.clean_html`
     (which reads an HTML file's bytes by the charset the page declares),
-    with the site ``profile`` when there is one."""
+    with the site ``profile`` when there is one, within ``timeout`` seconds."""
     if document.kind == "html":
-        return cleannews.clean_html(document.body, url=document.url, profile=profile)
+        return cleannews.clean_html(document.body, url=document.url, profile=profile, timeout=timeout)
     body = document.body
     text = body.decode("utf-8", errors="replace") if isinstance(body, bytes) else body
-    return cleannews.clean_text(text, title=document.title, profile=profile)
+    return cleannews.clean_text(text, title=document.title, profile=profile, timeout=timeout)
 
 
 def document_site(document: Document) -> str:
@@ -263,6 +306,7 @@ def record_document(record: dict[str, Any], fields: Fields, *, default_id: str) 
         title=optional_str(record, fields.title),
         url=optional_str(record, fields.url),
         site=optional_str(record, fields.site) if fields.site else None,
+        source=record,
     )
 
 
@@ -343,13 +387,18 @@ def json_line(value: Any) -> bytes:
         return (json.dumps(value) + "\n").encode("ascii")
 
 
-def error_line(job: Job, message: str) -> bytes:
-    """The errors-file line for a job: file, line (null for a whole file), error.
+def error_line(job: Job, message: str, *, doc_id: Any = None) -> bytes:
+    """The errors-file line for a job: file, line (null for a whole file),
+    the document's id when it was read, error.
 
     >>> error_line(Job("in.jsonl", 3), "invalid JSON")
     b'{"file": "in.jsonl", "line": 3, "error": "invalid JSON"}\\n'
+    >>> error_line(Job("in.jsonl", 4), "CleanTimeout: ...", doc_id="a4")
+    b'{"file": "in.jsonl", "line": 4, "id": "a4", "error": "CleanTimeout: ..."}\\n'
     """
-    return json_line({"file": job.source, "line": job.line or None, "error": message})
+    where = {"file": job.source, "line": job.line or None}
+    known = {"id": doc_id} if doc_id is not None else {}
+    return json_line({**where, **known, "error": message})
 
 
 def repair_line(job: Job, note: str) -> bytes:

@@ -159,6 +159,10 @@ def batch_fields(args: argparse.Namespace, profile: str | None = None) -> batch.
         args.force,
         site=args.site_field,
         profile=profile,
+        timeout=args.timeout,
+        shape=args.shape,
+        removals=args.removals,
+        original=args.keep_original,
     )
 
 
@@ -469,6 +473,7 @@ def add_batch(commands: Any) -> None:
             f"--{part}-field", default=part, metavar="NAME", help=f"record field (default: {part})"
         )
     add_kind_options(run)
+    add_record_options(run)
     run.add_argument(
         "--profile",
         metavar="PATH",
@@ -507,9 +512,35 @@ def add_batch(commands: Any) -> None:
     run.set_defaults(run=run_batch)
 
 
+def add_record_options(parser: argparse.ArgumentParser) -> None:
+    """What each output record holds, and each document's time budget."""
+    parser.add_argument(
+        "--shape",
+        choices=("record", "article"),
+        default="record",
+        help="record: the input's fields plus text, title, headings, metadata, removed (the default); "
+        "article: the id plus the article's dict, which Article.from_dict reads back",
+    )
+    parser.add_argument(
+        "--removals", action="store_true", help="add each removal with its reason and input line (record)"
+    )
+    parser.add_argument(
+        "--keep-original",
+        metavar="NAME",
+        help="keep the text or HTML that was cleaned under NAME (record; default: not kept)",
+    )
+    parser.add_argument(
+        "--timeout",
+        type=not_negative_float,
+        metavar="SECONDS",
+        help="time budget per document: one over it becomes an error record with its id (default: none)",
+    )
+
+
 BATCH_HELP = (
     "Clean every record of JSONL inputs, or every .txt/.html file of folders, into one JSON line each "
-    "(the input's id plus the article's dict), in input order. Bad records go to an errors file."
+    "(the input's fields, the clean text and what was removed), in input order. Bad records go to an "
+    "errors file."
 )
 
 

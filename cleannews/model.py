@@ -5,6 +5,7 @@ Both are frozen: a step that changes a block returns a new one.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
@@ -166,6 +167,35 @@ class Article:
             "metadata": dict(self.metadata),
         }
 
+    def to_record(self, *, removals: bool = False) -> dict[str, Any]:
+        """The article as one flat, JSON-safe record, the shape `cleannews batch`
+        and every engine integration write: ``text`` (the kept blocks as plain
+        text), ``title``, ``headings``, ``metadata`` and ``removed`` (how many
+        pieces were removed for each reason, in order of first removal); with
+        ``removals``, also ``removals``: each removed piece with its reason and
+        its 1-based input line (0 when it came from no input line, such as a
+        ``title=`` argument).
+
+        >>> art = Article("Judul", (Block("Isi."),), (Removed("Iklan", "ad", 3), Removed("Iklan", "ad", 5)))
+        >>> art.to_record()
+        {'text': 'Isi.', 'title': 'Judul', 'headings': [], 'metadata': {}, 'removed': {'ad': 2}}
+        >>> art.to_record(removals=True)["removals"][0]
+        {'text': 'Iklan', 'reason': 'ad', 'line': 3}
+        """
+        counts: dict[str, int] = {}
+        for r in self.removed:
+            counts[r.reason] = counts.get(r.reason, 0) + 1
+        record: dict[str, Any] = {
+            "text": self.text,
+            "title": self.title,
+            "headings": self.headings,
+            "metadata": json_safe(self.metadata),
+            "removed": counts,
+        }
+        if removals:
+            record["removals"] = [{"text": r.text, "reason": r.reason, "line": r.line} for r in self.removed]
+        return record
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Article:
         """The article `to_dict` described; a missing key reads as empty."""
@@ -215,3 +245,25 @@ def merge_meta(blocks: Sequence[Block], base: Mapping[str, Any]) -> dict[str, An
         else:
             out.setdefault(key, value)
     return out
+
+
+def json_safe(value: Any) -> Any:
+    """``value`` as data `json.dumps` writes and reads back the same: mappings
+    become dicts with string keys, tuples and sets lists (a set sorted), other
+    objects (a date, say) their ``str``.
+
+    >>> import datetime
+    >>> json_safe({"date": datetime.date(2024, 5, 1), 1: ("a", {"b"}), "n": None})
+    {'date': '2024-05-01', '1': ['a', ['b']], 'n': None}
+    """
+    if value is None or isinstance(value, str | bool | int):
+        return value
+    if isinstance(value, float):  # NaN and infinities are not JSON
+        return value if math.isfinite(value) else str(value)
+    if isinstance(value, Mapping):
+        return {str(k): json_safe(v) for k, v in value.items()}
+    if isinstance(value, set | frozenset):
+        return sorted((json_safe(v) for v in value), key=str)
+    if isinstance(value, list | tuple):
+        return [json_safe(v) for v in value]
+    return str(value)

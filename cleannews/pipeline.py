@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from cleannews.budget import check_deadline
 from cleannews.evidence import gather
 from cleannews.model import Block
 from cleannews.rules import Rules, default_rules, load_rules
@@ -55,4 +56,6 @@ def clean_blocks(
     prepared = trim_inline()(repair(list(blocks)))
     if isinstance(profile, SiteProfile):
         prepared = profile.trim(prepared)
-    return run(gather(prepared, as_rules(rules), profile), default_steps() if steps is None else steps)
+    check_deadline("before the evidence pass")
+    gathered = gather(prepared, as_rules(rules), profile)
+    return run(gathered, default_steps() if steps is None else steps)

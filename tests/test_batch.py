@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+import cleannews
 from cleannews.batch import (
     Fields,
     Job,
@@ -56,7 +57,7 @@ def test_worker_forced_to_html_ignores_the_text_field() -> None:
 
 def test_worker_keeps_lone_surrogates_as_json_escapes() -> None:
     outcome = clean_job(Job("in.jsonl", 1, b'{"text": "Isi \\ud800 berita."}'), Fields())
-    assert json.loads(outcome.record)["blocks"][0]["text"].startswith("Isi")
+    assert json.loads(outcome.record)["text"].startswith("Isi")
 
 
 def test_parallel_run_reads_a_bounded_number_of_jobs_ahead() -> None:
@@ -80,7 +81,7 @@ def test_parallel_run_reads_a_bounded_number_of_jobs_ahead() -> None:
 def test_worker_reads_the_page_when_the_text_is_blank() -> None:
     page = "<html><body><article><p>" + REPORT + "</p></article></body></html>"
     outcome = clean_job(jsonl_job(1, {"text": "", "html": page}), Fields())
-    assert [b["text"] for b in json.loads(outcome.record)["blocks"]] == [REPORT]
+    assert json.loads(outcome.record)["text"] == REPORT
 
 
 def test_worker_ignores_a_wrong_type_in_a_field_it_does_not_read() -> None:
@@ -170,7 +171,7 @@ LEGACY = "Kafé “Harapan” di Jakarta menaikkan harga kopi — kata pemilikny
 def test_a_cp1252_record_is_decoded_and_the_repair_reported() -> None:
     payload = json.dumps({"id": "a", "text": LEGACY}, ensure_ascii=False).encode("cp1252")
     outcome = clean_job(Job("in.jsonl", 4, payload), Fields())
-    assert json.loads(outcome.record)["blocks"] == [{"kind": "paragraph", "text": LEGACY}]
+    assert json.loads(outcome.record)["text"] == LEGACY
     repair = json.loads(outcome.repair)
     assert (repair["file"], repair["line"], outcome.encoding) == ("in.jsonl", 4, "cp1252")
     assert "decoded as cp1252" in repair["repair"]
@@ -180,7 +181,7 @@ def test_a_cyrillic_record_in_koi8_r_is_decoded_as_koi8_r() -> None:
     text = "Правительство объявило о новой политике снижения цен на рис на рынках."
     payload = json.dumps({"text": text}, ensure_ascii=False).encode("koi8_r")
     outcome = clean_job(Job("in.jsonl", 1, payload), Fields())
-    assert json.loads(outcome.record)["blocks"][0]["text"] == text
+    assert json.loads(outcome.record)["text"] == text
     assert outcome.encoding == "koi8_r"
 
 
@@ -200,7 +201,7 @@ def test_a_utf8_line_with_a_stray_byte_is_a_bad_record_not_garbled() -> None:
 def test_a_text_file_in_cp1252_is_decoded_and_the_repair_reported(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_bytes(f"Judul Berita\n\n{LEGACY}\n".encode("cp1252"))
     outcome = clean_job(Job(str(tmp_path / "a.txt"), kind="text", name="a.txt"), Fields())
-    assert LEGACY in [block["text"] for block in json.loads(outcome.record)["blocks"]]
+    assert LEGACY in json.loads(outcome.record)["text"].split("\n\n")
     assert json.loads(outcome.repair)["line"] is None and outcome.encoding == "cp1252"
 
 
@@ -228,3 +229,56 @@ def test_a_worker_that_dies_stops_the_run_instead_of_hanging() -> None:
     runner.join(timeout=300)  # a hang guard only
     assert not runner.is_alive(), "the pool hung after a worker died"
     assert "killed by SIGKILL" in str(raised[0])
+
+
+# The output record --------------------------------------------------------------
+
+
+def test_the_output_record_keeps_the_input_fields_and_replaces_the_text() -> None:
+    source = {"id": "a", "url": "https://x.id/a", "date": "2024-05-01", "text": f"{REPORT}\nBaca juga: X"}
+    record = json.loads(clean_job(jsonl_job(1, source), Fields()).record)
+    assert list(record) == ["id", "url", "date", "text", "title", "headings", "metadata", "removed"]
+    article = cleannews.clean_text(source["text"])
+    assert record == {"id": "a", "url": "https://x.id/a", "date": "2024-05-01", **article.to_record()}
+
+
+def test_the_output_record_puts_the_id_under_the_id_field() -> None:
+    outcome = clean_job(jsonl_job(3, {"doc_id": 9, "body": REPORT}), Fields(text="body", id="doc_id"))
+    record = json.loads(outcome.record)
+    assert (record["doc_id"], record["text"]) == (9, REPORT)
+    assert "id" not in record and "body" not in record
+    missing = json.loads(clean_job(jsonl_job(4, {"body": REPORT}), Fields(text="body", id="doc_id")).record)
+    assert missing["doc_id"] == "in.jsonl:4"
+
+
+def test_the_output_record_keeps_the_original_body_when_asked() -> None:
+    raw = f"{REPORT}\nADVERTISEMENT"
+    fields = Fields(original="raw_text", removals=True)
+    record = json.loads(clean_job(jsonl_job(1, {"id": "a", "text": raw}), fields).record)
+    assert (record["raw_text"], record["text"]) == (raw, REPORT)
+    assert record["removals"] == [{"text": "ADVERTISEMENT", "reason": "ad", "line": 2}]
+
+
+def test_the_article_shape_is_read_back_by_from_dict() -> None:
+    raw = f"{REPORT}\nBaca juga: X"
+    record = json.loads(clean_job(jsonl_job(1, {"id": "a", "text": raw}), Fields(shape="article")).record)
+    assert record["id"] == "a"
+    assert cleannews.Article.from_dict(record) == cleannews.clean_text(raw)
+
+
+def test_a_document_over_its_time_budget_is_an_error_with_its_id() -> None:
+    outcome = clean_job(jsonl_job(2, {"id": "slow", "text": REPORT}), Fields(timeout=0))
+    error = json.loads(outcome.error)
+    assert (error["file"], error["line"], error["id"], outcome.record) == ("in.jsonl", 2, "slow", b"")
+    assert error["error"].startswith("CleanTimeout: clean_text() went over its time budget of 0 s")
+
+
+def test_the_original_of_an_html_file_is_kept_as_text(tmp_path: Path) -> None:
+    page = (
+        "<html><head><meta charset='cp1252'></head>"
+        f"<body><article><p>{REPORT} Kafé.</p></article></body></html>"
+    )
+    (tmp_path / "a.html").write_bytes(page.encode("cp1252"))
+    outcome = clean_job(Job(str(tmp_path / "a.html"), kind="html", name="a.html"), Fields(original="page"))
+    record = json.loads(outcome.record)
+    assert (record["id"], record["page"]) == ("a.html", page)

@@ -149,13 +149,13 @@ def test_batch_writes_one_record_per_input_in_order_with_ids(seeds_jsonl: Path, 
     assert result.returncode == 0, result.stderr
     records = read_jsonl(out)
     assert [r["id"] for r in records] == [f"d{i}" for i in range(6)]
-    expected = cleannews.clean_text(SEED.read_text(encoding="utf-8")).to_dict()
-    assert {k: v for k, v in records[0].items() if k != "id"} == expected
+    expected = cleannews.clean_text(SEED.read_text(encoding="utf-8")).to_record()
+    assert records[0] == {"id": "d0", **expected}
 
 
-def test_batch_record_reads_back_as_an_article(seeds_jsonl: Path, tmp_path: Path) -> None:
+def test_batch_article_shape_reads_back_as_an_article(seeds_jsonl: Path, tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
-    cleannews_cli("batch", seeds_jsonl, "-o", out)
+    cleannews_cli("batch", seeds_jsonl, "-o", out, "--shape", "article")
     article = cleannews.Article.from_dict(read_jsonl(out)[1])
     assert article.paragraphs == cleannews.clean_text(SEED_2.read_text(encoding="utf-8")).paragraphs
 
@@ -308,7 +308,7 @@ def test_batch_decodes_a_cp1252_line_reports_the_repair_and_a_line_it_cannot_dec
     )
     result = cleannews_cli("batch", source, "-o", tmp_path / "out.jsonl")
     assert result.returncode == 0, result.stderr
-    assert [r["blocks"][0]["text"] for r in read_jsonl(tmp_path / "out.jsonl")] == [REPORT, legacy]
+    assert [r["text"] for r in read_jsonl(tmp_path / "out.jsonl")] == [REPORT, legacy]
     repair, error = read_jsonl(tmp_path / "out.errors.jsonl")
     assert (repair["line"], error["line"]) == (2, 3)
     assert "decoded as cp1252" in repair["repair"] and "not valid UTF-8" in error["error"]
@@ -346,7 +346,7 @@ def test_batch_reads_a_folder_of_text_files_by_relative_path(tmp_path: Path) -> 
     assert result.returncode == 0, result.stderr
     records = read_jsonl(tmp_path / "out.jsonl")
     assert [r["id"] for r in records] == ["a.txt", "b/c.txt"]
-    assert records[1]["blocks"] == [{"kind": "paragraph", "text": REPORT}]
+    assert records[1]["text"] == REPORT
 
 
 def test_batch_reads_html_files_of_a_folder(tmp_path: Path) -> None:
@@ -357,7 +357,7 @@ def test_batch_reads_html_files_of_a_folder(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     (page,) = read_jsonl(tmp_path / "out.jsonl")
     assert page["id"] == "page.html"
-    assert REPORT in [b["text"] for b in page["blocks"]]
+    assert REPORT in page["text"].split("\n\n")
 
 
 def test_batch_reads_the_html_field_when_there_is_no_text(tmp_path: Path) -> None:
@@ -366,7 +366,10 @@ def test_batch_reads_the_html_field_when_there_is_no_text(tmp_path: Path) -> Non
     )
     result = cleannews_cli("batch", source, "-o", tmp_path / "out.jsonl")
     assert result.returncode == 0, result.stderr
-    assert REPORT in [b["text"] for b in read_jsonl(tmp_path / "out.jsonl")[0]["blocks"]]
+    (out,) = read_jsonl(tmp_path / "out.jsonl")
+    assert REPORT in out["text"].split("\n\n")
+    assert (out["id"], out["url"], out["metadata"]["url"]) == ("p", "https://x.id/a", "https://x.id/a")
+    assert "html" not in out
 
 
 def test_batch_field_names_are_options(tmp_path: Path) -> None:
@@ -376,11 +379,24 @@ def test_batch_field_names_are_options(tmp_path: Path) -> None:
     result = cleannews_cli("batch", source, "-o", tmp_path / "out.jsonl", *args)
     assert result.returncode == 0, result.stderr
     (out,) = read_jsonl(tmp_path / "out.jsonl")
-    assert (out["id"], out["title"], out["removed"][0]["reason"]) == (
+    assert list(out) == ["key", "headline", "text", "title", "headings", "metadata", "removed"]
+    assert (out["key"], out["title"], out["removed"], out["text"]) == (
         "k1",
         "Harga Beras Turun",
-        "duplicate-title",
+        {"duplicate-title": 1},
+        REPORT,
     )
+
+
+def test_batch_turns_a_document_over_its_time_budget_into_an_error_with_its_id(tmp_path: Path) -> None:
+    source = write_jsonl(tmp_path / "in.jsonl", [record("a", REPORT), record("b", REPORT)])
+    result = cleannews_cli("batch", source, "-o", tmp_path / "out.jsonl", "--timeout", "0")
+    assert result.returncode == 1, result.stderr
+    errors = read_jsonl(tmp_path / "out.errors.jsonl")
+    assert [(e["line"], e["id"]) for e in errors] == [(1, "a"), (2, "b")]
+    assert all("went over its time budget of 0 s" in e["error"] for e in errors)
+    kept = cleannews_cli("batch", source, "-o", tmp_path / "kept.jsonl", "--timeout", "600")
+    assert [r["text"] for r in read_jsonl(tmp_path / "kept.jsonl")] == [REPORT, REPORT], kept.stderr
 
 
 def test_batch_record_without_id_is_named_by_file_and_line(tmp_path: Path) -> None:

@@ -41,7 +41,8 @@ def site_folder(tmp_path: Path) -> Path:
 
 
 def removed_for_site(records: list[dict]) -> list[str]:
-    return [r["text"] for rec in records for r in rec["removed"] if r["reason"] == "site-boilerplate"]
+    """The site-boilerplate removals of batch records written with ``--removals``."""
+    return [r["text"] for rec in records for r in rec["removals"] if r["reason"] == "site-boilerplate"]
 
 
 def test_learn_a_folder_of_one_site_writes_one_profile(tmp_path: Path) -> None:
@@ -95,7 +96,9 @@ def test_learn_site_with_a_site_field_is_a_usage_error(tmp_path: Path) -> None:
 def test_batch_profile_cleans_each_record_with_its_site_profile(tmp_path: Path) -> None:
     records = site_records(tmp_path)
     cleannews_cli("learn", records, "-o", tmp_path / "p.json", "--url-field", "url")
-    result = cleannews_cli("batch", records, "-o", tmp_path / "out.jsonl", "--profile", tmp_path / "p.json")
+    result = cleannews_cli(
+        "batch", records, "-o", tmp_path / "out.jsonl", "--profile", tmp_path / "p.json", "--removals"
+    )
     assert result.returncode == 0, result.stderr
     out = read_jsonl(tmp_path / "out.jsonl")
     assert [r["id"] for r in out] == [f"{s}-{w}" for s in BOILER for w in WORDS]
@@ -107,14 +110,24 @@ def test_batch_profile_of_one_site_serves_a_folder(tmp_path: Path) -> None:
     folder = site_folder(tmp_path)
     cleannews_cli("learn", folder, "-o", tmp_path / "p.json")
     result = cleannews_cli(
-        "batch", folder, "-o", tmp_path / "out.jsonl", "--profile", tmp_path / "p.json", "--workers", "2"
+        "batch",
+        folder,
+        "-o",
+        tmp_path / "out.jsonl",
+        "--profile",
+        tmp_path / "p.json",
+        "--workers",
+        "2",
+        "--removals",
     )
     assert result.returncode == 0, result.stderr
     assert removed_for_site(read_jsonl(tmp_path / "out.jsonl")) == [BOILER["warta.id"]] * len(WORDS)
 
 
 def test_batch_learn_learns_first_then_cleans_and_saves_the_profile(tmp_path: Path) -> None:
-    result = cleannews_cli("batch", site_records(tmp_path), "-o", tmp_path / "out.jsonl", "--learn")
+    result = cleannews_cli(
+        "batch", site_records(tmp_path), "-o", tmp_path / "out.jsonl", "--learn", "--removals"
+    )
     assert result.returncode == 0, result.stderr
     assert len(removed_for_site(read_jsonl(tmp_path / "out.jsonl"))) == 12
     saved = load_profile(tmp_path / "out.profile.json")
@@ -124,7 +137,14 @@ def test_batch_learn_learns_first_then_cleans_and_saves_the_profile(tmp_path: Pa
 
 def test_batch_learn_with_site_field(tmp_path: Path) -> None:
     result = cleannews_cli(
-        "batch", site_records(tmp_path), "-o", tmp_path / "out.jsonl", "--learn", "--site-field", "outlet"
+        "batch",
+        site_records(tmp_path),
+        "-o",
+        tmp_path / "out.jsonl",
+        "--learn",
+        "--site-field",
+        "outlet",
+        "--removals",
     )
     assert result.returncode == 0, result.stderr
     assert sorted(load_profile(tmp_path / "out.profile.json")) == ["kabar.id", "warta.id"]

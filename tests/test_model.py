@@ -92,3 +92,27 @@ def test_a_paragraph_that_starts_like_a_markdown_mark_survives_the_markdown_roun
     article = Article(title="Judul Berita", blocks=(Block(REPORT_1), Block(text), Block(REPORT_2)))
     again = cleannews.clean_text(article.to_markdown())
     assert again.blocks == article.blocks
+
+
+def test_to_record_is_the_flat_shape_with_reason_counts() -> None:
+    article = cleannews.clean_text(RAW + "\nBaca juga: Berita kedua")
+    record = article.to_record()
+    assert list(record) == ["text", "title", "headings", "metadata", "removed"]
+    assert record["text"] == article.text
+    assert (record["title"], record["headings"]) == ("Judul Berita Hari Ini", ["Latar Belakang"])
+    assert record["removed"] == {"related": 2}
+    assert json.loads(json.dumps(record)) == record
+
+
+def test_to_record_with_removals_lists_each_removal_with_its_input_line() -> None:
+    raw = f"Judul Berita Hari Ini\n\n{REPORT_1}\n\nBaca juga: Berita lain\nADVERTISEMENT"
+    removals = cleannews.clean_text(raw).to_record(removals=True)["removals"]
+    assert removals == [
+        {"text": "Baca juga: Berita lain", "reason": "related", "line": 5},
+        {"text": "ADVERTISEMENT", "reason": "ad", "line": 6},
+    ]
+
+
+def test_to_record_makes_metadata_json_safe() -> None:
+    article = Article(metadata={"published": __import__("datetime").date(2024, 5, 1), "score": float("nan")})
+    assert article.to_record()["metadata"] == {"published": "2024-05-01", "score": "nan"}

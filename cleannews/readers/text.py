@@ -8,11 +8,14 @@ hold only escape debris (a literal ``\\n``) are recorded as dropped
 
 from __future__ import annotations
 
+from cleannews.budget import check_deadline
 from cleannews.markdown import MARK, unescape_mark
 from cleannews.measure import is_escape_line, normalize_space, remove_invisible, split_escaped_breaks
 from cleannews.model import Block
 from cleannews.reasons import ESCAPE_ARTIFACT
 
+#: Input lines read between two looks at the time budget (`cleannews.budget`).
+CHECK_EVERY = 4096
 _MARK_STARTS = frozenset("#-*•>\\")
 _MARK_KIND = {"#": "title", "-": "list-item", "*": "list-item", "•": "list-item", ">": "quote"}
 
@@ -49,6 +52,8 @@ def read_text(raw: str, *, title: str | None = None) -> list[Block]:
     """
     blocks = [Block(normalize_space(title), "title")] if title and title.strip() else []
     for number, line in enumerate(raw.splitlines(), start=1):
+        if not number % CHECK_EVERY:
+            check_deadline(f"reading line {number}")
         if not line.strip():
             continue
         if is_escape_line(line):

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from cleannews.budget import check_deadline
 from cleannews.evidence import Evidence, measure
 from cleannews.model import Block
 from cleannews.rules import default_rules
@@ -20,13 +21,15 @@ Filter = Callable[[Block], str | None]
 
 
 def run(blocks: Sequence[Block], steps: Sequence[Step]) -> list[Block]:
-    """Pass ``blocks`` through each step in turn.
+    """Pass ``blocks`` through each step in turn; between two steps, the
+    time budget of the call (``clean_text(..., timeout=)``) is looked at.
 
     >>> run([Block("a")], [drop_where(lambda b: "ad")])[0].reason
     'ad'
     """
     out = list(blocks)
     for step in steps:
+        check_deadline(f"before step {step_name(step)}")
         out = _checked(step, out, step(out))
     return out
 
