@@ -20,6 +20,19 @@ def test_text_that_opens_with_a_sentence_has_no_title() -> None:
     assert cleannews.clean_text(f"{REPORT_1}\n{REPORT_2}").title is None
 
 
+def test_lone_section_words_over_a_headline_are_not_the_title() -> None:
+    """A breadcrumb ("News", "Regional") above the headline: the headline is
+    the title (found on indonesian-dev, where the title was "News")."""
+    headline = "Harga Beras Naik Lagi di Pasar Induk"
+    article = cleannews.clean_text(f"Berita\nDaerah\n{headline}\n{REPORT_1}\n{REPORT_2}")
+    assert article.title == headline
+    assert REPORT_1 in article.paragraphs
+
+
+def test_a_one_word_headline_over_prose_stays_the_title() -> None:
+    assert cleannews.clean_text(f"Banjir\n{REPORT_1}\n{REPORT_2}").title == "Banjir"
+
+
 def test_a_dateline_is_not_a_title() -> None:
     assert cleannews.clean_text(f"Jakarta -\n{REPORT_1}").title is None
 

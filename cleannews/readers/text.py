@@ -16,6 +16,9 @@ from cleannews.reasons import ESCAPE_ARTIFACT
 
 #: Input lines read between two looks at the time budget (`cleannews.budget`).
 CHECK_EVERY = 4096
+#: Why the reader drops a line as ``escape-artifact``: it holds only escaped breaks, or only invisibles.
+ESCAPES = "a line of escaped line breaks only"
+INVISIBLE = "only invisible characters"
 _MARK_STARTS = frozenset("#-*•>\\")
 _MARK_KIND = {"#": "title", "-": "list-item", "*": "list-item", "•": "list-item", ">": "quote"}
 
@@ -57,7 +60,7 @@ def read_text(raw: str, *, title: str | None = None) -> list[Block]:
         if not line.strip():
             continue
         if is_escape_line(line):
-            blocks.append(Block(line.strip(), reason=ESCAPE_ARTIFACT, line=number))
+            blocks.append(Block(line.strip(), reason=ESCAPE_ARTIFACT, line=number, why=ESCAPES))
             continue
         for piece in split_escaped_breaks(line):
             blocks.extend(_piece_block(piece, number))
@@ -85,7 +88,7 @@ def _piece_block(piece: str, number: int) -> list[Block]:
         return []
     text = normalize_space(remove_invisible(piece))
     if not text:
-        return [Block(piece.strip(), reason=ESCAPE_ARTIFACT, line=number)]
+        return [Block(piece.strip(), reason=ESCAPE_ARTIFACT, line=number, why=INVISIBLE)]
     return [Block(text, line=number)]
 
 

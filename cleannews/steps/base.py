@@ -66,7 +66,7 @@ class drop_where:  # noqa: N801 - used like a function: drop_where(marker)
 
     def _apply(self, block: Block) -> Block:
         reason = self.filter(block)
-        return block.drop(reason) if reason else block
+        return block.drop(reason, why=self.__name__) if reason else block
 
     @property
     def __name__(self) -> str:

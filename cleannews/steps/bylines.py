@@ -62,19 +62,22 @@ class drop_bylines:  # noqa: N801 - a step, named for what it does
                 # Dates below the reporting belong to listed articles, not to this one.
                 out[here] = replace(out[here], meta=_undated(out[here].meta))
         for i in self._tail_names(out):
-            out[i] = out[i].drop(BYLINE, [("authors", n) for n in read_names(out[i].text) or ()])
+            names = read_names(out[i].text) or ()
+            out[i] = out[i].drop(BYLINE, [("authors", n) for n in names], why="names closing the article")
         return out
 
     def _one(self, out: list[Block], here: int, following: list[int]) -> None:
         block = out[here]
         if (pairs := read_credit(block.text)) is not None:
-            out[here] = block.drop(BYLINE, pairs)
+            out[here] = block.drop(BYLINE, pairs, why="a credit line")
         elif key := read_label(block.text):
             # A label alone is dropped whatever follows, so a second cleaning agrees.
-            out[here] = block.drop(BYLINE)
+            out[here] = block.drop(BYLINE, why="a byline label")
             after = _next_line(out, following)
             if after is not None and (names := _label_value(out[after].text)):
-                out[after] = out[after].drop(BYLINE, [(key, n) for n in names])
+                out[after] = out[after].drop(
+                    BYLINE, [(key, n) for n in names], why="the names under a byline label"
+                )
         elif (
             certain_reason(block) == BYLINE
             and not starts_like_a_credit(block.text)

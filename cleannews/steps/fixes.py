@@ -160,5 +160,5 @@ def _repaired(block: Block) -> Block:
     text = repair_text(block.text)
     # Repairs, the reader's included, can leave only escape debris ("\\r" once a control character goes).
     if not text or is_escape_line(text):
-        return block.drop(ESCAPE_ARTIFACT)
+        return block.drop(ESCAPE_ARTIFACT, why="only escape debris once repaired")
     return block if text == block.text else block.with_text(text)

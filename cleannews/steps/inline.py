@@ -162,12 +162,13 @@ def _trim_once(block: Block) -> Block:
         start, end = span
         link = head[start:end].strip()
         head = (head[:start].rstrip() + " " + head[end:].lstrip()).strip()
-        block = block.trim(f"{head} {rest}".strip(), link, RELATED)
+        block = block.trim(f"{head} {rest}".strip(), link, RELATED, why="a link glued inside the paragraph")
     for n, (text, reason) in enumerate(tails):
-        block = block.trim(" ".join([head, *(t for t, _ in tails[n + 1 :])]), text, reason)
+        kept = " ".join([head, *(t for t, _ in tails[n + 1 :])])
+        block = block.trim(kept, text, reason, why=f"a {reason} prompt glued to the paragraph's end")
     if code := split_trailing_code(block.text):
         kept, cut, pairs = code
-        block = block.trim(kept, cut, BYLINE, pairs)
+        block = block.trim(kept, cut, BYLINE, pairs, why="an editors' code after the last sentence")
     return block
 
 

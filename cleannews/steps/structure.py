@@ -20,15 +20,34 @@ from cleannews.steps.base import kept_indexes
 
 def find_title(blocks: Sequence[Block]) -> list[Block]:
     """Make the first kept block the title when it reads as a headline,
-    unless a title is already known (given by the caller or the page)."""
+    unless a title is already known (given by the caller or the page).
+    Lone words over a longer headline ("News", "Regional": a section's
+    breadcrumb) are passed over, and the headline is the title.
+
+    >>> [b.kind for b in find_title([Block("News"), Block("Banjir Rendam Tiga Desa"), Block("Isi.")])]
+    ['paragraph', 'title', 'paragraph']
+    """
     out = list(blocks)
     kept = kept_indexes(out)
     if not kept or any(out[i].kind == "title" for i in kept):
         return out
-    first = out[kept[0]]
-    if reads_as_headline(first.text):
-        out[kept[0]] = first.with_kind("title")
+    first = kept[section_labels_over_headline(out, kept)]
+    if reads_as_headline(out[first].text):
+        out[first] = out[first].with_kind("title")
     return out
+
+
+#: At most this many lone words stand over a headline as its section labels.
+MAX_SECTION_LABELS = 2
+
+
+def section_labels_over_headline(blocks: Sequence[Block], kept: Sequence[int]) -> int:
+    """How many of the first kept blocks are lone words over a headline of
+    several words (a breadcrumb): 0 when the first block is the candidate."""
+    for n, i in enumerate(kept[: MAX_SECTION_LABELS + 1]):
+        if len(words(blocks[i].text)) != 1:
+            return n if n and len(words(blocks[i].text)) >= 3 and reads_as_headline(blocks[i].text) else 0
+    return 0
 
 
 def drop_duplicate_title(blocks: Sequence[Block]) -> list[Block]:
@@ -38,7 +57,9 @@ def drop_duplicate_title(blocks: Sequence[Block]) -> list[Block]:
         return list(blocks)
     key = line_key(title.text)
     return [
-        b.drop(DUPLICATE_TITLE) if b.kept and b is not title and line_key(b.text) == key else b
+        b.drop(DUPLICATE_TITLE, why="repeats the title")
+        if b.kept and b is not title and line_key(b.text) == key
+        else b
         for b in blocks
     ]
 

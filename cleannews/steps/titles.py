@@ -253,10 +253,12 @@ def split_title_block(blocks: Sequence[Block]) -> list[Block]:
         # A title that would not be read as one again is left whole.
         return out
     for cut in cuts:
-        title = title.trim(head, cut.text, cut.reason, cut.pairs)
+        title = title.trim(head, cut.text, cut.reason, cut.pairs, why="beside the headline in the title line")
     full = line_key(out[at].text)
     out[at] = title
     return [
-        b.drop(DUPLICATE_TITLE) if i != at and b.kept and line_key(b.text) == full else b
+        b.drop(DUPLICATE_TITLE, why="repeats the whole title line")
+        if i != at and b.kept and line_key(b.text) == full
+        else b
         for i, b in enumerate(out)
     ]

@@ -1,0 +1,35 @@
+"""The audit says why: every removal carries the rule or evidence that decided it."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+
+from cleannews import clean_text
+from tests.strategies import Draft, damaged_drafts, dirty_drafts
+
+
+def unexplained(raw: str) -> list[tuple[str, str]]:
+    return [(r.reason, r.text) for r in clean_text(raw).removed if not r.why]
+
+
+@given(dirty_drafts())
+@settings(max_examples=80)
+def test_every_removal_from_a_dirty_article_says_why(draft: Draft) -> None:
+    assert unexplained(draft.raw) == []
+
+
+@given(damaged_drafts())
+@settings(max_examples=40)
+def test_every_removal_from_a_damaged_article_says_why(drafts: tuple[Draft, Draft]) -> None:
+    assert unexplained(drafts[1].raw) == []
+
+
+def test_the_title_line_cuts_and_repeats_say_why() -> None:
+    report = "Pemerintah mengumumkan harga beras turun pekan ini di semua pasar."
+    for raw, reason in [
+        (f"Harga Beras Turun - Kompas\n\n{report}", "site-name"),
+        (f"Harga Beras Turun\n\n{report}\n\nharga beras turun", "duplicate-title"),
+    ]:
+        removed = clean_text(raw).removed
+        assert [r.reason for r in removed] == [reason]
+        assert unexplained(raw) == []
