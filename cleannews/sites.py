@@ -23,6 +23,13 @@ article is marked `SiteHit.headline`, and no step drops it). Lines with no
 letter (a lone ``-``, a date, a score) are never learned: they are data or
 debris for other steps.
 
+**Story sentences with numbers are counted as written.** A site's daily
+templates (``Harga emas hari ini Rp 1.100.000 per gram, naik 5.000 ...``)
+are reporting, though their masked form repeats: a sentence of
+`EXACT_WORDS` words or more holding a digit (`counted_as_written`) counts
+only where it repeats with its numbers too (a disclaimer does; a price
+report does not).
+
 **Memory.** Each site's counts hold at most ``capacity`` entries, and all
 sites' together at most ``total`` (`SiteLearner`). When they grow past it,
 the rarest entries go (those whose count, plus the error it
@@ -84,9 +91,13 @@ MIN_TAIL_WORDS = 4
 MAX_TAIL_WORDS = 30
 #: Normalised lines longer than this are kept as their start and a digest.
 MAX_KEY_CHARS = 100
+#: A sentence of this many words or more that holds a digit is counted as written (numbers unmasked).
+EXACT_WORDS = 10
 _KEY_START = 64
 
 _DIGITS = regex.compile(r"\d+")
+#: How a sentence ends, for `counted_as_written`.
+_ENDS = frozenset(".!?…\"'”’)")
 #: Separators a site prefix ends with: not a dash (a dateline's: "Jakarta -",
 #: "Jakarta, CNN Indonesia --") and not a colon (a speaker's, a dateline's,
 #: a label's that heads its own line).
@@ -123,6 +134,37 @@ def normalise_line(text: str) -> str:
     ('baca juga: harga beras naik', 'meiji, juniper')
     """
     return _calendar().sub("@", _DIGITS.sub("0", " ".join(text.casefold().split())))
+
+
+def counted_as_written(text: str) -> bool:
+    """Whether a line is a sentence of `EXACT_WORDS` words or more holding a
+    digit: its numbers are the story's, so it counts only where it repeats
+    with them (see the module's notes).
+
+    >>> counted_as_written("Harga emas hari ini Rp 1.100.000 per gram, naik dari pekan lalu kemarin.")
+    True
+    >>> counted_as_written("Ikuti kanal kami, 24 jam.")
+    False
+    >>> counted_as_written("Harga emas naik lagi pekan ini, kata para pedagang di pasar.")
+    False
+    """
+    return (
+        _DIGITS.search(text) is not None and len(text.split()) >= EXACT_WORDS and text.rstrip()[-1:] in _ENDS
+    )
+
+
+def exact_key(text: str) -> str:
+    """The key a line `counted_as_written` is also counted under: its text
+    case-folded and spaces collapsed, numbers kept (cut as `line_key` cuts).
+
+    >>> exact_key("Harga  Emas Rp 1.100.000 hari ini")
+    'exact:harga emas rp 1.100.000 hari ini'
+    """
+    key = " ".join(text.casefold().split())
+    if len(key) > MAX_KEY_CHARS:
+        digest = hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
+        key = f"{key[:_KEY_START]}…{digest}"
+    return f"exact:{key}"
 
 
 def line_key(text: str) -> str:
@@ -229,6 +271,8 @@ def article_keys(blocks: Sequence[Block]) -> ArticleKeys:
             continue
         lines.add(line_key(block.text))
         spans.update(glued_keys(block.text))
+        if counted_as_written(block.text):
+            spans.add(exact_key(block.text))
     lines.discard(headline)
     lines.discard("")
     spans.discard("")
@@ -377,14 +421,23 @@ class SiteProfile:
         lookup after `line_key`.
 
         A line that heads two learned articles or more is no headline (a
-        site's banner): those articles count too.
+        site's banner): those articles count too. A line `counted_as_written`
+        counts the articles that hold it with its numbers, at most.
+
+        >>> report = "Harga emas hari ini Rp 1.10{}.000 per gram, naik dari pekan lalu."
+        >>> days = [f"Judul {n}\\n\\n{report.format(n)}" for n in range(4)]
+        >>> SiteProfile.learn(days).lookup(report.format(0))
+        SiteHit(articles=1, learned=4, headline=False)
         """
         key = line_key(text)
         entry = self.lines.get(key) if key else None
         if entry is None:
             return None
         body, heads, _ = entry
-        return SiteHit(body + heads * (heads > 1), self.articles, heads == 1)
+        articles = body + heads * (heads > 1)
+        if counted_as_written(text):
+            articles = min(articles, self.spans.get(exact_key(text), (0, 0))[0])
+        return SiteHit(articles, self.articles, heads == 1)
 
     def span(self, kind: str, span: str) -> SiteHit | None:
         """What the profile knows of a glued span of ``kind`` ``lead`` or ``tail``."""

@@ -66,6 +66,28 @@ def test_lines_are_counted_case_folded_with_spaces_digits_and_dates_masked() -> 
     assert normalise_line("Edisi  12 MEI 2025, Senin") == normalise_line("edisi 3 Juni 1999, selasa")
 
 
+def test_a_daily_template_sentence_with_its_own_numbers_stays_as_reporting() -> None:
+    """Found trying the learn command on a made-up site: a price report
+    repeated every day with new numbers was learned as boilerplate (its
+    masked form is in every article) and the whole story was removed."""
+    report = "Harga cabai rawit di pasar induk naik menjadi Rp {}0.000 per kilogram sejak pekan lalu."
+    prompt = "Pantau terus kabar terbaru dari Warta Nusa melalui kanal siaran pagi kami"
+    site = [f"Harga Cabai Naik Hari ke-{n}\n\n{report.format(n)}\n\n{prompt}" for n in range(1, 7)]
+    article = clean_text(site[0], profile=SiteProfile.learn(site[1:]))
+    assert article.paragraphs == [report.format(1)]
+    assert [(r.text, r.reason) for r in article.removed] == [(prompt, SITE_BOILERPLATE)]
+
+
+def test_a_sentence_repeated_with_its_numbers_is_still_boilerplate() -> None:
+    notice = "Artikel ini dilindungi undang-undang nomor 28 tahun 2014 tentang hak cipta, dilarang mengutip."
+    site = [
+        f"Judul {n}\n\nPemerintah mengumumkan kebijakan baru nomor {n} pekan ini.\n\n{notice}"
+        for n in "abcde"
+    ]
+    article = clean_text(site[0], profile=SiteProfile.learn(site[1:]))
+    assert [(r.text, r.reason) for r in article.removed] == [(notice, SITE_BOILERPLATE)]
+
+
 def test_a_line_without_letters_is_never_learned() -> None:
     assert line_key("-") == line_key("12/05/2025 10:00") == line_key("©") == ""
     profile = SiteProfile.learn([story(n, ("-", "12/05/2025")) for n in range(5)])
