@@ -31,6 +31,7 @@ from cleannews.sites import (
     normalise_line,
 )
 from cleannews.steps import default_steps, drop_site_boilerplate
+from tests.helpers import REPORT_1, REPORT_2
 from tests.strategies import Draft, dirty_drafts, stories
 from tests.test_properties import reveals_a_mark, shape, units
 
@@ -78,12 +79,24 @@ def test_a_daily_template_sentence_with_its_own_numbers_stays_as_reporting() -> 
     assert [(r.text, r.reason) for r in article.removed] == [(prompt, SITE_BOILERPLATE)]
 
 
+def test_an_article_learned_several_times_keeps_its_story() -> None:
+    """A crawl holds copies of a story (AMP, print and mobile pages): learned
+    three times, its sentences are in "3 articles" of the site, but they are
+    most of its prose, so they stay; the site's own prompt goes."""
+    prompt = "Ikuti kanal siaran kami setiap pagi"
+    story = f"Banjir Rendam Tiga Desa di Hulu Sungai\n\n{REPORT_1}\n\n{REPORT_2}\n\n{prompt}"
+    others = [
+        f"Judul Lain Nomor {n}\n\nIsi berita lain nomor {n} yang cukup panjang.\n\n{prompt}" for n in "abcdef"
+    ]
+    article = clean_text(story, profile=SiteProfile.learn([story] * 3 + others))
+    assert article.paragraphs == [REPORT_1, REPORT_2]
+    assert [(r.text, r.reason) for r in article.removed] == [(prompt, SITE_BOILERPLATE)]
+
+
 def test_a_sentence_repeated_with_its_numbers_is_still_boilerplate() -> None:
     notice = "Artikel ini dilindungi undang-undang nomor 28 tahun 2014 tentang hak cipta, dilarang mengutip."
-    site = [
-        f"Judul {n}\n\nPemerintah mengumumkan kebijakan baru nomor {n} pekan ini.\n\n{notice}"
-        for n in "abcde"
-    ]
+    story = "Pemerintah mengumumkan kebijakan baru bagian {} untuk semua pedagang di pasar pekan ini."
+    site = [f"Judul {n}\n\n{story.format(n)}\n\n{story.format(n * 2)}\n\n{notice}" for n in "abcde"]
     article = clean_text(site[0], profile=SiteProfile.learn(site[1:]))
     assert [(r.text, r.reason) for r in article.removed] == [(notice, SITE_BOILERPLATE)]
 

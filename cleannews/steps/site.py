@@ -14,7 +14,10 @@ sentence holding a quotation, a quote block, a short line right above
 prose the profile does not know, or ending with a colon above any block it
 does not know (a template's "Q." or "Ingredients:" over the story's own
 text); and a sentence of ten words or more needs a higher
-share (``prose_share``) than a short line.
+share (``prose_share``) than a short line. When the profile knows most of
+an article's sentences (``max_prose_dropped``), the article itself was
+learned more than once (a crawl holds copies of a story) or is a template:
+its sentences all stay.
 """
 
 from __future__ import annotations
@@ -51,19 +54,25 @@ class drop_site_boilerplate:  # noqa: N801 - a step, named for what it does
     min_articles: int = MIN_ARTICLES
     min_share: float = MIN_SHARE
     prose_share: float = PROSE_SHARE
+    max_prose_dropped: float = 0.5
 
     def __call__(self, blocks: Sequence[Block]) -> list[Block]:
         out = list(blocks)
         frequent = [self._frequent(b) for b in out]
         kept = [i for i, b in enumerate(out) if b.kept]
         following = dict(pairwise(kept))
+        drops: list[tuple[int, SiteHit]] = []
         for i in kept:
             hit = frequent[i]
             if hit is None or out[i].kind not in KINDS or self._reporting(out[i]):
                 continue
             after = following.get(i)
-            if after is not None and frequent[after] is None and heads_prose(out[i], out[after]):
-                continue
+            if after is None or frequent[after] is not None or not heads_prose(out[i], out[after]):
+                drops.append((i, hit))
+        sentences = sum(_sentence(out[i]) for i in kept)
+        if sum(_sentence(out[i]) for i, _ in drops) > self.max_prose_dropped * sentences:
+            drops = [(i, hit) for i, hit in drops if not _sentence(out[i])]
+        for i, hit in drops:
             out[i] = out[i].drop(SITE_BOILERPLATE, why=hit.describe())
         return out
 
@@ -95,6 +104,10 @@ def heads_prose(block: Block, after: Block) -> bool:
     if own.tokens > MAX_HEADING_TOKENS or is_sentence(own):
         return False
     return is_sentence(next_) or block.text.rstrip().endswith(":")
+
+
+def _sentence(block: Block) -> bool:
+    return block.evidence is not None and is_sentence(block.evidence)
 
 
 def is_sentence(evidence: Evidence) -> bool:
