@@ -12,8 +12,7 @@ corpora, indonesian-dev, and indonesian-raw when its hand labels are in
 ``benchmarks/labels/indonesian-raw``) on the documents of sites with at
 least two documents. Sites are the URL's host (the outlet for the
 Indonesian sets). Each document is cleaned twice with the same steps (the
-scorer held out from its corpus, as in ``benchmarks/evaluate.py``; the
-shipped weights for indonesian-raw, which they never saw): without a
+scorer held out from its corpus, as in ``benchmarks/evaluate.py``): without a
 profile, and with the profile learned from the other documents of its site
 (for indonesian-raw: the other articles of its outlet among all 1,079 raw
 articles, labelled or not). The metrics are those of
@@ -137,9 +136,7 @@ def run_evaluate(args: argparse.Namespace) -> int:
         documents = corpora.load(name, args.data)
         by_site = pools(name, documents, args.data)
         scored = [d for d in documents if len(by_site.get(d.site, ())) >= 2]
-        steps = steps_with(
-            evaluate.steps_for(name, shipped=name == "indonesian-raw", models=args.models), step
-        )
+        steps = steps_with(evaluate.steps_for(name, shipped=False, models=args.models), step)
         plain, learned, removed = [], [], []
         for d in scored:
             plain.append(output(d.raw, steps, None, d.labels)[0])
