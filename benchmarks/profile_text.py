@@ -11,6 +11,11 @@ cuts, evidence pass, scorer, the other steps, building the Article) by the
 module each function lives in, and the functions with the most own time.
 A profiler slows Python calls unevenly, so the shares are a map of where to
 look, not a measurement: the unprofiled seconds above them are.
+
+``--floors`` adds, on the same texts and beside ftfy, what the Python side
+costs even with a free evidence pass: splitting lines, one `Block` per line,
+`read_text`, and `read_text` with as many do-nothing steps as the default
+pipeline has and `Article.from_blocks`.
 """
 
 from __future__ import annotations
@@ -28,6 +33,10 @@ import corpus
 
 sys.path.insert(0, str(corpus.REPO))
 import cleannews
+from cleannews import Article, default_steps
+from cleannews.model import Block
+from cleannews.readers.text import read_text
+from cleannews.steps import drop_where, run
 
 #: Module path fragments -> the phase of the flow whose time they are.
 PHASES = (
@@ -63,6 +72,32 @@ def cpu_seconds(fn: Callable[[str], object], texts: Sequence[str]) -> float:
     for text in texts:
         fn(text)
     return time.process_time() - start
+
+
+def keep(block: Block) -> str | None:
+    """A filter that drops nothing."""
+    return None
+
+
+def floors() -> dict[str, Callable[[str], object]]:
+    """What the Python side of the flow costs with no decisions in it."""
+    idle = [drop_where(keep) for _ in default_steps()]
+    return {
+        "str.splitlines": str.splitlines,
+        "one Block per non-blank line": lambda text: [Block(t) for t in text.splitlines() if t.strip()],
+        "read_text": read_text,
+        f"read_text, {len(idle)} do-nothing steps, Article.from_blocks": lambda text: Article.from_blocks(
+            run(read_text(text), idle)
+        ),
+    }
+
+
+def print_floors(texts: Sequence[str], fix: float) -> None:
+    print("\n| floor | CPU s | x ftfy |")
+    print("|---|---:|---:|")
+    for name, fn in floors().items():
+        seconds = min(cpu_seconds(fn, texts) for _ in range(3))
+        print(f"| {name} | {seconds:.3f} | {fix / seconds:.1f} |")
 
 
 def phase_of(filename: str) -> str:
@@ -118,6 +153,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--megabytes", type=float, default=2, help="size of the generated corpus")
     parser.add_argument("--corpora", nargs="*", default=list(DEFAULT_CORPORA))
     parser.add_argument("--top", type=int, default=25)
+    parser.add_argument("--floors", action="store_true", help="also time the Python floors beside ftfy")
     args = parser.parse_args(argv)
     import ftfy
 
@@ -135,6 +171,8 @@ def main(argv: Sequence[str] | None = None) -> None:
             f"\nclean_text {clean:.2f} s ({megabytes / clean:.2f} MB/s), ftfy.fix_text {fix:.2f} s "
             f"({megabytes / fix:.2f} MB/s): clean_text at {fix / clean:.2f}x ftfy"
         )
+        if args.floors:
+            print_floors(texts, fix)
         profile(texts, args.top)
 
 
