@@ -16,6 +16,10 @@ import regex
 
 import cleannews
 from cleannews import rules
+from cleannews.evidence import FEATURES, Evidence
+from cleannews.model import Block
+from cleannews.scorer import Model
+from cleannews.steps import drop_scored
 from tests.timing import GROWTH, assert_linear
 
 #: The larger hostile size: a quadratic pattern takes 4e8 steps there, a
@@ -136,3 +140,23 @@ def test_the_glued_reporter_code_pattern_is_linear() -> None:
     compiled = _glued_code()
     assert compiled is not None
     assert_linear_on_hostile(compiled, "bylines._glued_code", ("search",))
+
+
+# Steps over many blocks ------------------------------------------------------------
+
+#: Blocks per article at the smaller size: enough that copying the rest of the
+#: list at every block (quadratic) costs more than the step's own work.
+MANY_BLOCKS = 3_000
+
+
+def _measured(count: int) -> list[Block]:
+    """``count`` short kept lines, each with evidence that makes nothing certain
+    (made by hand: the evidence pass is not what is timed)."""
+    evidence = Evidence(tuple(0.0 for _ in FEATURES), (), None, 2)
+    return [Block("Latar belakang", line=n + 1, evidence=evidence) for n in range(count)]
+
+
+def test_drop_scored_is_linear_in_the_number_of_blocks() -> None:
+    """Looking for the block after each one does not copy the rest of the article."""
+    leaf = Model(FEATURES, (((-1, 0.0, 0, 0, -5.0),),), 0.0, 0.5)
+    assert_linear(_measured, drop_scored(model=leaf), MANY_BLOCKS, "drop_scored")

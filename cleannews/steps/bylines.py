@@ -5,7 +5,7 @@ for how a credit is read).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from cleannews.credits import (
@@ -29,7 +29,7 @@ def _undated(pairs: Pairs) -> Pairs:
     return tuple((k, v) for k, v in pairs if k not in DATE_KEYS)
 
 
-def _next_line(blocks: list[Block], following: list[int]) -> int | None:
+def _next_line(blocks: list[Block], following: Iterable[int]) -> int | None:
     """The next kept block that no other residue rule will drop, whatever
     order the steps run in."""
     return next((i for i in following if blocks[i].kept and not reads_as_residue(blocks[i].text)), None)
@@ -57,7 +57,8 @@ class drop_bylines:  # noqa: N801 - a step, named for what it does
         lead = next((i for i in body if reads_as_prose(out[i].text)), len(out))
         for n, here in enumerate(body):
             if out[here].kept:
-                self._one(out, here, body[n + 1 :])
+                # The body after this line, read lazily: a slice would copy the rest at every line.
+                self._one(out, here, (body[k] for k in range(n + 1, len(body))))
             if here > lead and out[here].reason == BYLINE:
                 # Dates below the reporting belong to listed articles, not to this one.
                 out[here] = replace(out[here], meta=_undated(out[here].meta))
@@ -66,7 +67,7 @@ class drop_bylines:  # noqa: N801 - a step, named for what it does
             out[i] = out[i].drop(BYLINE, [("authors", n) for n in names], why="names closing the article")
         return out
 
-    def _one(self, out: list[Block], here: int, following: list[int]) -> None:
+    def _one(self, out: list[Block], here: int, following: Iterable[int]) -> None:
         block = out[here]
         if (pairs := read_credit(block.text)) is not None:
             out[here] = block.drop(BYLINE, pairs, why="a credit line")

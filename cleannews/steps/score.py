@@ -10,7 +10,7 @@ paragraph; in a run of 5 short lines").
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from cleannews.evidence import FAMILIES, FAR, FEATURES, Evidence, gather  # noqa: F401 - gather: doctest
@@ -105,7 +105,8 @@ class drop_scored:  # noqa: N801 - a step, named for what it does
         for i, block in enumerate(out):
             if not block.kept or block.kind != "paragraph" or block.evidence is None:
                 continue
-            if heads_prose(block, out[i + 1 :]):
+            # The blocks after this one, read lazily: a slice would copy the rest at every block.
+            if heads_prose(block, (out[j] for j in range(i + 1, len(out)))):
                 continue
             row = block.evidence.features
             probability = model.probability(row)
@@ -114,7 +115,7 @@ class drop_scored:  # noqa: N801 - a step, named for what it does
         return out
 
 
-def heads_prose(block: Block, after: Sequence[Block], *, min_words: int = 8) -> bool:
+def heads_prose(block: Block, after: Iterable[Block], *, min_words: int = 8) -> bool:
     """Whether ``block`` reads as a subheading with no residue phrase, and the
     next kept block is a sentence of at least ``min_words`` words.
 
