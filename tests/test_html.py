@@ -171,6 +171,44 @@ Read more: Shops count the cost of the January floods
 """
 
 
+def test_html_headings_keep_their_level_in_markdown_and_dict() -> None:
+    art = cleannews.clean_html(
+        page(
+            f"<h1>Flood wall vote</h1><p>{REPORT_1}</p><h3>The cost</h3><p>{REPORT_2}</p>"
+            f"<h4>Who pays</h4><p>{REPORT_3}</p>"
+        )
+    )
+    assert [(b.text, b.level) for b in art.blocks if b.kind == "heading"] == [
+        ("The cost", 3),
+        ("Who pays", 4),
+    ]
+    assert "\n### The cost\n" in art.to_markdown() and "\n#### Who pays\n" in art.to_markdown()
+    assert {"kind": "heading", "text": "The cost", "level": 3} in art.to_dict()["blocks"]
+    again = cleannews.clean_text(art.to_markdown())
+    assert [(b.text, b.level) for b in again.blocks] == [(b.text, b.level) for b in art.blocks]
+
+
+def test_blocks_carry_what_the_page_knows_about_them() -> None:
+    paragraphs = "".join(f"<p>{p}</p>" for p in SPLIT_ARTICLE)
+    blocks, _ = read_html(
+        page(
+            f"<h1>Flood wall vote</h1><div class='articleBody story-text'>{paragraphs}</div>"
+            "<div id='share-bar' class='socialShare'><p>Share this story</p></div>"
+        )
+    )
+    evidence = {b.text: b.page for b in blocks if b.page is not None}
+    first = evidence[REPORT_1]
+    assert (first.tag, first.ancestors[:4]) == ("p", ("div", "article", "main", "body"))
+    assert first.words[:4] == ("article", "body", "story", "text")
+    assert first.trafilatura and first.readability is None and first.linked == 0.0
+    assert first.depth == 5 and 0.0 <= first.position < evidence[REPORT_3].position <= 1.0
+    assert [b.page.index for b in blocks if b.page is not None] == list(range(len(blocks) - 1))
+
+
+def test_text_input_has_no_page_evidence() -> None:
+    assert all(b.page is None for b in cleannews.readers.read_text(f"Judul\n\n{REPORT_1}"))
+
+
 def test_text_and_html_paths_give_the_same_article() -> None:
     from_html = cleannews.clean_html(page(ARTICLE_BODY))
     from_text = cleannews.clean_text(ARTICLE_TEXT)
