@@ -811,16 +811,131 @@ def page_evidence(
     )
 
 
+#: Elements inside an article's container whose paragraphs are not the article's.
+_NOT_RECOVERED = (
+    frozenset({"aside", "figcaption", "figure", "footer", "form", "header", "nav"}) | _PAGE_SKIPPED
+)
+
+
+def recover_paragraphs(
+    found: list[Segment],
+    where: list[Any],
+    tree: HtmlElement,
+    *,
+    min_kept: int = 2,
+    min_words: int = 6,
+    max_linked: float = 0.5,
+) -> tuple[list[Segment], list[Any]]:
+    """``found`` (placed at ``where`` in the page) with the paragraphs
+    trafilatura left out of the article's own containers put back in page order.
+
+    trafilatura drops some paragraphs of the container it keeps, most often
+    the lead ("WASHINGTON - The Pentagon is preparing ...") when it is styled
+    apart. A container is the parent of at least ``min_kept`` paragraphs it
+    kept; each other ``<p>`` child of it (not one whose class or id marks it
+    as a caption, comment, author box, ...) of at least ``min_words`` words
+    and at most ``max_linked`` linked comes back, for the steps to weigh
+    like any block. Only children: comments and boxes nest deeper. The
+    container's twins (`_with_twins`) count as the container.
+    """
+    parents: Counter[int] = Counter()
+    holders = {}
+    for element in where:
+        if element is not None and element.tag == "p" and (parent := element.getparent()) is not None:
+            parents[id(parent)] += 1
+            holders[id(parent)] = parent
+    containers = _with_twins([holders[key] for key, count in parents.items() if count >= min_kept])
+    if not containers:
+        return found, where
+    kept = {id(e) for e in where if e is not None}
+    joined = "\n".join(piece.text for piece in found)
+    extra: dict[int, tuple[Any, list[Segment]]] = {}
+    for container in containers:
+        for paragraph in container.iterchildren("p"):
+            if id(paragraph) in kept or id(paragraph) in extra or _set_apart(paragraph):
+                continue
+            pieces = [
+                piece
+                for piece in segment(paragraph, _HTML_WALK)
+                if len(words(piece.text)) >= min_words
+                and piece.linked <= max_linked
+                and piece.text not in joined
+            ]
+            if pieces:
+                extra[id(paragraph)] = (paragraph, pieces)
+    if not extra:
+        return found, where
+    return _merged(found, where, list(extra.values()), tree)
+
+
+def _with_twins(containers: list[Any]) -> list[Any]:
+    """``containers`` and their twins: siblings of the same tag and a class
+    in common (an article split in two ``<article>``s around an ad, or several
+    ``div.body`` of one story), and the like children of their parent's
+    twins (``div.body > article`` twice), each once, in order."""
+    out: dict[int, Any] = {}
+    for container in containers:
+        parent = container.getparent()
+        uncles = [] if parent is None else _twins(parent)
+        for holder in uncles or [parent]:
+            for twin in [container] if holder is None else _twins(container, holder):
+                out.setdefault(id(twin), twin)
+    return list(out.values())
+
+
+def _twins(element: Any, parent: Any = None) -> list[Any]:
+    """The children of ``parent`` (``element``'s own by default) with
+    ``element``'s tag and a class in common (or no class, like it)."""
+    parent = element.getparent() if parent is None else parent
+    if parent is None:
+        return [element]
+    classes = set((element.get("class") or "").split())
+    return [
+        c
+        for c in parent.iterchildren(element.tag)
+        if c is element or (classes & set((c.get("class") or "").split()) if classes else not c.get("class"))
+    ]
+
+
+#: Class and id words of a paragraph that is not the article's own text.
+_APART_WORDS = frozenset(
+    {"ad", "author", "bio", "caption", "comment", "comments", "credit", "promo", "related", "reply", "share"}
+)
+
+
+def _set_apart(paragraph: Any) -> bool:
+    """Whether the page marks ``paragraph`` as something else than the
+    article's text (its class or id says caption, comment, author, ...)."""
+    return not _APART_WORDS.isdisjoint(class_words([paragraph]))
+
+
+def _merged(
+    found: list[Segment], where: list[Any], extra: list[tuple[Any, list[Segment]]], tree: HtmlElement
+) -> tuple[list[Segment], list[Any]]:
+    """``found`` and the ``extra`` paragraphs in page order (a block not
+    placed in the page keeps its place after the one before it)."""
+    order = {id(e): n for n, e in enumerate(tree.iter())}
+    items: list[tuple[int, int, Segment, Any]] = []
+    at = -1
+    for n, (piece, element) in enumerate(zip(found, where, strict=True)):
+        at = max(at, order.get(id(element), at)) if element is not None else at
+        items.append((at, n, piece, element))
+    for paragraph, pieces in extra:
+        items.extend((order.get(id(paragraph), at), len(found), piece, paragraph) for piece in pieces)
+    items.sort(key=lambda item: (item[0], item[1]))
+    return [item[2] for item in items], [item[3] for item in items]
+
+
 def evidence_of(
     found: Sequence[Segment],
-    tree: HtmlElement | None,
+    where: Sequence[Any],
     extracted: Sequence[Segment],
     readable: Sequence[Segment] | None,
 ) -> list[PageEvidence]:
-    """Each block's `PageEvidence`: its place in the page's ``tree``, whether
-    trafilatura kept it (it is one of ``extracted``), whether readability did
-    (its text is in ``readable``; ``None`` when readability was not asked)."""
-    where = locate(found, text_places(tree)) if tree is not None else [None] * len(found)
+    """Each block's `PageEvidence`: its place in the page (``where``: the
+    element it was found in), whether trafilatura kept it (it is one of
+    ``extracted``), whether readability did (its text is in ``readable``;
+    ``None`` when readability was not asked)."""
     kept = {piece.text for piece in extracted}
     other = "\n".join(piece.text for piece in readable) if readable is not None else None
     total = len(found)
@@ -865,8 +980,11 @@ def read_html(
         found = _unflattened(extracted, html)
     else:
         found, readable = completed(extracted, marks, html)
+    where = locate(found, text_places(tree)) if tree is not None else [None] * len(found)
+    if tree is not None and len(extracted) > 1:
+        found, where = recover_paragraphs(found, where, tree)
     in_lists = link_lists(found)
-    evidence = evidence_of(found, tree, extracted, readable)
+    evidence = evidence_of(found, where, extracted, readable)
     blocks = [
         Block(
             s.text,
