@@ -563,6 +563,21 @@ def completed(
     return (other if covered and sum(got.values()) >= min_gain * sum(have.values()) else found), other
 
 
+#: Control characters no page means (C0 but tab, line feed, form feed and
+#: carriage return; DEL): libxml2 drops or replaces them depending on its version.
+_CONTROLS = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]+")
+
+
+def without_controls(html: str) -> str:
+    """``html`` without control characters: a repair of damage (a NUL inside
+    a heading), the same on every version of trafilatura and lxml.
+
+    >>> without_controls("<h1>Late\\x00 buses\\x1b</h1>")
+    '<h1>Late buses</h1>'
+    """
+    return _CONTROLS.sub("", html) if _CONTROLS.search(html) else html
+
+
 def parse_page(html: str) -> HtmlElement | None:
     """The page as an lxml tree, or ``None`` when it is not HTML at all."""
     if not html.strip():
@@ -971,6 +986,7 @@ def read_html(
     >>> blocks[2].page.tag, blocks[2].page.ancestors, blocks[2].page.depth
     ('p', ('body', 'html'), 2)
     """
+    html = without_controls(html)
     tree = parse_page(html)
     marks = page_marks(tree)
     extracted = article_segments(tree) if tree is not None else []
