@@ -14,6 +14,7 @@ costs time, not the stack.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
@@ -565,7 +566,8 @@ def completed(
 
 #: Control characters no page means (C0 but tab, line feed, form feed and
 #: carriage return; DEL): libxml2 drops or replaces them depending on its version.
-_CONTROLS = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]+")
+#: (The standard library's engine: several times faster than ``regex`` at this scan.)
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]+")
 
 
 def without_controls(html: str) -> str:
@@ -575,7 +577,9 @@ def without_controls(html: str) -> str:
     >>> without_controls("<h1>Late\\x00 buses\\x1b</h1>")
     '<h1>Late buses</h1>'
     """
-    return _CONTROLS.sub("", html) if _CONTROLS.search(html) else html
+    # A NUL is what versions read differently; the scan for the rest only runs with one
+    # (the steps remove control characters from every block's text anyway).
+    return _CONTROLS.sub("", html) if "\x00" in html else html
 
 
 def parse_page(html: str) -> HtmlElement | None:
@@ -721,6 +725,10 @@ _CLASS_WORD = regex.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 _KEY_CHARS = 24
 
 
+#: The page's text nodes that hold more than white space, found by libxml2.
+_TEXT_NODES = etree.XPath("//text()[normalize-space()]")
+
+
 def text_places(tree: HtmlElement) -> dict[str, list[tuple[int, Any]]]:
     """Where each text of the page starts: the first `_KEY_CHARS` characters
     of every text node (spaces collapsed), to the places, in document order,
@@ -733,7 +741,7 @@ def text_places(tree: HtmlElement) -> dict[str, list[tuple[int, Any]]]:
     [('Four', ['li']), ('One', ['p']), ('three', ['p']), ('two', ['p'])]
     """
     places: dict[str, list[tuple[int, Any]]] = {}
-    for order, node in enumerate(tree.xpath("//text()")):
+    for order, node in enumerate(_TEXT_NODES(tree)):
         key = " ".join(node[: 4 * _KEY_CHARS].split())[:_KEY_CHARS].rstrip()
         if not key:
             continue
