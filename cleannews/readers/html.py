@@ -614,7 +614,8 @@ def page_title(
     title with the site name cut off. ``meta`` is trafilatura's metadata, or
     empty when it was not read: then the page's ``og:site_name`` names the
     site, and ``more`` reads trafilatura's metadata only when the last
-    choice is reached (it knows the site name and cuts a ``<title>`` better).
+    choice is reached and the page has no title, or one with a segment to
+    cut off (trafilatura knows the site name and cuts a ``<title>`` better).
     """
     site_names = tuple(n for n in (meta.get("sitename") or marks.site_name, meta.get("hostname")) if n)
     names = {_letters(n) for n in site_names if _letters(n)}
@@ -627,7 +628,7 @@ def page_title(
             return agreed[0]
     if len(h1s) == 1 and h1s[0] in top:
         return h1s[0]
-    if more is not None:
+    if more is not None and (not found or _TITLE_SEPARATOR.search(found[0])):
         return page_title(marks, more(), body)
     return strip_site_name(found[0], site_names) if found else None
 
@@ -726,35 +727,39 @@ _KEY_CHARS = 24
 
 
 #: The page's text nodes that hold more than white space, found by libxml2.
-_TEXT_NODES = etree.XPath("//text()[normalize-space()]")
+_TEXT_NODES = etree.XPath("//text()[normalize-space()][not(parent::script or parent::style)]")
 
 
 def text_places(tree: HtmlElement) -> dict[str, list[tuple[int, Any]]]:
     """Where each text of the page starts: the first `_KEY_CHARS` characters
-    of every text node (spaces collapsed), to the places, in document order,
-    of the nearest block-level element around it. One XPath, no walk in
-    Python: placing blocks costs little beside trafilatura's own work.
+    of every text node (spaces collapsed), to the text nodes, with their
+    places in document order. One XPath, no walk in Python; the element a
+    node sits in is looked up (`block_of`) only for the nodes a block is
+    placed at.
 
     >>> from lxml.html import fromstring
     >>> places = text_places(fromstring("<div><p>One <b>two</b> three</p><ul><li><a>Four</a></li></ul>"))
-    >>> sorted((key, [e.tag for _, e in found]) for key, found in places.items())
+    >>> sorted((key, [block_of(n).tag for _, n in found]) for key, found in places.items())
     [('Four', ['li']), ('One', ['p']), ('three', ['p']), ('two', ['p'])]
     """
     places: dict[str, list[tuple[int, Any]]] = {}
     for order, node in enumerate(_TEXT_NODES(tree)):
         key = " ".join(node[: 4 * _KEY_CHARS].split())[:_KEY_CHARS].rstrip()
-        if not key:
-            continue
-        element = node.getparent()
-        if element is not None and node.is_tail:
-            element = element.getparent()
-        while element is not None and element.tag not in _PAGE_WALK.blocks:
-            if element.tag in _PAGE_SKIPPED:
-                break
-            element = element.getparent()
-        if element is not None and element.tag not in _PAGE_SKIPPED:
-            places.setdefault(key, []).append((order, element))
+        places.setdefault(key, []).append((order, node))
     return places
+
+
+def block_of(node: Any) -> Any:
+    """The nearest block-level element around a text node (``None`` when it
+    is inside a script, a style or another element that is never text)."""
+    element = node.getparent()
+    if element is not None and node.is_tail:
+        element = element.getparent()
+    while element is not None and element.tag not in _PAGE_WALK.blocks:
+        if element.tag in _PAGE_SKIPPED:
+            return None
+        element = element.getparent()
+    return None if element is None or element.tag in _PAGE_SKIPPED else element
 
 
 def locate(found: Sequence[Segment], places: dict[str, list[tuple[int, Any]]]) -> list[Any]:
@@ -773,11 +778,10 @@ def locate(found: Sequence[Segment], places: dict[str, list[tuple[int, Any]]]) -
     for piece in found:
         candidates = places.get(piece.text[:_KEY_CHARS].rstrip()) or _by_first_words(piece.text, places)
         after = next((c for c in candidates if c[0] > last), candidates[0] if candidates else None)
-        if after is None:
-            out.append(None)
-            continue
-        last = after[0]
-        out.append(after[1])
+        element = None if after is None else block_of(after[1])
+        if element is not None:
+            last = after[0]
+        out.append(element)
     return out
 
 
@@ -999,14 +1003,17 @@ def read_html(
     marks = page_marks(tree)
     extracted = article_segments(tree) if tree is not None else []
     attrs = page_fields(tree, url) if metadata and tree is not None else {}
+    places = text_places(tree) if tree is not None else {}
     readable = None
-    if len(extracted) <= 1:
+    if len(extracted) <= 1 or tree is None:
         found = _unflattened(extracted, html)
+        where = locate(found, places)
     else:
-        found, readable = completed(extracted, marks, html)
-    where = locate(found, text_places(tree)) if tree is not None else [None] * len(found)
-    if tree is not None and len(extracted) > 1:
-        found, where = recover_paragraphs(found, where, tree)
+        # Recovery first: with the container's paragraphs back, readability is asked on fewer pages.
+        found, where = recover_paragraphs(extracted, locate(extracted, places), tree)
+        other, readable = completed(found, marks, html)
+        if other is not found:
+            found, where = other, locate(other, places)
     in_lists = link_lists(found)
     evidence = evidence_of(found, where, extracted, readable)
     blocks = [
