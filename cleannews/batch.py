@@ -218,10 +218,13 @@ def clean_document(
     document: Document, profile: cleannews.SiteProfile | None = None, timeout: float | None = None
 ) -> cleannews.Article:
     """The cleaned article: `cleannews.clean_text` or `cleannews.clean_html`
-    (which reads an HTML file's bytes by the charset the page declares),
+    (which decodes an HTML file's bytes: `cleannews.readers.decode`),
     with the site ``profile`` when there is one, within ``timeout`` seconds."""
     if document.kind == "html":
-        return cleannews.clean_html(document.body, url=document.url, profile=profile, timeout=timeout)
+        # Records keep the page's authors and date, as before clean_html read them only when asked.
+        return cleannews.clean_html(
+            document.body, url=document.url, profile=profile, timeout=timeout, metadata=True
+        )
     body = document.body
     text = body.decode("utf-8", errors="replace") if isinstance(body, bytes) else body
     return cleannews.clean_text(text, title=document.title, profile=profile, timeout=timeout)
@@ -264,7 +267,7 @@ def read_job(job: Job, fields: Fields) -> Document:
     except OSError as problem:
         raise RecordError(f"cannot read file: {problem.strerror or problem}") from None
     kind = fields.force or job.kind
-    if kind == "html":  # clean_html reads the bytes by the charset the page declares
+    if kind == "html":  # clean_html decodes the bytes as a browser would (cleannews.readers.decode)
         return Document(id=job.name, kind=kind, body=body)
     text, repair = decode_bytes(body)
     return Document(id=job.name, kind=kind, body=text, repair=repair)
