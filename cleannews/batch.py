@@ -18,7 +18,6 @@ import json
 import multiprocessing
 import os
 import queue
-import re
 import signal
 import sys
 import threading
@@ -37,6 +36,7 @@ from typing import IO, TYPE_CHECKING, Any, Protocol
 
 import cleannews
 from cleannews import records
+from cleannews.readers.decode import DecodeError, decode_text
 
 if TYPE_CHECKING:
     from cleannews.resume import Journal
@@ -218,10 +218,13 @@ def clean_document(
     document: Document, profile: cleannews.SiteProfile | None = None, timeout: float | None = None
 ) -> cleannews.Article:
     """The cleaned article: `cleannews.clean_text` or `cleannews.clean_html`
-    (which reads an HTML file's bytes by the charset the page declares),
+    (which decodes an HTML file's bytes: `cleannews.readers.decode`),
     with the site ``profile`` when there is one, within ``timeout`` seconds."""
     if document.kind == "html":
-        return cleannews.clean_html(document.body, url=document.url, profile=profile, timeout=timeout)
+        # Records keep the page's authors and date, as before clean_html read them only when asked.
+        return cleannews.clean_html(
+            document.body, url=document.url, profile=profile, timeout=timeout, metadata=True
+        )
     body = document.body
     text = body.decode("utf-8", errors="replace") if isinstance(body, bytes) else body
     return cleannews.clean_text(text, title=document.title, profile=profile, timeout=timeout)
@@ -264,7 +267,7 @@ def read_job(job: Job, fields: Fields) -> Document:
     except OSError as problem:
         raise RecordError(f"cannot read file: {problem.strerror or problem}") from None
     kind = fields.force or job.kind
-    if kind == "html":  # clean_html reads the bytes by the charset the page declares
+    if kind == "html":  # clean_html decodes the bytes as a browser would (cleannews.readers.decode)
         return Document(id=job.name, kind=kind, body=body)
     text, repair = decode_bytes(body)
     return Document(id=job.name, kind=kind, body=text, repair=repair)
@@ -411,27 +414,13 @@ def repair_line(job: Job, note: str) -> bytes:
 
 
 # Decoding bytes that are not UTF-8 -------------------------------------------
-#
-# The `html` branch is writing cleannews/readers/decode.py for pages; this is
-# the batch's own small reader of JSONL lines and text files until the two
-# are one.
-
-#: The encoding taken when charset_normalizer finds several that fit equally
-#: well and read the bytes differently: the one browsers assume for
-#: undeclared Western pages (WHATWG), by far the most common legacy encoding
-#: of Indonesian and English news.
-PREFERRED_ENCODING = "cp1252"
-#: The most "chaos" (charset_normalizer's measure of unlikely characters,
-#: from 0 to 1) a decoding may show and still be taken.
-MAX_CHAOS = 0.1
-#: Guesses whose chaos and coherence are this close to the best one's fit as well.
-TIE = 0.02
 
 
 def decode_bytes(data: bytes) -> tuple[str, Repair | None]:
     """The text of a line or file, and how it was repaired: UTF-8 as it is;
     else the encoding charset_normalizer finds with confidence, recorded as
-    a `Repair`; else a `RecordError`, never text with replacement characters.
+    a `Repair`; else a `RecordError`, never text with replacement characters
+    (`cleannews.readers.decode.decode_text`).
 
     >>> decode_bytes("Kafé".encode())
     ('Kafé', None)
@@ -443,56 +432,10 @@ def decode_bytes(data: bytes) -> tuple[str, Repair | None]:
     cleannews.batch.RecordError: not valid UTF-8 (byte 0xe9 at offset 21) in a line otherwise UTF-8: ...
     """
     try:
-        return data.decode("utf-8"), None
-    except UnicodeDecodeError as problem:
-        where = f"byte {data[problem.start]:#04x} at offset {problem.start}"
-    if mostly_utf8(data):
-        raise RecordError(
-            f"not valid UTF-8 ({where}) in a line otherwise UTF-8: not decoded"
-            " (another encoding would garble the rest)"
-        )
-    from charset_normalizer import from_bytes  # only bytes that are not UTF-8 need it
-
-    guesses = sorted(from_bytes(data), key=lambda guess: (guess.chaos, -guess.coherence))
-    if not guesses or guesses[0].chaos > MAX_CHAOS:
-        raise RecordError(f"not valid UTF-8 ({where}), and no encoding fits it: not decoded")
-    best = guesses[0]
-    ties = [g for g in guesses if g.chaos <= best.chaos + TIE and g.coherence >= best.coherence - TIE]
-    chosen = (
-        best
-        if len(ties) == 1
-        else next((g for g in ties if PREFERRED_ENCODING in g.could_be_from_charset), None)
-    )
-    others = [g.encoding for g in ties if g is not chosen]
-    if chosen is None:
-        raise RecordError(
-            f"not valid UTF-8 ({where}), and its encoding is unclear"
-            f" ({', '.join(others[:3])} fit as well and read it differently): not decoded"
-        )
-    encoding = PREFERRED_ENCODING if PREFERRED_ENCODING in chosen.could_be_from_charset else chosen.encoding
-    note = f"not valid UTF-8 ({where}): decoded as {encoding}"
-    if others:
-        note += f" ({', '.join(others[:3])} would read it differently)"
-    return str(chosen), Repair(encoding, note)
-
-
-def mostly_utf8(data: bytes) -> bool:
-    """Whether bytes that are not valid UTF-8 are mostly UTF-8 all the same:
-    as many bytes in well-formed multi-byte sequences as outside them (a
-    stray Latin-1 byte, a character cut in half). Text in a legacy encoding
-    forms such sequences only by chance.
-
-    >>> mostly_utf8("“Kafé”".encode() + b"\\xe9"), mostly_utf8("Kafé".encode("cp1252"))
-    (True, False)
-    """
-    stray = len(_STRAY_BYTE.findall(data.decode("utf-8", errors="surrogateescape")))
-    formed = len(data) - len(data.translate(None, _HIGH_BYTES)) - stray
-    return formed >= stray
-
-
-#: How ``surrogateescape`` decoding shows a byte that is not UTF-8.
-_STRAY_BYTE = re.compile("[\udc80-\udcff]")
-_HIGH_BYTES = bytes(range(0x80, 0x100))
+        decoded = decode_text(data)
+    except DecodeError as problem:
+        raise RecordError(str(problem)) from None
+    return decoded.text, Repair(decoded.encoding, decoded.note) if decoded.note else None
 
 
 # Reading inputs ------------------------------------------------------------

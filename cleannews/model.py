@@ -15,6 +15,44 @@ from cleannews.markdown import escape_mark
 if TYPE_CHECKING:
     from cleannews.evidence import Evidence
 
+
+@dataclass(frozen=True, slots=True)
+class PageEvidence:
+    """What the page knows about one block, as the HTML reader found it: the
+    raw material of the scorer's page features (text input has none).
+
+    ``linked``: the share of the block's characters inside links (0 to 1).
+    ``tag``: the HTML element the block's text sits in (``"p"``, ``"li"``,
+    ``"h2"``, ...), ``""`` when the reader could not place it in the page.
+    ``ancestors``: the tags of the elements around it, nearest first, at most
+    `ANCESTORS` of them (``("div", "article", "body")``).
+    ``words``: the lowercased words of the ``class`` and ``id`` attributes
+    of the element and its ancestors, split at case changes, digits and
+    punctuation, each once, nearest first (``("share", "related", "comment",
+    "promo", "caption", "byline", ...)``), at most `CLASS_WORDS` of them.
+    ``depth``: how deep the element sits in the page (``<html>`` is 0).
+    ``index``: the block's 0-based place among the reader's blocks, and
+    ``position`` the same as a share of them (0 at the top, 1 at the bottom).
+    ``trafilatura``: whether trafilatura kept the block in the article.
+    ``readability``: whether readability-lxml kept it; ``None`` when it was
+    not asked (the reader asks it only when trafilatura took too little).
+    """
+
+    linked: float = 0.0
+    tag: str = ""
+    ancestors: tuple[str, ...] = ()
+    words: tuple[str, ...] = ()
+    depth: int = 0
+    index: int = 0
+    position: float = 0.0
+    trafilatura: bool = False
+    readability: bool | None = None
+
+
+#: How many ancestors' tags `PageEvidence.ancestors` holds, and how many class and id words.
+ANCESTORS = 8
+CLASS_WORDS = 24
+
 #: Block kinds a reader or step may set. Only ``title`` is special: the
 #: article takes its title from the first kept ``title`` block.
 KINDS = ("title", "heading", "paragraph", "list-item", "quote")
@@ -31,8 +69,11 @@ class Block:
     (an inline "Baca juga: ..." link, a site name after a title), each a
     `Removed` with its reason; ``evidence`` is what the evidence pass found
     (`cleannews.evidence.Evidence`), and ``why`` the evidence that decided
-    a drop, in words. None of these take part in equality: two blocks are
-    equal when they say the same thing.
+    a drop, in words; ``level`` is a heading's level, 1 to 6 (``<h1>`` to
+    ``<h6>``, ``#`` to ``######`` in Markdown; ``None`` when the input did
+    not say); ``page`` is what the page knew about the block
+    (`PageEvidence`, from the HTML reader only). None of these take part in
+    equality: two blocks are equal when they say the same thing.
 
     >>> b = Block("Advertisement")
     >>> b.drop("ad").reason, b.reason
@@ -47,6 +88,8 @@ class Block:
     cuts: tuple[Removed, ...] = field(default=(), compare=False)
     evidence: Evidence | None = field(default=None, compare=False, repr=False)
     why: str = field(default="", compare=False, repr=False)
+    level: int | None = field(default=None, compare=False)
+    page: PageEvidence | None = field(default=None, compare=False, repr=False)
 
     @property
     def kept(self) -> bool:
@@ -122,7 +165,12 @@ class Article:
         title = None if first is None else blocks[first].text
         # A second title-kind block (a second "# " line) is a heading of the body.
         kept = tuple(
-            Block(b.text, "heading" if b.kind == "title" else b.kind, line=b.line)
+            Block(
+                b.text,
+                kind := "heading" if b.kind == "title" else b.kind,
+                line=b.line,
+                level=heading_level(b.level) if kind == "heading" else None,
+            )
             for i, b in enumerate(blocks)
             if b.kept and i != first
         )
@@ -150,19 +198,26 @@ class Article:
         """``# title``, ``## heading``, ``- item``, ``> quote``, paragraphs; in
         Markdown (a title or a heading), a paragraph that starts with such a
         mark gets a backslash before it."""
-        marks = {"heading": "## ", "list-item": "- ", "quote": "> "}
+        marks = {"list-item": "- ", "quote": "> "}
         lines = [f"# {self.title}"] if self.title else []
         # Only text with a "#" line reads as Markdown; only there is a mark escaped.
         marked = bool(self.title) or any(b.kind == "heading" for b in self.blocks)
         escape = escape_mark if marked else str
-        lines += [marks[b.kind] + b.text if b.kind in marks else escape(b.text) for b in self.blocks]
+        lines += [
+            "#" * heading_level(b.level) + " " + b.text
+            if b.kind == "heading"
+            else marks[b.kind] + b.text
+            if b.kind in marks
+            else escape(b.text)
+            for b in self.blocks
+        ]
         return "\n\n".join(lines) + "\n"
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict; `Article.from_dict` reads it back."""
         return {
             "title": self.title,
-            "blocks": [{"kind": b.kind, "text": b.text} for b in self.blocks],
+            "blocks": [block_dict(b) for b in self.blocks],
             "removed": [{"text": r.text, "reason": r.reason} for r in self.removed],
             "metadata": dict(self.metadata),
         }
@@ -203,13 +258,39 @@ class Article:
             raise TypeError(f"Article.from_dict expects a dict, got {type(data).__name__}")
         return cls(
             title=data.get("title"),
-            blocks=tuple(Block(b["text"], b.get("kind", "paragraph")) for b in data.get("blocks", ())),
+            blocks=tuple(
+                Block(b["text"], b.get("kind", "paragraph"), level=b.get("level"))
+                for b in data.get("blocks", ())
+            ),
             removed=tuple(
                 Removed(r["text"], r["reason"], r.get("line", 0), r.get("why", ""))
                 for r in data.get("removed", ())
             ),
             metadata=dict(data.get("metadata") or {}),
         )
+
+
+def heading_level(level: int | None) -> int:
+    """A heading's level in an article: the title is its one level 1, so an
+    ``<h1>`` or ``#`` in the body is level 2, as is a heading whose input
+    gave no level (a subheading found in plain text); at most 6.
+
+    >>> [heading_level(n) for n in (None, 1, 2, 3, 9)]
+    [2, 2, 2, 3, 6]
+    """
+    return min(6, max(2, level or 2))
+
+
+def block_dict(block: Block) -> dict[str, Any]:
+    """A kept block as `Article.to_dict` writes it: kind and text, and a heading's level.
+
+    >>> block_dict(Block("Latar", "heading", level=3)), block_dict(Block("Isi."))
+    ({'kind': 'heading', 'text': 'Latar', 'level': 3}, {'kind': 'paragraph', 'text': 'Isi.'})
+    """
+    out: dict[str, Any] = {"kind": block.kind, "text": block.text}
+    if block.kind == "heading":
+        out["level"] = heading_level(block.level)
+    return out
 
 
 def removed_in_order(blocks: Iterable[Block]) -> Iterable[Removed]:

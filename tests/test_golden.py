@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -18,8 +19,8 @@ def clean_fixture(expected_path: Path) -> cleannews.Article:
     text_path = FIXTURES / f"{stem}.txt"
     if text_path.exists():
         return cleannews.clean_text(text_path.read_text(encoding="utf-8"))
-    html_path = FIXTURES / f"{stem}.html"
-    return cleannews.clean_html(html_path.read_text(encoding="utf-8"))  # type: ignore[attr-defined]
+    # As bytes: clean_html decodes them (a fixture may be in another encoding than UTF-8).
+    return cleannews.clean_html((FIXTURES / f"{stem}.html").read_bytes())
 
 
 @pytest.mark.parametrize("path", CASES, ids=lambda p: p.name.removesuffix(".expected.json"))
@@ -27,10 +28,28 @@ def test_fixture_is_cleaned_exactly(path: Path) -> None:
     expected = json.loads(path.read_text(encoding="utf-8"))
     article = clean_fixture(path)
     assert article.title == expected["title"]
-    assert [{"kind": b.kind, "text": b.text} for b in article.blocks] == expected["blocks"]
-    assert [r.text for r in article.removed] == expected["removed"]
+    assert [{"kind": b.kind, "text": b.text} for b in article.blocks] == [
+        {"kind": b["kind"], "text": b["text"]} for b in expected["blocks"]
+    ]
+    # A heading's level is checked where the case gives it.
+    levels = [(b["text"], b["level"]) for b in expected["blocks"] if "level" in b]
+    assert [(b.text, b.level) for b in article.blocks if b.text in dict(levels)] == levels
+    removed = [r.text for r in article.removed]
+    if os.environ.get("CLEANNEWS_OLDEST_TRAFILATURA") and path.name.startswith("html_"):
+        # The oldest trafilatura supported keeps residue the newest leaves out
+        # (an ad box, a newsletter prompt): the steps remove it, so the
+        # article is the same and what was removed holds the newest's, in order.
+        assert _in_order(expected["removed"], removed)
+    else:
+        assert removed == expected["removed"]
     reasons = expected.get("removed_categories", {})
     assert {r.text: r.reason for r in article.removed if r.text in reasons} == reasons
+
+
+def _in_order(wanted: list[str], found: list[str]) -> bool:
+    """Whether ``wanted`` is a subsequence of ``found``."""
+    rest = iter(found)
+    return all(any(w == f for f in rest) for w in wanted)
 
 
 def test_seeds_are_golden_cases() -> None:

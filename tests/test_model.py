@@ -22,8 +22,48 @@ def test_dict_round_trip_gives_the_same_article() -> None:
 def test_to_dict_has_exactly_the_documented_keys() -> None:
     data = cleannews.clean_text(RAW).to_dict()
     assert set(data) == {"title", "blocks", "removed", "metadata"}
-    assert data["blocks"][1] == {"kind": "heading", "text": "Latar Belakang"}
+    assert data["blocks"][1] == {"kind": "heading", "text": "Latar Belakang", "level": 2}
     assert data["removed"] == [{"text": "Baca juga: Berita lain", "reason": "related"}]
+
+
+def test_a_subheading_of_plain_text_is_level_2() -> None:
+    article = cleannews.clean_text(RAW)
+    assert [b.level for b in article.blocks if b.kind == "heading"] == [2]
+
+
+MARKED = (
+    f"# Judul Berita Hari Ini\n\n{REPORT_1}\n\n### Rincian\n\n{REPORT_2}\n\n#### Catatan\n\n{REPORT_1} Lagi."
+)
+
+
+def test_markdown_marks_give_heading_levels_and_are_written_back() -> None:
+    article = cleannews.clean_text(MARKED)
+    assert [(b.text, b.level) for b in article.blocks if b.kind == "heading"] == [
+        ("Rincian", 3),
+        ("Catatan", 4),
+    ]
+    assert "\n### Rincian\n" in article.to_markdown() and "\n#### Catatan\n" in article.to_markdown()
+
+
+def test_cleaning_the_markdown_again_keeps_the_levels() -> None:
+    """Law 3 for levels: the Markdown of a cleaned article cleans to the same levels."""
+    article = cleannews.clean_text(MARKED)
+    again = cleannews.clean_text(article.to_markdown())
+    assert [(b.text, b.level) for b in again.blocks] == [(b.text, b.level) for b in article.blocks]
+    assert again.to_markdown() == article.to_markdown()
+
+
+def test_a_second_level_1_heading_is_level_2_in_the_article() -> None:
+    """The title is the article's one ``#``: a second ``#`` line is a level-2 heading."""
+    article = cleannews.clean_text(f"# Judul\n\n{REPORT_1}\n\n# Bagian Dua\n\n{REPORT_2}")
+    assert [(b.text, b.level) for b in article.blocks if b.kind == "heading"] == [("Bagian Dua", 2)]
+
+
+def test_dict_round_trip_carries_levels() -> None:
+    article = cleannews.clean_text(MARKED)
+    again = Article.from_dict(json.loads(json.dumps(article.to_dict())))
+    assert [b.level for b in again.blocks] == [b.level for b in article.blocks]
+    assert again.to_dict() == article.to_dict()
 
 
 def test_markdown_and_text_renderings() -> None:

@@ -14,12 +14,11 @@ costs time, not the stack.
 
 from __future__ import annotations
 
-import codecs
-import contextlib
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import regex
@@ -28,35 +27,12 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from cleannews.measure import normalize_space, words
-from cleannews.model import Block
+from cleannews.model import ANCESTORS, CLASS_WORDS, Block, PageEvidence
+from cleannews.readers.decode import declared_charset, decode_html
 from cleannews.readers.text import remove_invisible
 from cleannews.reasons import RELATED
 
-#: Bytes at the start of a page that name its encoding.
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
-#: ``<meta charset="...">`` or ``<meta http-equiv="Content-Type" content="...; charset=...">``.
-_META_CHARSET = regex.compile(rb"""<meta[^>]{0,500}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", regex.I)
-#: Labels browsers read as another encoding (the WHATWG Encoding Standard):
-#: Latin-1 is Windows-1252, and a page that says UTF-16 without a BOM is ASCII-compatible.
-_CHARSET_ALIASES = {
-    "iso-8859-1": "cp1252",
-    "iso8859-1": "cp1252",
-    "latin1": "cp1252",
-    "latin-1": "cp1252",
-    "us-ascii": "cp1252",
-    "ascii": "cp1252",
-    "utf-16": "utf-8",
-    "utf-16le": "utf-8",
-    "utf-16be": "utf-8",
-}
-#: Where a page declares its charset: browsers look only this far.
-_SNIFF_BYTES = 4096
+__all__ = ["declared_charset", "decode_html", "read_html"]
 
 #: Separators between a headline and a site or section name in a ``<title>``.
 _TITLE_SEPARATOR = regex.compile(r"\s+(?:[|\-–—·•»:]{1,2})\s+")
@@ -67,7 +43,7 @@ _MAX_SITE_WORDS = 6
 
 #: How trafilatura's XML names its block elements, and the kind each gives.
 _XML_KINDS = {"head": "heading", "item": "list-item", "quote": "quote"}
-_XML_BLOCKS = frozenset({"head", "p", "item", "list", "quote", "table", "row", "code", "main", "doc"})
+_XML_BLOCKS = frozenset({"head", "p", "item", "list", "quote", "table", "row", "code", "main", "doc", "body"})
 #: Block-level HTML elements for the fallback, and the kind each gives.
 _HTML_KINDS = {
     **{f"h{n}": "heading" for n in range(1, 7)},
@@ -96,43 +72,6 @@ _HTML_SKIPPED = frozenset(
 )
 #: Cells are inline in a row but must not run into each other.
 _CELLS = frozenset({"cell", "td", "th"})
-
-
-def decode_html(data: bytes) -> str:
-    """Text of a page given as bytes: by its byte-order mark, else by the
-    charset its ``<meta>`` declares, else as UTF-8. Bytes the encoding cannot
-    read become U+FFFD, so decoding never fails.
-
-    >>> decode_html(b'<meta charset="windows-1252"><p>caf\\xe9</p>')
-    '<meta charset="windows-1252"><p>café</p>'
-    >>> decode_html(codecs.BOM_UTF8 + "Jalan".encode())
-    'Jalan'
-    >>> decode_html(b"<p>\\xff broken</p>")
-    '<p>\\ufffd broken</p>'
-    """
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            return data[len(bom) :].decode(encoding, errors="replace")
-    return data.decode(declared_charset(data) or "utf-8", errors="replace")
-
-
-def declared_charset(data: bytes) -> str | None:
-    """The Python codec for the charset the page's ``<meta>`` declares, if known.
-
-    >>> declared_charset(b'<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">')
-    'cp1252'
-    >>> declared_charset(b'<meta charset="no-such-charset">') is None
-    True
-    """
-    found = _META_CHARSET.search(data[:_SNIFF_BYTES])
-    if found is None:
-        return None
-    label = found.group(1).decode("ascii").lower()
-    label = _CHARSET_ALIASES.get(label, label)
-    try:
-        return codecs.lookup(label).name
-    except LookupError:
-        return None
 
 
 def strip_site_name(title: str, site_names: tuple[str, ...] = ()) -> str:
@@ -205,12 +144,15 @@ _HTML_WALK = _Walk(_HTML_BLOCKS, _HTML_KINDS, _HTML_SKIPPED, frozenset({"br", "h
 
 @dataclass(frozen=True)
 class Segment:
-    """A block of text as a tree walk finds it: its kind, its text, and the
-    share of its characters that sit inside links."""
+    """A block of text as a tree walk finds it: its kind, its text, the
+    share of its characters that sit inside links, a heading's level (1-6),
+    and the element it came from (an lxml walk only; not part of equality)."""
 
     kind: str
     text: str
     linked: float = 0.0
+    level: int | None = None
+    source: Any = field(default=None, compare=False, repr=False)
 
 
 _NOT_TEXT = (Comment, Declaration, Doctype, ProcessingInstruction)
@@ -221,33 +163,35 @@ def segment(root: Tag | etree._Element, walk: _Walk) -> list[Segment]:
 
     A block element starts a new block and ends it; text directly inside
     takes the kind of the innermost block element around it (a paragraph in
-    a quote is a quote). A line break also ends a block. ``root`` is a
-    BeautifulSoup tag or an lxml element (trafilatura's XML, read by lxml
-    directly: several times faster).
+    a quote is a quote), and a heading its level (``<h2>``, or trafilatura's
+    ``<head rend="h2">``). A line break also ends a block. ``root`` is a
+    BeautifulSoup tag or an lxml element (trafilatura's XML or the page's
+    tree, read by lxml directly: several times faster).
 
     >>> html = "<div><h2>Title</h2><p>One <b>two</b><br>three</p><ul><li><a>x</a></li></ul></div>"
     >>> for s in segment(BeautifulSoup(html, "lxml"), _HTML_WALK):
-    ...     print(s.kind, s.text, s.linked)
-    heading Title 0.0
-    paragraph One two 0.0
-    paragraph three 0.0
-    list-item x 1.0
+    ...     print(s.kind, s.text, s.linked, s.level)
+    heading Title 0.0 2
+    paragraph One two 0.0 None
+    paragraph three 0.0 None
+    list-item x 1.0 None
     """
     out: list[Segment] = []
     pieces: list[tuple[str, bool]] = []
-    kinds = ["paragraph"]
+    kinds: list[tuple[str, int | None, Any]] = [("paragraph", None, root)]
     link_depth = 0
 
     def flush() -> None:
         text = normalize_space(remove_invisible("".join(p for p, _ in pieces)))
         if text:
             linked = sum(len(p.strip()) for p, in_link in pieces if in_link)
-            out.append(Segment(kinds[-1], text, min(1.0, linked / len(text))))
+            kind, level, source = kinds[-1]
+            out.append(Segment(kind, text, min(1.0, linked / len(text)), level, source))
         pieces.clear()
 
     in_xml = isinstance(root, etree._Element)
     events = _xml_events(root, walk.skipped) if in_xml else _events(root, walk.skipped)
-    for name, text, leaving in events:
+    for name, text, leaving, node in events:
         if text is not None:
             pieces.append((text, link_depth > 0))
             continue
@@ -262,14 +206,29 @@ def segment(root: Tag | etree._Element, walk: _Walk) -> list[Segment]:
             if leaving:
                 kinds.pop()
             else:
-                kinds.append(walk.kinds.get(name, kinds[-1]))
+                kind = walk.kinds.get(name, kinds[-1][0])
+                level = heading_level(name, node) if kind == "heading" else None
+                kinds.append((kind, level, node if in_xml else None))
     flush()
     return out
 
 
-#: An event of a tree walk: ``(name, None, leaving)`` for a tag entered or
-#: left, ``(None, text, False)`` for a string.
-Event = tuple[str | None, str | None, bool]
+def heading_level(name: str, node: Any) -> int | None:
+    """The level of a heading element: ``<h3>`` is 3, as is trafilatura's
+    ``<head rend="h3">``; ``None`` when it does not say.
+
+    >>> heading_level("h3", None), heading_level("head", etree.fromstring('<head rend="h4"/>'))
+    (3, 4)
+    """
+    mark = name if name != "head" else (node.get("rend") or "") if node is not None else ""
+    if len(mark) == 2 and mark[0] == "h" and mark[1] in "123456":
+        return int(mark[1])
+    return None
+
+
+#: An event of a tree walk: ``(name, None, leaving, node)`` for a tag
+#: entered or left, ``(None, text, False, None)`` for a string.
+Event = tuple[str | None, str | None, bool, Any]
 
 
 def _events(root: Tag, skipped: frozenset[str]) -> Iterator[Event]:
@@ -281,14 +240,14 @@ def _events(root: Tag, skipped: frozenset[str]) -> Iterator[Event]:
         node, leaving = stack.pop()
         if isinstance(node, NavigableString):
             if not isinstance(node, _NOT_TEXT):
-                yield None, str(node), False
+                yield None, str(node), False, None
             continue
         if leaving:
-            yield node.name, None, True
+            yield node.name, None, True, node
             continue
         if not isinstance(node, Tag) or node.name in skipped:
             continue
-        yield node.name, None, False
+        yield node.name, None, False, node
         stack.append((node, True))
         stack.extend((child, False) for child in reversed(node.contents))
 
@@ -298,20 +257,20 @@ def _xml_events(root: etree._Element, skipped: frozenset[str]) -> Iterator[Event
     comes after entering it, its tail after leaving it (the tail of a
     skipped element, a comment or a processing instruction is still read).
 
-    >>> [e for e in _xml_events(etree.fromstring("<a>x<b>y</b>z<!-- c -->w</a>"), frozenset()) if e[1]]
-    [(None, 'x', False), (None, 'y', False), (None, 'z', False), (None, 'w', False)]
+    >>> [e[1] for e in _xml_events(etree.fromstring("<a>x<b>y</b>z<!-- c -->w</a>"), frozenset()) if e[1]]
+    ['x', 'y', 'z', 'w']
     """
     stack: list[tuple[Any, bool]] = [(root, False)]
     while stack:
         node, leaving = stack.pop()
         if isinstance(node, str):
-            yield None, node, False
+            yield None, node, False, None
             continue
         if leaving:
-            yield node.tag, None, True
+            yield node.tag, None, True, node
             continue
         if isinstance(node.tag, str) and node.tag not in skipped:
-            yield node.tag, None, False
+            yield node.tag, None, False, node
             stack.append((node, True))
             for child in reversed(node):
                 if child.tail:
@@ -321,137 +280,54 @@ def _xml_events(root: etree._Element, skipped: frozenset[str]) -> Iterator[Event
                 stack.append((node.text, False))
 
 
-def narrow(tree: HtmlElement, url: str | None) -> tuple[list[Segment], dict[str, str]]:
-    """The article's blocks as trafilatura finds them (none when it finds no
-    article), and the page's metadata as trafilatura reads it."""
-    return article_segments(tree), page_fields(tree, url)
-
-
-def _extractor() -> Any:
-    """How clean_html asks trafilatura for the article: XML (headings keep
-    their level, links their extent), no comments, tables and links kept,
-    no formatting markup (it loses the space after a bold link)."""
-    from trafilatura.settings import Extractor
-
-    # Recall mode keeps sub-headings and lists that precision mode cuts;
-    # the steps remove the residue it lets through.
-    return Extractor(
-        output_format="xml", recall=True, comments=False, links=True, tables=True, formatting=False
-    )
+#: How clean_html asks trafilatura for the article (`trafilatura.bare_extraction`,
+#: public since 1.0): its XML tree (headings keep their level, links their
+#: extent), no comments, tables and links kept, no formatting markup (it loses
+#: the space after a bold link), no metadata (read separately, when asked).
+#: Recall mode keeps sub-headings and lists that precision mode cuts; the
+#: steps remove the residue it lets through.
+EXTRACTION = {
+    "output_format": "xml",
+    "favor_recall": True,
+    "include_comments": False,
+    "include_links": True,
+    "include_tables": True,
+    "include_formatting": False,
+    "with_metadata": False,
+}
 
 
 def article_segments(tree: HtmlElement) -> list[Segment]:
-    """The article's blocks as trafilatura finds them, read from its XML.
-    ``tree`` is left as it was (trafilatura works on a copy)."""
-    xml = _trafilatura_xml(tree)
-    doc = _xml_doc(xml) if xml else None
-    main = None if doc is None else next(doc.iter("main"), None)
-    return segment(main, _XML_WALK) if main is not None else []
-
-
-def _trafilatura_xml(tree: HtmlElement) -> str | None:
-    """trafilatura's article as XML: `trafilatura.bare_extraction` and its
-    own XML conversion, the XML `trafilatura.extract` gives without the
-    content fingerprint extract() computes for it. No URL is given: it only
-    makes link targets absolute, and no target is read here. With a
-    trafilatura laid out otherwise (no such function, or one that takes
-    other arguments), `trafilatura.extract` whole."""
+    """The article's blocks as trafilatura finds them (none when it finds no
+    article): the body of `trafilatura.bare_extraction`, the tree its XML
+    output is written from, walked directly. ``tree`` is left as it was
+    (trafilatura works on a copy)."""
     import trafilatura
 
-    options = _extractor()
-    try:
-        from trafilatura.core import determine_returnstring
-
-        document = trafilatura.bare_extraction(tree, options=options)
-        return None if document is None else determine_returnstring(document, options)
-    except (ImportError, TypeError, AttributeError):
-        return trafilatura.extract(tree, options=options)
+    document = trafilatura.bare_extraction(tree, **EXTRACTION)
+    body = getattr(document, "body", None)
+    return segment(body, _XML_WALK) if body is not None else []
 
 
 #: The fields of trafilatura's metadata cleannews reads.
 _PAGE_FIELDS = ("title", "author", "url", "hostname", "description", "sitename", "date")
 
 
-def page_fields(tree: HtmlElement, url: str | None) -> dict[str, str]:
-    """The page's metadata as trafilatura reads it: each field of
-    ``_PAGE_FIELDS`` it finds, NFC-normalized as its XML output gives them.
-    ``tree`` is left as it was. When its readers fail on an odd page (or
-    its internals changed shape), trafilatura's `extract_metadata` whole is
-    asked; when that fails too, the page has no metadata and its article is
-    still read.
+def page_fields(tree: HtmlElement, url: str | None, *, extensive: bool = True) -> dict[str, str]:
+    """The page's metadata as `trafilatura.extract_metadata` reads it: each
+    field of ``_PAGE_FIELDS`` it finds, NFC-normalized as its XML output
+    gives them; without ``extensive``, its quicker search for the date (for
+    a title alone). ``tree`` is left as it was. When its readers fail on an
+    odd page, the page has no metadata and its article is still read.
     """
-    document = _first_answer((_trafilatura_metadata, _public_metadata), tree, url)
-    if document is None:
-        return {}
-    values = ((field, getattr(document, field, None)) for field in _PAGE_FIELDS)
-    return {
-        field: unicodedata.normalize("NFC", value)
-        for field, value in values
-        if value and isinstance(value, str)
-    }
-
-
-def _first_answer(
-    readers: tuple[Callable[[HtmlElement, str | None], Any], ...], tree: HtmlElement, url: str | None
-) -> Any:
-    """What the first of ``readers`` that does not fail gives, else ``None``."""
-    for read in readers:
-        try:
-            return read(tree, url)
-        except Exception:  # metadata is extra: never worth losing the article over
-            continue
-    return None
-
-
-def _public_metadata(tree: HtmlElement, url: str | None) -> Any:
-    """trafilatura's `extract_metadata`, as its public API gives it."""
     from trafilatura import extract_metadata
 
-    return extract_metadata(tree, url, _extractor().date_params)
-
-
-def _trafilatura_metadata(tree: HtmlElement, url: str | None) -> Any:
-    """trafilatura's `extract_metadata`, step for step, without the
-    categories, tags and license, which cleannews does not use (on news pages
-    they take a third of its time). With a trafilatura whose metadata module
-    is laid out otherwise, its `extract_metadata` whole."""
-    from courlan import extract_domain
-    from htmldate import find_date
-
     try:
-        from trafilatura.metadata import (
-            META_URL,
-            examine_meta,
-            extract_author,
-            extract_meta_json,
-            extract_sitename,
-            extract_title,
-            extract_url,
-        )
-    except ImportError:
-        return _public_metadata(tree, url)
-    found = examine_meta(tree)
-    if found.author and " " not in found.author:
-        found.author = None
-    with contextlib.suppress(Exception):  # its JSON-LD reader fails on some pages: it carries on without
-        found = extract_meta_json(tree, found)
-    found.title = found.title or extract_title(tree)
-    found.author = found.author or extract_author(tree)
-    found.url = found.url or extract_url(tree, url)
-    if found.url:
-        found.hostname = extract_domain(found.url, fast=True)
-    date_params = {**_extractor().date_params, "url": found.url}
-    found.date = find_date(tree, **date_params)
-    found.sitename = found.sitename or extract_sitename(tree)
-    if found.sitename:
-        found.sitename = found.sitename.lstrip("@")
-        if found.sitename and "." not in found.sitename and not found.sitename[0].isupper():
-            found.sitename = found.sitename.title()
-    elif found.url and (match := META_URL.match(found.url)):
-        found.sitename = match[1]
-    found.filedate = date_params.get("max_date")
-    found.clean_and_trim()
-    return found
+        document = extract_metadata(tree, url, extensive=extensive)
+    except Exception:  # metadata is extra: never worth losing the article over
+        return {}
+    values = ((f, getattr(document, f, None)) for f in _PAGE_FIELDS)
+    return {f: unicodedata.normalize("NFC", v) for f, v in values if v and isinstance(v, str)}
 
 
 def _xml_doc(xml: str) -> etree._Element | None:
@@ -473,7 +349,8 @@ def _xml_doc(xml: str) -> etree._Element | None:
 
 def segment_body(html: str) -> list[Segment]:
     """The page body cut into blocks by BeautifulSoup alone: the fallback
-    when trafilatura finds no article."""
+    when trafilatura finds no article. Not from the page's lxml tree: its
+    parser stops at a depth of 256, BeautifulSoup's tree builder does not."""
     soup = BeautifulSoup(html, "lxml")
     return segment(soup.body or soup, _HTML_WALK)
 
@@ -560,14 +437,17 @@ def _token_total(segments: Sequence[Segment]) -> int:
 class PageMarks:
     """What the reader takes from the page's own markup, found in one walk
     over its tree: the texts of its ``<h1>`` elements, the first
-    ``og:title`` and ``<title>``, the language it declares, and how many
-    word tokens its ``<p>`` elements hold."""
+    ``og:title`` and ``<title>``, the language it declares, how many word
+    tokens its ``<p>`` elements hold, and its ``og:site_name`` and
+    description (``<meta name="description">``, else ``og:description``)."""
 
     h1s: tuple[str, ...] = ()
     og_title: str | None = None
     title: str | None = None
     declared_language: str | None = None
     paragraph_tokens: int = 0
+    site_name: str | None = None
+    description: str | None = None
 
 
 def page_marks(tree: HtmlElement | None) -> PageMarks:
@@ -597,7 +477,15 @@ def page_marks(tree: HtmlElement | None) -> PageMarks:
     # Joined by a space, which no token crosses: one regex call for the page.
     tokens = len(_TOKEN.findall(" ".join(paragraphs)))
     found = {mark: normalize_space(value) or None for mark, value in first.items()}
-    return PageMarks(tuple(h1s), found.get("og_title"), found.get("title"), found.get("language"), tokens)
+    return PageMarks(
+        tuple(h1s),
+        found.get("og_title"),
+        found.get("title"),
+        found.get("language"),
+        tokens,
+        found.get("site_name"),
+        found.get("description") or found.get("og_description"),
+    )
 
 
 def _marks_of(element: HtmlElement) -> Iterator[tuple[str, str]]:
@@ -614,10 +502,20 @@ def _marks_of(element: HtmlElement) -> Iterator[tuple[str, str]]:
         if get("lang") is not None:
             yield "language", get("lang")
     elif get("content") is not None:
-        if get("property") == "og:title":
-            yield "og_title", get("content")
+        mark = _META_MARKS.get(get("property") or get("name") or "")
+        if mark:
+            yield mark, get("content")
         if get("http-equiv") == "content-language":
             yield "language", get("content")
+
+
+#: The ``<meta property=...>`` (or ``name=``) values `page_marks` reads, and the mark each gives.
+_META_MARKS = {
+    "og:title": "og_title",
+    "og:site_name": "site_name",
+    "description": "description",
+    "og:description": "og_description",
+}
 
 
 def complete_article(
@@ -638,18 +536,50 @@ def complete_article(
     article replaces ``found`` when it holds at least ``min_cover`` of
     ``found``'s words and ``min_gain`` times as many.
     """
+    return completed(found, marks, html, max_share=max_share, min_gain=min_gain, min_cover=min_cover)[0]
+
+
+def completed(
+    found: list[Segment],
+    marks: PageMarks,
+    html: str,
+    *,
+    max_share: float = 0.5,
+    min_gain: float = 2.0,
+    min_cover: float = 0.95,
+) -> tuple[list[Segment], list[Segment] | None]:
+    """`complete_article`'s answer, and readability's reading of the page
+    when it was asked (``None`` when it was not)."""
     if _token_total(found) >= max_share * marks.paragraph_tokens:
-        return found
+        return found, None
     import readability  # here, not at the top: most pages never need it
 
     try:
         summary = readability.Document(html).summary(html_partial=True)
     except Exception:  # readability fails on some odd pages: keep trafilatura's reading
-        return found
+        return found, None
     other = segment(BeautifulSoup(summary, "lxml"), _HTML_WALK)
     have, got = _token_counts(found), _token_counts(other)
     covered = sum((have & got).values()) >= min_cover * sum(have.values())
-    return other if covered and sum(got.values()) >= min_gain * sum(have.values()) else found
+    return (other if covered and sum(got.values()) >= min_gain * sum(have.values()) else found), other
+
+
+#: Control characters no page means (C0 but tab, line feed, form feed and
+#: carriage return; DEL): libxml2 drops or replaces them depending on its version.
+#: (The standard library's engine: several times faster than ``regex`` at this scan.)
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]+")
+
+
+def without_controls(html: str) -> str:
+    """``html`` without control characters: a repair of damage (a NUL inside
+    a heading), the same on every version of trafilatura and lxml.
+
+    >>> without_controls("<h1>Late\\x00 buses\\x1b</h1>")
+    '<h1>Late buses</h1>'
+    """
+    # A NUL is what versions read differently; the scan for the rest only runs with one
+    # (the steps remove control characters from every block's text anyway).
+    return _CONTROLS.sub("", html) if "\x00" in html else html
 
 
 def parse_page(html: str) -> HtmlElement | None:
@@ -669,16 +599,25 @@ def _headlines(marks: PageMarks, *, max_words: int = 40) -> list[str]:
     return [t for t in marks.h1s if 0 < len(words(t)) <= max_words]
 
 
-def page_title(marks: PageMarks, meta: dict[str, str], body: list[Segment]) -> str | None:
+def page_title(
+    marks: PageMarks,
+    meta: dict[str, str],
+    body: list[Segment],
+    more: Callable[[], dict[str, str]] | None = None,
+) -> str | None:
     """The headline as printed on the page.
 
     That is the first of: an ``<h1>`` (one that does not just name the
     site) that a metadata title (trafilatura's, ``og:title``, ``<title>``)
     agrees with; a heading at the top of the article ``body`` that one
     agrees with; the only ``<h1>``, when the body repeats it; the metadata
-    title with the site name cut off.
+    title with the site name cut off. ``meta`` is trafilatura's metadata, or
+    empty when it was not read: then the page's ``og:site_name`` names the
+    site, and ``more`` reads trafilatura's metadata only when the last
+    choice is reached and the page has no title, or one with a segment to
+    cut off (trafilatura knows the site name and cuts a ``<title>`` better).
     """
-    site_names = tuple(n for n in (meta.get("sitename"), meta.get("hostname")) if n)
+    site_names = tuple(n for n in (meta.get("sitename") or marks.site_name, meta.get("hostname")) if n)
     names = {_letters(n) for n in site_names if _letters(n)}
     h1s = [h for h in _headlines(marks) if not _names_site(h, names)]
     found = [t for t in (meta.get("title"), marks.og_title, marks.title) if t]
@@ -689,6 +628,8 @@ def page_title(marks: PageMarks, meta: dict[str, str], body: list[Segment]) -> s
             return agreed[0]
     if len(h1s) == 1 and h1s[0] in top:
         return h1s[0]
+    if more is not None and (not found or _TITLE_SEPARATOR.search(found[0])):
+        return page_title(marks, more(), body)
     return strip_site_name(found[0], site_names) if found else None
 
 
@@ -738,12 +679,22 @@ _META_FIELDS: tuple[tuple[str, str, Callable[[str], Any]], ...] = (
 
 def page_metadata(marks: PageMarks, attrs: dict[str, str], url: str | None) -> dict[str, Any]:
     """What the page says about itself: authors, published date, site name,
-    url, description and language, each only when found."""
+    url, description and language, each only when found. ``attrs`` are
+    trafilatura's fields (`page_fields`; empty when metadata was not asked
+    for); the site name and description fall back on the page's own
+    ``<meta>`` marks, which cost nothing more.
+
+    >>> page_metadata(PageMarks(site_name="Daily Star", declared_language="en"), {}, None)
+    {'site_name': 'Daily Star', 'language': 'en'}
+    """
     found: dict[str, Any] = {}
     for attr, key, read in _META_FIELDS:
         value = normalize_space(attrs.get(attr) or "")
         if value:
             found[key] = read(value)
+    for key, value in (("site_name", marks.site_name), ("description", marks.description)):
+        if value and key not in found:
+            found[key] = unicodedata.normalize("NFC", value)
     if url:
         found["url"] = url
     language = page_language(marks)
@@ -752,31 +703,336 @@ def page_metadata(marks: PageMarks, attrs: dict[str, str], url: str | None) -> d
     return {k: v for k, v in found.items() if v}
 
 
-def read_html(html: str, *, url: str | None = None) -> tuple[list[Block], dict[str, Any]]:
+# Page evidence ------------------------------------------------------------------
+
+#: Elements whose content is never text of the page, for the walk that places blocks in it.
+_PAGE_SKIPPED = frozenset(
+    {
+        *("applet", "audio", "canvas", "datalist", "embed", "frame", "frameset", "head", "iframe"),
+        *("link", "map", "math", "meta", "noscript", "object", "option", "script", "select", "style"),
+        *("svg", "template", "textarea", "title", "video"),
+    }
+)
+_PAGE_WALK = _Walk(
+    _HTML_BLOCKS | {"aside", "footer", "form", "header", "menu", "nav"},
+    _HTML_KINDS,
+    _PAGE_SKIPPED,
+    frozenset({"br", "hr"}),
+    frozenset({"a"}),
+)
+#: Words of ``class`` and ``id`` values: runs of letters, split at case changes.
+_CLASS_WORD = regex.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+#: How many characters of a block's start place it in the page.
+_KEY_CHARS = 24
+
+
+#: The page's text nodes that hold more than white space, found by libxml2.
+_TEXT_NODES = etree.XPath("//text()[normalize-space()][not(parent::script or parent::style)]")
+
+
+def text_places(tree: HtmlElement) -> dict[str, list[tuple[int, Any]]]:
+    """Where each text of the page starts: the first `_KEY_CHARS` characters
+    of every text node (spaces collapsed), to the text nodes, with their
+    places in document order. One XPath, no walk in Python; the element a
+    node sits in is looked up (`block_of`) only for the nodes a block is
+    placed at.
+
+    >>> from lxml.html import fromstring
+    >>> places = text_places(fromstring("<div><p>One <b>two</b> three</p><ul><li><a>Four</a></li></ul>"))
+    >>> sorted((key, [block_of(n).tag for _, n in found]) for key, found in places.items())
+    [('Four', ['li']), ('One', ['p']), ('three', ['p']), ('two', ['p'])]
+    """
+    places: dict[str, list[tuple[int, Any]]] = {}
+    for order, node in enumerate(_TEXT_NODES(tree)):
+        key = " ".join(node[: 4 * _KEY_CHARS].split())[:_KEY_CHARS].rstrip()
+        places.setdefault(key, []).append((order, node))
+    return places
+
+
+def block_of(node: Any) -> Any:
+    """The nearest block-level element around a text node (``None`` when it
+    is inside a script, a style or another element that is never text)."""
+    element = node.getparent()
+    if element is not None and node.is_tail:
+        element = element.getparent()
+    while element is not None and element.tag not in _PAGE_WALK.blocks:
+        if element.tag in _PAGE_SKIPPED:
+            return None
+        element = element.getparent()
+    return None if element is None or element.tag in _PAGE_SKIPPED else element
+
+
+def locate(found: Sequence[Segment], places: dict[str, list[tuple[int, Any]]]) -> list[Any]:
+    """For each of ``found``, the block-level element of the page its text
+    starts in (``None`` when it is not found: a block whose first words are
+    split over elements), the first after the one found before it, so
+    repeated text is placed in order.
+
+    >>> from lxml.html import fromstring
+    >>> places = text_places(fromstring("<div><p>Menu</p><p>Share</p><h2>Share</h2></div>"))
+    >>> [e.tag if e is not None else None for e in locate([Segment("p", "Share")] * 2, places)]
+    ['p', 'h2']
+    """
+    out: list[Any] = []
+    last = -1
+    for piece in found:
+        candidates = places.get(piece.text[:_KEY_CHARS].rstrip()) or _by_first_words(piece.text, places)
+        after = next((c for c in candidates if c[0] > last), candidates[0] if candidates else None)
+        element = None if after is None else block_of(after[1])
+        if element is not None:
+            last = after[0]
+        out.append(element)
+    return out
+
+
+def _by_first_words(text: str, places: dict[str, list[tuple[int, Any]]]) -> list[tuple[int, Any]]:
+    """The places of the longest run of ``text``'s first words that a text
+    node holds whole (a block that starts "One <b>two</b>" starts in "One")."""
+    head = text[:_KEY_CHARS].split(" ")
+    for count in range(len(head) - 1, 0, -1):
+        found = places.get(" ".join(head[:count]))
+        if found:
+            return found
+    return []
+
+
+def class_words(elements: Sequence[Any], *, limit: int = CLASS_WORDS) -> tuple[str, ...]:
+    """The lowercased words of the ``class`` and ``id`` of ``elements``
+    (nearest first), each once, at most ``limit``.
+
+    >>> from lxml.html import fromstring
+    >>> class_words([fromstring("<div class='shareBar social-links' id='post_42'></div>")])
+    ('share', 'bar', 'social', 'links', 'post')
+    """
+    seen: dict[str, None] = {}
+    for element in elements:
+        for value in (element.get("class"), element.get("id")):
+            for word in _CLASS_WORD.findall(value or ""):
+                seen.setdefault(word.lower(), None)
+                if len(seen) >= limit:
+                    return tuple(seen)
+    return tuple(seen)
+
+
+def page_evidence(
+    piece: Segment, element: Any, index: int, total: int, *, trafilatura: bool, readability: bool | None
+) -> PageEvidence:
+    """What the page knows about one block (`PageEvidence`); ``element`` is
+    the page element it sits in, ``None`` when it could not be placed."""
+    position = index / (total - 1) if total > 1 else 0.0
+    if element is None or not isinstance(element.tag, str):
+        return PageEvidence(
+            piece.linked, index=index, position=position, trafilatura=trafilatura, readability=readability
+        )
+    chain = [element, *element.iterancestors()]
+    return PageEvidence(
+        linked=piece.linked,
+        tag=element.tag,
+        ancestors=tuple(e.tag for e in chain[1 : 1 + ANCESTORS]),
+        words=class_words(chain),
+        depth=len(chain) - 1,
+        index=index,
+        position=position,
+        trafilatura=trafilatura,
+        readability=readability,
+    )
+
+
+#: Elements inside an article's container whose paragraphs are not the article's.
+_NOT_RECOVERED = (
+    frozenset({"aside", "figcaption", "figure", "footer", "form", "header", "nav"}) | _PAGE_SKIPPED
+)
+
+
+def recover_paragraphs(
+    found: list[Segment],
+    where: list[Any],
+    tree: HtmlElement,
+    *,
+    min_kept: int = 2,
+    min_words: int = 6,
+    max_linked: float = 0.5,
+) -> tuple[list[Segment], list[Any]]:
+    """``found`` (placed at ``where`` in the page) with the paragraphs
+    trafilatura left out of the article's own containers put back in page order.
+
+    trafilatura drops some paragraphs of the container it keeps, most often
+    the lead ("WASHINGTON - The Pentagon is preparing ...") when it is styled
+    apart. A container is the parent of at least ``min_kept`` paragraphs it
+    kept; each other ``<p>`` child of it (not one whose class or id marks it
+    as a caption, comment, author box, ...) of at least ``min_words`` words
+    and at most ``max_linked`` linked comes back, for the steps to weigh
+    like any block. Only children: comments and boxes nest deeper. The
+    container's twins (`_with_twins`) count as the container.
+    """
+    parents: Counter[int] = Counter()
+    holders = {}
+    for element in where:
+        if element is not None and element.tag == "p" and (parent := element.getparent()) is not None:
+            parents[id(parent)] += 1
+            holders[id(parent)] = parent
+    containers = _with_twins([holders[key] for key, count in parents.items() if count >= min_kept])
+    if not containers:
+        return found, where
+    kept = {id(e) for e in where if e is not None}
+    joined = "\n".join(piece.text for piece in found)
+    extra: dict[int, tuple[Any, list[Segment]]] = {}
+    for container in containers:
+        for paragraph in container.iterchildren("p"):
+            if id(paragraph) in kept or id(paragraph) in extra or _set_apart(paragraph):
+                continue
+            pieces = [
+                piece
+                for piece in segment(paragraph, _HTML_WALK)
+                if len(words(piece.text)) >= min_words
+                and piece.linked <= max_linked
+                and piece.text not in joined
+            ]
+            if pieces:
+                extra[id(paragraph)] = (paragraph, pieces)
+    if not extra:
+        return found, where
+    return _merged(found, where, list(extra.values()), tree)
+
+
+def _with_twins(containers: list[Any]) -> list[Any]:
+    """``containers`` and their twins: siblings of the same tag and a class
+    in common (an article split in two ``<article>``s around an ad, or several
+    ``div.body`` of one story), and the like children of their parent's
+    twins (``div.body > article`` twice), each once, in order."""
+    out: dict[int, Any] = {}
+    for container in containers:
+        parent = container.getparent()
+        uncles = [] if parent is None else _twins(parent)
+        for holder in uncles or [parent]:
+            for twin in [container] if holder is None else _twins(container, holder):
+                out.setdefault(id(twin), twin)
+    return list(out.values())
+
+
+def _twins(element: Any, parent: Any = None) -> list[Any]:
+    """The children of ``parent`` (``element``'s own by default) with
+    ``element``'s tag and a class in common (or no class, like it)."""
+    parent = element.getparent() if parent is None else parent
+    if parent is None:
+        return [element]
+    classes = set((element.get("class") or "").split())
+    return [
+        c
+        for c in parent.iterchildren(element.tag)
+        if c is element or (classes & set((c.get("class") or "").split()) if classes else not c.get("class"))
+    ]
+
+
+#: Class and id words of a paragraph that is not the article's own text.
+_APART_WORDS = frozenset(
+    {"ad", "author", "bio", "caption", "comment", "comments", "credit", "promo", "related", "reply", "share"}
+)
+
+
+def _set_apart(paragraph: Any) -> bool:
+    """Whether the page marks ``paragraph`` as something else than the
+    article's text (its class or id says caption, comment, author, ...)."""
+    return not _APART_WORDS.isdisjoint(class_words([paragraph]))
+
+
+def _merged(
+    found: list[Segment], where: list[Any], extra: list[tuple[Any, list[Segment]]], tree: HtmlElement
+) -> tuple[list[Segment], list[Any]]:
+    """``found`` and the ``extra`` paragraphs in page order (a block not
+    placed in the page keeps its place after the one before it)."""
+    order = {id(e): n for n, e in enumerate(tree.iter())}
+    items: list[tuple[int, int, Segment, Any]] = []
+    at = -1
+    for n, (piece, element) in enumerate(zip(found, where, strict=True)):
+        at = max(at, order.get(id(element), at)) if element is not None else at
+        items.append((at, n, piece, element))
+    for paragraph, pieces in extra:
+        items.extend((order.get(id(paragraph), at), len(found), piece, paragraph) for piece in pieces)
+    items.sort(key=lambda item: (item[0], item[1]))
+    return [item[2] for item in items], [item[3] for item in items]
+
+
+def evidence_of(
+    found: Sequence[Segment],
+    where: Sequence[Any],
+    extracted: Sequence[Segment],
+    readable: Sequence[Segment] | None,
+) -> list[PageEvidence]:
+    """Each block's `PageEvidence`: its place in the page (``where``: the
+    element it was found in), whether trafilatura kept it (it is one of
+    ``extracted``), whether readability did (its text is in ``readable``;
+    ``None`` when readability was not asked)."""
+    kept = {piece.text for piece in extracted}
+    other = "\n".join(piece.text for piece in readable) if readable is not None else None
+    total = len(found)
+    return [
+        page_evidence(
+            piece,
+            element,
+            index,
+            total,
+            trafilatura=piece.text in kept,
+            readability=None if other is None else piece.text in other,
+        )
+        for index, (piece, element) in enumerate(zip(found, where, strict=True))
+    ]
+
+
+def read_html(
+    html: str, *, url: str | None = None, metadata: bool = False
+) -> tuple[list[Block], dict[str, Any]]:
     """Blocks of the article in ``html`` (its title first, as a ``title``
-    block) and the page's metadata.
+    block), each with its `PageEvidence`, and the page's metadata: with
+    ``metadata``, all trafilatura reads (authors, published date, ...);
+    without, what the page's ``<meta>`` marks say (site name, description,
+    language), which costs nothing more.
 
     ``Block.line`` counts blocks (1-based) in the order the reader found
     them: an HTML page has no lines that survive extraction.
 
     >>> blocks, meta = read_html("<html lang='en'><body><h1>Floods close schools</h1>"
     ...     "<p>Heavy rain closed every school in the district on Monday, officials said.</p></body></html>")
-    >>> [b.kind for b in blocks], blocks[0].text, meta
-    (['title', 'heading', 'paragraph'], 'Floods close schools', {'language': 'en'})
+    >>> [b.kind for b in blocks], blocks[0].text, blocks[1].level, meta
+    (['title', 'heading', 'paragraph'], 'Floods close schools', 1, {'language': 'en'})
+    >>> blocks[2].page.tag, blocks[2].page.ancestors, blocks[2].page.depth
+    ('p', ('body', 'html'), 2)
     """
+    html = without_controls(html)
     tree = parse_page(html)
     marks = page_marks(tree)
-    found, attrs = narrow(tree, url) if tree is not None else ([], {})
-    if len(found) <= 1:
-        found = _unflattened(found, html)
-    elif tree is not None:
-        found = complete_article(found, marks, html)
+    extracted = article_segments(tree) if tree is not None else []
+    attrs = page_fields(tree, url) if metadata and tree is not None else {}
+    places = text_places(tree) if tree is not None else {}
+    readable = None
+    if len(extracted) <= 1 or tree is None:
+        found = _unflattened(extracted, html)
+        where = locate(found, places)
+    else:
+        # Recovery first: with the container's paragraphs back, readability is asked on fewer pages.
+        found, where = recover_paragraphs(extracted, locate(extracted, places), tree)
+        other, readable = completed(found, marks, html)
+        if other is not found:
+            found, where = other, locate(other, places)
     in_lists = link_lists(found)
+    evidence = evidence_of(found, where, extracted, readable)
     blocks = [
-        Block(s.text, s.kind, reason=RELATED if n - 1 in in_lists else None, line=n)
+        Block(
+            s.text,
+            s.kind,
+            reason=RELATED if n - 1 in in_lists else None,
+            line=n,
+            level=s.level,
+            page=evidence[n - 1],
+        )
         for n, s in enumerate(found, start=1)
     ]
-    title = page_title(marks, attrs, found)
+    title = page_title(
+        marks,
+        attrs,
+        found,
+        None if metadata or tree is None else lambda: page_fields(tree, url, extensive=False),
+    )
     if title:
-        blocks.insert(0, Block(title, "title"))
+        blocks.insert(0, Block(title, "title", level=1))
     return blocks, page_metadata(marks, attrs, url)

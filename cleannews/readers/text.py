@@ -26,9 +26,9 @@ _MARK_KIND = {"#": "title", "-": "list-item", "*": "list-item", "•": "list-ite
 def markdown_block(text: str) -> Block:
     """A block for ``text``, with a Markdown block mark read as its kind.
 
-    >>> b = markdown_block("## Latar Belakang")
-    >>> b.kind, b.text
-    ('heading', 'Latar Belakang')
+    >>> b = markdown_block("### Latar Belakang")
+    >>> b.kind, b.text, b.level
+    ('heading', 'Latar Belakang', 3)
     >>> markdown_block("#jemaah haji").kind
     'paragraph'
     >>> markdown_block("\\\\- 0 persen").text
@@ -42,7 +42,9 @@ def markdown_block(text: str) -> Block:
     mark = MARK.match(text)
     if mark is None:
         return Block(text)
-    return Block(text[mark.end() :], _MARK_KIND.get(mark.group(1), "heading"))
+    sign = mark.group(1)
+    level = len(sign) if sign[0] == "#" else None
+    return Block(text[mark.end() :], _MARK_KIND.get(sign, "heading"), level=level)
 
 
 def read_text(raw: str, *, title: str | None = None) -> list[Block]:
@@ -95,4 +97,4 @@ def _piece_block(piece: str, number: int) -> list[Block]:
 def _marked(block: Block) -> Block:
     """``block`` with its Markdown mark read as its kind."""
     marked = markdown_block(block.text)
-    return Block(marked.text, marked.kind, line=block.line)
+    return Block(marked.text, marked.kind, line=block.line, level=marked.level)
