@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 import cleannews
-from cleannews.steps.datelines import read_dateline
+from cleannews.model import Block, PageEvidence
+from cleannews.steps.datelines import find_dateline, read_dateline
 
 BODY = "Pemerintah berjanji menambah pasokan beras dari gudang Bulog dalam beberapa hari ke depan."
 
@@ -47,3 +48,11 @@ def test_only_the_lead_is_searched_for_a_dateline() -> None:
     paragraphs = [BODY] * 6 + ["Bandung - Harga beras naik lagi pekan ini."]
     art = cleannews.clean_text("\n\n".join(paragraphs))
     assert "dateline_place" not in art.metadata
+
+
+def test_reading_a_dateline_keeps_what_the_page_knows_of_the_lead() -> None:
+    """The step rebuilt the lead block by hand and lost its page evidence."""
+    page = PageEvidence(linked=0.0, tag="p", depth=7, index=2, position=0.1, trafilatura=True)
+    lead = Block("JAKARTA, KOMPAS.com - Harga beras turun di semua pasar pekan ini.", line=3, page=page)
+    (out,) = find_dateline()([lead])
+    assert out.page == page and out.line == 3 and dict(out.meta)["dateline_place"]

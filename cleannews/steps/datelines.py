@@ -7,7 +7,7 @@ are read into ``metadata["dateline_place"]`` and ``metadata["site_name"]``.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
@@ -61,8 +61,6 @@ class find_dateline:  # noqa: N801 - a step, named for what it does
         body = [i for i in kept_indexes(out) if out[i].kind not in ("title", "heading")]
         for i in body[: self.max_lead]:
             if pairs := read_dateline(out[i].text):
-                out[i] = Block(
-                    out[i].text, out[i].kind, line=out[i].line, meta=out[i].meta + pairs, cuts=out[i].cuts
-                )
+                out[i] = replace(out[i], meta=out[i].meta + pairs)
                 break
         return out
