@@ -15,7 +15,7 @@ from cleannews.readers.html import (
     Segment,
     _xml_doc,
     article_segments,
-    complete_article,
+    completed,
     decode_html,
     link_lists,
     page_fields,
@@ -415,8 +415,8 @@ def test_article_is_completed_when_trafilatura_took_only_its_start() -> None:
     first; readability's fuller reading then replaces it."""
     html = split_page()
     start = [Segment("paragraph", p) for p in SPLIT_ARTICLE[:2]]
-    completed = complete_article(start, page_marks(parse_page(html)), html)
-    assert [s.text for s in completed if s.kind == "paragraph"] == SPLIT_ARTICLE
+    article, _ = completed(start, page_marks(parse_page(html)), html)
+    assert [s.text for s in article if s.kind == "paragraph"] == SPLIT_ARTICLE
 
 
 _SYLLABLES = ("ka", "ro", "mi", "tu", "sel", "var", "den", "lo", "pri", "nos")
@@ -471,7 +471,7 @@ def test_readability_is_not_consulted_when_trafilatura_took_most_of_the_page(
     monkeypatch.setattr("readability.Document", fail)  # the reader imports it on first use
     html = split_page()
     found = [Segment("paragraph", p) for p in SPLIT_ARTICLE]
-    assert complete_article(found, page_marks(parse_page(html)), html) == found
+    assert completed(found, page_marks(parse_page(html)), html)[0] == found
 
 
 def test_readability_failure_keeps_trafilatura_reading(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -481,7 +481,7 @@ def test_readability_failure_keeps_trafilatura_reading(monkeypatch: pytest.Monke
     monkeypatch.setattr("readability.Document", fail)  # the reader imports it on first use
     html = split_page()
     start = [Segment("paragraph", p) for p in SPLIT_ARTICLE[:2]]
-    assert complete_article(start, page_marks(parse_page(html)), html) == start
+    assert completed(start, page_marks(parse_page(html)), html)[0] == start
 
 
 def test_text_deeper_than_the_parser_limit_is_kept() -> None:

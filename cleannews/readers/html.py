@@ -518,27 +518,6 @@ _META_MARKS = {
 }
 
 
-def complete_article(
-    found: list[Segment],
-    marks: PageMarks,
-    html: str,
-    *,
-    max_share: float = 0.5,
-    min_gain: float = 2.0,
-    min_cover: float = 0.95,
-) -> list[Segment]:
-    """``found``, or readability's reading of the page when trafilatura
-    took only part of a long article.
-
-    Some pages split an article over several containers, and trafilatura
-    keeps only the first. When ``found`` holds less than ``max_share`` of
-    the page's paragraph text, readability-lxml reads the page too; its
-    article replaces ``found`` when it holds at least ``min_cover`` of
-    ``found``'s words and ``min_gain`` times as many.
-    """
-    return completed(found, marks, html, max_share=max_share, min_gain=min_gain, min_cover=min_cover)[0]
-
-
 def completed(
     found: list[Segment],
     marks: PageMarks,
@@ -548,8 +527,16 @@ def completed(
     min_gain: float = 2.0,
     min_cover: float = 0.95,
 ) -> tuple[list[Segment], list[Segment] | None]:
-    """`complete_article`'s answer, and readability's reading of the page
-    when it was asked (``None`` when it was not)."""
+    """``found``, or readability's reading of the page when trafilatura
+    took only part of a long article; and readability's reading, when it
+    was asked (``None`` when it was not).
+
+    Some pages split an article over several containers, and trafilatura
+    keeps only the first. When ``found`` holds less than ``max_share`` of
+    the page's paragraph text, readability-lxml reads the page too; its
+    article replaces ``found`` when it holds at least ``min_cover`` of
+    ``found``'s words and ``min_gain`` times as many.
+    """
     if _token_total(found) >= max_share * marks.paragraph_tokens:
         return found, None
     import readability  # here, not at the top: most pages never need it

@@ -45,8 +45,9 @@ def section_labels_over_headline(blocks: Sequence[Block], kept: Sequence[int]) -
     """How many of the first kept blocks are lone words over a headline of
     several words (a breadcrumb): 0 when the first block is the candidate."""
     for n, i in enumerate(kept[: MAX_SECTION_LABELS + 1]):
-        if len(words(blocks[i].text)) != 1:
-            return n if n and len(words(blocks[i].text)) >= 3 and reads_as_headline(blocks[i].text) else 0
+        count = len(words(blocks[i].text))
+        if count != 1:
+            return n if n and count >= 3 and reads_as_headline(blocks[i].text) else 0
     return 0
 
 
