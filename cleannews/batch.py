@@ -36,7 +36,7 @@ from typing import IO, TYPE_CHECKING, Any, Protocol
 
 import cleannews
 from cleannews import records
-from cleannews.readers.decode import DecodeError, decode_text
+from cleannews.readers.decode import DecodeError, decode_html, decode_text
 
 if TYPE_CHECKING:
     from cleannews.resume import Journal
@@ -187,7 +187,7 @@ def output_record(document: Document, article: cleannews.Article, fields: Fields
     record.update((name, source[name]) for name in records.passthrough(source, {fields.text, fields.html}))
     if fields.original:
         body = document.body  # an HTML file's bytes, read as clean_html read them
-        record[fields.original] = body if isinstance(body, str) else cleannews.decode_html(body)
+        record[fields.original] = body if isinstance(body, str) else decode_html(body)
     record.update(article.to_record(removals=fields.removals))
     return record
 

@@ -17,7 +17,7 @@ import sys
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import closing
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 import cleannews
 from cleannews import batch, explain, resume
@@ -74,7 +74,7 @@ def input_kind(args: argparse.Namespace, data: bytes) -> str:
     """``html`` or ``text``: forced by ``--html`` / ``--text``, else told by
     the file name, else by the content."""
     if args.force:
-        return args.force
+        return cast(str, args.force)
     if args.path.lower().endswith(HTML_SUFFIXES) or looks_like_html(as_text(data[:4096])):
         return "html"
     return "text"
@@ -377,7 +377,7 @@ def show_progress(args: argparse.Namespace) -> bool:
     """A progress bar when asked, or when standard error is a terminal and
     the output does not go to it."""
     if args.progress is not None:
-        return args.progress
+        return cast(bool, args.progress)
     return sys.stderr.isatty() and not (args.output == "-" and sys.stdout.isatty())
 
 
@@ -604,7 +604,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return args.run(args)
+        return cast(int, args.run(args))
     except UsageError as problem:
         print(f"cleannews {args.command}: {problem}", file=sys.stderr)
         return 2

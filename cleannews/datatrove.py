@@ -103,7 +103,7 @@ class _Cleaning:
             step.stat_update(f"removed_{reason}", value=count)
 
 
-class CleannewsStep(_Cleaning, PipelineStep):
+class CleannewsStep(_Cleaning, PipelineStep):  # type: ignore[misc]  # datatrove ships no types
     """Cleans every document: ``doc.text`` becomes the clean text, the
     article goes into ``doc.metadata["cleannews"]``; no document is dropped."""
 
@@ -125,7 +125,7 @@ class CleannewsStep(_Cleaning, PipelineStep):
             yield doc
 
 
-class CleannewsFilter(_Cleaning, BaseFilter):
+class CleannewsFilter(_Cleaning, BaseFilter):  # type: ignore[misc]  # datatrove ships no types
     """Cleans every document and drops, with a reason, those left empty or
     short and those that could not be cleaned; a dropped document keeps
     its original text, for the ``exclusion_writer``.

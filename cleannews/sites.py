@@ -754,7 +754,7 @@ class SiteProfiles(Mapping[str, SiteProfile]):
     def __eq__(self, other: object) -> bool:
         return isinstance(other, SiteProfiles) and self._profiles == other._profiles
 
-    __hash__ = None  # type: ignore[assignment] - mutable-looking, compared by value
+    __hash__ = None  # type: ignore[assignment]  # mutable-looking, compared by value
 
     def __repr__(self) -> str:
         return f"SiteProfiles({sorted(self._profiles)!r})"

@@ -19,17 +19,17 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypedDict, cast
 
 import regex
-from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
+from bs4 import BeautifulSoup, Comment, Declaration, Doctype, ProcessingInstruction, Tag
+from bs4.element import NavigableString
 from lxml import etree
 from lxml.html import HtmlElement
 
-from cleannews.measure import normalize_space, words
+from cleannews.measure import normalize_space, remove_invisible, words
 from cleannews.model import ANCESTORS, CLASS_WORDS, Block, PageEvidence
 from cleannews.readers.decode import declared_charset, decode_html
-from cleannews.readers.text import remove_invisible
 from cleannews.reasons import RELATED
 
 __all__ = ["declared_charset", "decode_html", "read_html"]
@@ -190,7 +190,9 @@ def segment(root: Tag | etree._Element, walk: _Walk) -> list[Segment]:
         pieces.clear()
 
     in_xml = isinstance(root, etree._Element)
-    events = _xml_events(root, walk.skipped) if in_xml else _events(root, walk.skipped)
+    events = (
+        _xml_events(root, walk.skipped) if isinstance(root, etree._Element) else _events(root, walk.skipped)
+    )
     for name, text, leaving, node in events:
         if text is not None:
             pieces.append((text, link_depth > 0))
@@ -280,13 +282,25 @@ def _xml_events(root: etree._Element, skipped: frozenset[str]) -> Iterator[Event
                 stack.append((node.text, False))
 
 
+class _Extraction(TypedDict):
+    """The keywords of `trafilatura.bare_extraction` that `EXTRACTION` sets."""
+
+    output_format: str
+    favor_recall: bool
+    include_comments: bool
+    include_links: bool
+    include_tables: bool
+    include_formatting: bool
+    with_metadata: bool
+
+
 #: How clean_html asks trafilatura for the article (`trafilatura.bare_extraction`,
 #: public since 1.0): its XML tree (headings keep their level, links their
 #: extent), no comments, tables and links kept, no formatting markup (it loses
 #: the space after a bold link), no metadata (read separately, when asked).
 #: Recall mode keeps sub-headings and lists that precision mode cuts; the
 #: steps remove the residue it lets through.
-EXTRACTION = {
+EXTRACTION: _Extraction = {
     "output_format": "xml",
     "favor_recall": True,
     "include_comments": False,
@@ -464,6 +478,7 @@ def page_marks(tree: HtmlElement | None) -> PageMarks:
     """
     if tree is None:
         return PageMarks()
+    first: dict[str, str]
     h1s, paragraphs, first = [], [], {}
     for element in tree.iter("h1", "p", "meta", "title", "html"):
         tag = element.tag
@@ -675,6 +690,7 @@ def page_metadata(marks: PageMarks, attrs: dict[str, str], url: str | None) -> d
     {'site_name': 'Daily Star', 'language': 'en'}
     """
     found: dict[str, Any] = {}
+    value: str | None
     for attr, key, read in _META_FIELDS:
         value = normalize_space(attrs.get(attr) or "")
         if value:
@@ -730,7 +746,8 @@ def text_places(tree: HtmlElement) -> dict[str, list[tuple[int, Any]]]:
     [('Four', ['li']), ('One', ['p']), ('three', ['p']), ('two', ['p'])]
     """
     places: dict[str, list[tuple[int, Any]]] = {}
-    for order, node in enumerate(_TEXT_NODES(tree)):
+    # A text() XPath gives lxml's "smart" strings, which know their parent.
+    for order, node in enumerate(cast("list[etree._ElementUnicodeResult]", _TEXT_NODES(tree))):
         key = " ".join(node[: 4 * _KEY_CHARS].split())[:_KEY_CHARS].rstrip()
         places.setdefault(key, []).append((order, node))
     return places
@@ -766,7 +783,7 @@ def locate(found: Sequence[Segment], places: dict[str, list[tuple[int, Any]]]) -
         candidates = places.get(piece.text[:_KEY_CHARS].rstrip()) or _by_first_words(piece.text, places)
         after = next((c for c in candidates if c[0] > last), candidates[0] if candidates else None)
         element = None if after is None else block_of(after[1])
-        if element is not None:
+        if element is not None and after is not None:
             last = after[0]
         out.append(element)
     return out

@@ -153,6 +153,7 @@ def _trim_once(block: Block) -> Block:
     """One round of `trim_block`."""
     # Tails first, so that what follows a link must end like a sentence
     # without them; the cuts are then recorded in text order.
+    tails: list[tuple[str, str]]
     head, tails = block.text, []
     while tail := find_tail(head):
         start, reason = tail

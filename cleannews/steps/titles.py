@@ -142,6 +142,8 @@ def split_title(text: str, body_keys: frozenset[str] = frozenset()) -> tuple[str
     >>> split_title("Star Wars review - shoots for the moon, lands among the stars - VG247")[0]
     'Star Wars review - shoots for the moon, lands among the stars'
     """
+    front: list[Cut]
+    back: list[Cut]
     head, front, back = text, [], []
     # Cut until nothing more comes off, so that a cleaned title has nothing to cut.
     while True:
@@ -166,6 +168,7 @@ def _split_once(text: str, body_keys: frozenset[str]) -> tuple[str, list[Cut], l
 def _split_glued_byline(text: str) -> tuple[str, list[Cut]]:
     """Cut dates, and the credits before them, off the end of the title
     until none is left, so that a cleaned title has none to cut."""
+    cuts: list[Cut]
     head, cuts = text, []
     while True:
         shorter, dated = split_glued_date(head)
