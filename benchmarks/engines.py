@@ -111,6 +111,7 @@ def run_one(engine: str, folder: Path, workers: int, scratch: Path) -> dict[str,
 
         import cleannews.spark
 
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)  # workers run this venv's Python
         spark = (
             SparkSession.builder.master(f"local[{workers}]")
             .config("spark.ui.enabled", "false")

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator
 from typing import Any
@@ -30,6 +31,10 @@ SCHEMA = "id string, url string, text string"
 @pytest.fixture(scope="module")
 def spark() -> Iterator[Any]:
     worker_path()
+    # pyspark 4.3 starts its workers with PYSPARK_PYTHON and no longer reads
+    # spark.pyspark.python set on the builder: without it they run the base
+    # interpreter, outside the test's virtual environment.
+    os.environ["PYSPARK_PYTHON"] = sys.executable
     session = (
         SparkSession.builder.master("local[2]")
         .appName("cleannews-tests")
