@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 import cleannews
-
 from tests.helpers import REPORT_1, REPORT_2, between, kept, removed
 
 

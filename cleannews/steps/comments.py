@@ -49,7 +49,11 @@ def _drop_questions_over_calls(blocks: Sequence[Block]) -> list[Block]:
     call to comment dropped with it: the two are one prompt on two lines."""
     return [
         b.drop(COMMENTS, why="a question to the reader over a call to comment")
-        if i + 1 < len(blocks) and b.kept and b.kind != "title" and asks_the_reader(b.text) and _is_call(blocks[i + 1])
+        if i + 1 < len(blocks)
+        and b.kept
+        and b.kind != "title"
+        and asks_the_reader(b.text)
+        and _is_call(blocks[i + 1])
         else b
         for i, b in enumerate(blocks)
     ]
