@@ -1,0 +1,61 @@
+"""Inputs the fuzzer (``benchmarks/fuzz.py``) or issue 15's outsider run found
+breaking a law, minimised. A fixed one is a passing test; one still open is a
+strict xfail, so fixing it turns the suite red until it is promoted here.
+docs/spec.md ("Fuzzing") lists the runs that found them.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from cleannews import Article, clean_text
+
+#: A Markdown heading line: such input is rendered back with `to_markdown()`,
+#: as the idempotence property does (tests/test_properties.py).
+_MARKDOWN_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+\S", re.MULTILINE)
+
+
+def shape(article: Article) -> tuple[str | None, list[tuple[str, str]]]:
+    return article.title, [(b.kind, b.text) for b in article.blocks]
+
+
+def cleaned_twice(raw: str) -> tuple[Article, Article]:
+    """The article of ``raw``, and the article of its rendering."""
+    first = clean_text(raw)
+    rendering = first.to_markdown() if _MARKDOWN_HEADING.search(raw) else first.render()
+    return first, clean_text(rendering)
+
+
+PROMO = "Promo Akhir Tahun! Diskon hingga 70% untuk semua produk elektronik"
+REPORT = "Pemerintah mengumumkan kebijakan baru untuk menekan harga beras di pasar tradisional."
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        # Issue 15: pass 2 took another title and dropped the rest as navigation.
+        f"AIOTRADE\nAIOTRADE\nCafé\nCAFé\n{PROMO}",
+        f"Iklan\nAIOTRADE\nAIOTRADE\nCafé\nCAFé\n{PROMO}",
+        # Issue 15: a literal "\N" line kept after a title, gone when alone.
+        "Harga Beras Turun Lagi\n\\N",
+        "\\N",
+        f"Harga Beras Turun Lagi\n\\N\n{REPORT}",
+        # Issue 15: an ad's name line kept beside a paragraph, a byline on pass 2.
+        f"Harga Beras Turun Lagi\n{REPORT}\nAIOTrade App",
+        f"Harga Beras Turun Lagi\nIklan\nAIOTrade App\n{REPORT}",
+    ],
+)
+def test_the_issue_15_cases_clean_the_same_the_second_time(raw: str) -> None:
+    first, again = cleaned_twice(raw)
+    assert shape(again) == shape(first)
+
+
+def test_the_issue_15_promo_case_keeps_the_logo_title_and_three_paragraphs() -> None:
+    """The first pass the issue reported: the logo text is the title, its repeat
+    a `duplicate-title`, the rest paragraphs."""
+    article = clean_text(f"AIOTRADE\nAIOTRADE\nCafé\nCAFé\n{PROMO}")
+    assert article.title == "AIOTRADE"
+    assert [b.text for b in article.blocks] == ["Café", "CAFé", PROMO]
+    assert [(r.text, r.reason) for r in article.removed] == [("AIOTRADE", "duplicate-title")]
