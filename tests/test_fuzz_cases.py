@@ -73,7 +73,8 @@ OPEN_IDEMPOTENCE = [
     ),
     pytest.param(
         "memuat...\nhold.\nrose 533 percent (about $533.4 billion) from year earlier.\nJuru\nGoogle off\n"
-        "NONSTOP\ngratis ongkir\nspokesperson the U.N. said on Monday (4/3/2025) that would be debated in Congress.",
+        "NONSTOP\ngratis ongkir\n"
+        "spokesperson the U.N. said on Monday (4/3/2025) that would be debated in Congress.",
         id="the scorer weighs a line beside one dropped as boilerplate",
     ),
 ]
