@@ -606,7 +606,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--atheris", action="store_true", help="run under atheris (libFuzzer options after --)"
     )
-    parser.add_argument("--instrument", action="store_true", help="with --atheris: instrument all code (slow)")
+    parser.add_argument("--instrument", action="store_true", help="with --atheris: instrument all (slow)")
     args, rest = parser.parse_known_args(argv)
     if args.atheris:
         atheris_main(rest, instrument=args.instrument)
