@@ -77,6 +77,18 @@ OPEN_IDEMPOTENCE = [
         "spokesperson the U.N. said on Monday (4/3/2025) that would be debated in Congress.",
         id="the scorer weighs a line beside one dropped as boilerplate",
     ),
+    pytest.param(
+        "[SUBSCRIBE »]\t\nmira vídeo\nResponded\nSantoso\n"
+        "36 percent (about $36.8 billion) from a year earlier.\n"
+        "the mayor of Chicago told reporters in London on Saturday.\n",
+        id="the title is looked for before the scorer drops a promo over it",
+    ),
+    pytest.param(
+        'sementara pada (23/6/2025). "Pemerintah tidak akan tinggal diam," ujar Menteri Keuangan Sri Mulyani '
+        "kepada wartawan di Yogyakarta.\nShutterstock Langkah Selanjutnya\n“\\r\\n"
+        "Kami Kata Kepala BMKG Dwikorita Karnawati soal Jumlah Wisatawan",
+        id="a headline read as a related link once the quote mark between is gone",
+    ),
 ]
 
 
