@@ -533,25 +533,28 @@ def run(cases: Iterable[str], out: Path | None, deadline: float | None, minimise
     done = 0
     seen: set[tuple[str, str]] = set()
     sink = out.open("a", encoding="utf-8") if out else None
-    for raw in cases:
-        if deadline is not None and time.process_time() - start > deadline:
-            break
-        done += 1
-        for law, problem in failures(raw).items():
-            counts[law] += 1
-            small = minimise(raw, law) if minimise_each else raw
-            key = (law, small)
-            if key in seen:
-                continue
-            seen.add(key)
-            if sink:
-                sink.write(
-                    json.dumps({"law": law, "input": small, "original": raw, "problem": problem[:2000]})
-                    + "\n"
-                )
-                sink.flush()
-        if done % 500 == 0:
-            report(done, counts, time.process_time() - start, len(seen), end="\r")
+    try:
+        for raw in cases:
+            if deadline is not None and time.process_time() - start > deadline:
+                break
+            done += 1
+            for law, problem in failures(raw).items():
+                counts[law] += 1
+                small = minimise(raw, law) if minimise_each else raw
+                key = (law, small)
+                if key in seen:
+                    continue
+                seen.add(key)
+                if sink:
+                    sink.write(
+                        json.dumps({"law": law, "input": small, "original": raw, "problem": problem[:2000]})
+                        + "\n"
+                    )
+                    sink.flush()
+            if done % 500 == 0:
+                report(done, counts, time.process_time() - start, len(seen), end="\r")
+    except KeyboardInterrupt:  # Ctrl-C or SIGINT ends a long run with its summary
+        pass
     report(done, counts, time.process_time() - start, len(seen))
     if sink:
         sink.close()
