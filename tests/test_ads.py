@@ -55,6 +55,23 @@ def test_a_heading_right_after_a_label_is_kept() -> None:
     ]
 
 
+@pytest.mark.parametrize("heading", ["Respons PT KAI", "Langkah OJK dan BI", "Reaksi Investor Asing"])
+@pytest.mark.parametrize(
+    "copy", [("AIOTRADE",), ("AIOTrade App AIOTrade App", "TRADING OTOMATIS 24 JAM NONSTOP")]
+)
+def test_a_subheading_right_after_an_ad_block_is_kept(copy: tuple[str, ...], heading: str) -> None:
+    """Issue 15: a heading naming bodies by their acronyms was taken for shouted copy."""
+    article = cleannews.clean_text(
+        "\n\n".join(["Harga Beras Turun", REPORT_1, "Iklan", *copy, heading, REPORT_2])
+    )
+    assert [(b.kind, b.text) for b in article.blocks] == [
+        ("paragraph", REPORT_1),
+        ("heading", heading),
+        ("paragraph", REPORT_2),
+    ]
+    assert [(r.text, r.reason) for r in article.removed] == [("Iklan", "ad"), *((c, "ad") for c in copy)]
+
+
 def test_ad_copy_stops_after_four_blocks() -> None:
     copy = ["PROMO BESAR", "DISKON 50%", "BELI SEKARANG", "GRATIS ONGKIR", "HARI INI SAJA"]
     assert [r for r, _ in removed(between("Iklan", *copy))] == ["Iklan", *copy[:4]]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import cleannews
 from tests.helpers import REPORT_1, REPORT_2, between, kept, removed
 
 
@@ -66,3 +67,45 @@ def test_sentences_after_a_comment_label_are_kept() -> None:
     """When the tail holds a sentence, only the labels go: it may be reporting."""
     raw = "\n".join([REPORT_1, "Komentar", "Latar Belakang", REPORT_2])
     assert kept(raw) == [REPORT_1, "Latar Belakang", REPORT_2]
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        "How do you see it? Write in the comment column",
+        "How do you see it? Share your view in the comment box.",
+        "Bagaimana menurut Anda? Tulis di kolom komentar",
+    ],
+)
+def test_a_question_and_an_instruction_naming_the_comment_column_is_removed(call: str) -> None:
+    """Issue 15: the English call was kept at the end of an article."""
+    assert removed(between(call)) == [(call, "comments")]
+
+
+@pytest.mark.parametrize(
+    ("question", "call"),
+    [
+        ("How do you see it?", "Write in the comment column"),
+        ("Bagaimana menurut Anda?", "Tulis di kolom komentar"),
+    ],
+)
+def test_a_question_to_the_reader_over_a_call_to_comment_goes_with_it(question: str, call: str) -> None:
+    """Issue 15: written on two lines, the question was kept."""
+    assert removed(between(question, call)) == [(question, "comments"), (call, "comments")]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Apakah Anda siap menghadapi kenaikan harga?", "What would you do with the extra money?"],
+)
+def test_a_question_to_the_reader_in_the_reporting_is_kept(question: str) -> None:
+    """Only a call to comment right under it makes such a question residue."""
+    assert kept(between(question)) == [REPORT_1, question, REPORT_2]
+
+
+def test_a_call_glued_after_the_last_sentence_is_cut_and_the_paragraph_kept() -> None:
+    """Issue 15: the whole last paragraph was dropped as `comments` with the call glued to it."""
+    call = "Bagaimana menurut Anda? Tulis di kolom komentar"
+    article = cleannews.clean_text("\n".join([REPORT_1, f"{REPORT_2} {call}"]))
+    assert [b.text for b in article.blocks] == [REPORT_1, REPORT_2]
+    assert [(r.text, r.reason) for r in article.removed] == [(call, "comments")]

@@ -33,7 +33,8 @@ def repeats_itself(text: str) -> bool:
 def reads_as_ad_copy(text: str, *, max_caps: float = 0.3, min_shout: float = 0.5) -> bool:
     """Whether ``text``, right after an ad label, reads as the ad's copy: a
     repeated logo text, worded like an offer (``[ad] copy`` in the rules), or
-    a short line shouted in capitals (more than ``min_shout`` of its words).
+    a short line shouted in capitals (more than ``min_shout`` of its words,
+    and not only acronyms: see `shouts`).
     A sentence of reporting full of acronyms ("Ketua KPK dan DPR RI ...") is
     not copy, nor a heading with an acronym ("Sikap OJK"), and prose is never
     copy, even when it says something twice or names a discount.
@@ -42,6 +43,8 @@ def reads_as_ad_copy(text: str, *, max_caps: float = 0.3, min_shout: float = 0.5
     (True, False)
     >>> reads_as_ad_copy("KPR BANK NUSANTARA"), reads_as_ad_copy("Sikap OJK")
     (True, False)
+    >>> reads_as_ad_copy("Respons PT KAI")
+    False
     >>> said_twice = "Harga naik lagi pekan ini, kata pedagang di pasar. " * 2
     >>> reads_as_ad_copy(said_twice)
     False
@@ -50,7 +53,22 @@ def reads_as_ad_copy(text: str, *, max_caps: float = 0.3, min_shout: float = 0.5
         return False
     if repeats_itself(text) or _has_ad_words(text):
         return True
-    return not reads_as_sentence(text) and caps_ratio(text) > min_shout
+    return not reads_as_sentence(text) and caps_ratio(text) > min_shout and shouts(text)
+
+
+def shouts(text: str, *, max_acronym: int = 4) -> bool:
+    """Whether the capitals of ``text`` are shouting, not acronyms: it has no
+    word in lower case, or a word of more than ``max_acronym`` letters all
+    in capitals. A heading names bodies by their acronyms ("Respons PT
+    KAI"); copy shouts ("KPR BANK NUSANTARA", "Promo SPESIAL hari ini").
+
+    >>> shouts("KPR BANK NUSANTARA"), shouts("Respons PT KAI"), shouts("Promo SPESIAL hari ini")
+    (True, False, True)
+    """
+    found = words(text)
+    if not any(any(c.islower() for c in w) for w in found):
+        return True
+    return any(w.isupper() and sum(c.isalpha() for c in w) > max_acronym for w in found)
 
 
 def _has_ad_words(text: str) -> bool:

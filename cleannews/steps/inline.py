@@ -27,7 +27,7 @@ from cleannews.reasons import BYLINE, RELATED
 from cleannews.rules import default_rules
 
 #: Reasons whose ``[<reason>.inline] tails`` are cut off the end of a paragraph.
-TAIL_REASONS = ("related", "newsletter")
+TAIL_REASONS = ("related", "newsletter", "comments")
 #: A linked headline is read within this many characters of its label, and a
 #: tail starts within this many of the end: spans are short, and so every
 #: paragraph costs time linear in its length, however many sentences it has.

@@ -1,0 +1,99 @@
+"""Inputs the fuzzer (``benchmarks/fuzz.py``) or issue 15's outsider run found
+breaking a law, minimised. A fixed one is a passing test; one still open is a
+strict xfail, so fixing it turns the suite red until it is promoted here.
+docs/spec.md ("Fuzzing") lists the runs that found them.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from cleannews import Article, clean_text
+
+#: A Markdown heading line: such input is rendered back with `to_markdown()`,
+#: as the idempotence property does (tests/test_properties.py).
+_MARKDOWN_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+\S", re.MULTILINE)
+
+
+def shape(article: Article) -> tuple[str | None, list[tuple[str, str]]]:
+    return article.title, [(b.kind, b.text) for b in article.blocks]
+
+
+def cleaned_twice(raw: str) -> tuple[Article, Article]:
+    """The article of ``raw``, and the article of its rendering."""
+    first = clean_text(raw)
+    rendering = first.to_markdown() if _MARKDOWN_HEADING.search(raw) else first.render()
+    return first, clean_text(rendering)
+
+
+PROMO = "Promo Akhir Tahun! Diskon hingga 70% untuk semua produk elektronik"
+REPORT = "Pemerintah mengumumkan kebijakan baru untuk menekan harga beras di pasar tradisional."
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        # Issue 15: pass 2 took another title and dropped the rest as navigation.
+        f"AIOTRADE\nAIOTRADE\nCafé\nCAFé\n{PROMO}",
+        f"Iklan\nAIOTRADE\nAIOTRADE\nCafé\nCAFé\n{PROMO}",
+        # Issue 15: a literal "\N" line kept after a title, gone when alone.
+        "Harga Beras Turun Lagi\n\\N",
+        "\\N",
+        f"Harga Beras Turun Lagi\n\\N\n{REPORT}",
+        # Issue 15: an ad's name line kept beside a paragraph, a byline on pass 2.
+        f"Harga Beras Turun Lagi\n{REPORT}\nAIOTrade App",
+        f"Harga Beras Turun Lagi\nIklan\nAIOTrade App\n{REPORT}",
+    ],
+)
+def test_the_issue_15_cases_clean_the_same_the_second_time(raw: str) -> None:
+    first, again = cleaned_twice(raw)
+    assert shape(again) == shape(first)
+
+
+def test_the_issue_15_promo_case_keeps_the_logo_title_and_three_paragraphs() -> None:
+    """The first pass the issue reported: the logo text is the title, its repeat
+    a `duplicate-title`, the rest paragraphs."""
+    article = clean_text(f"AIOTRADE\nAIOTRADE\nCafé\nCAFé\n{PROMO}")
+    assert article.title == "AIOTRADE"
+    assert [b.text for b in article.blocks] == ["Café", "CAFé", PROMO]
+    assert [(r.text, r.reason) for r in article.removed] == [("AIOTRADE", "duplicate-title")]
+
+
+# Found by benchmarks/fuzz.py --seed 10 (docs/spec.md, "Fuzzing"). Both come
+# from decisions taken beside blocks a later step drops: on the second pass
+# those blocks are gone, and the decision goes the other way.
+OPEN_IDEMPOTENCE = [
+    pytest.param(
+        "credit\ndownload now\nDOWNLOAD NOW\nEvacuated\nHow Louis Responded\n"
+        "The officials in Washington, who declined to give further details.\n"
+        "The decision, made (16/12), affects roughly 665,000 people.",
+        id="the title is looked for before the scorer drops the ad lines over it",
+    ),
+    pytest.param(
+        "memuat...\nhold.\nrose 533 percent (about $533.4 billion) from year earlier.\nJuru\nGoogle off\n"
+        "NONSTOP\ngratis ongkir\n"
+        "spokesperson the U.N. said on Monday (4/3/2025) that would be debated in Congress.",
+        id="the scorer weighs a line beside one dropped as boilerplate",
+    ),
+    pytest.param(
+        "[SUBSCRIBE »]\t\nmira vídeo\nResponded\nSantoso\n"
+        "36 percent (about $36.8 billion) from a year earlier.\n"
+        "the mayor of Chicago told reporters in London on Saturday.\n",
+        id="the title is looked for before the scorer drops a promo over it",
+    ),
+    pytest.param(
+        'sementara pada (23/6/2025). "Pemerintah tidak akan tinggal diam," ujar Menteri Keuangan Sri Mulyani '
+        "kepada wartawan di Yogyakarta.\nShutterstock Langkah Selanjutnya\n“\\r\\n"
+        "Kami Kata Kepala BMKG Dwikorita Karnawati soal Jumlah Wisatawan",
+        id="a headline read as a related link once the quote mark between is gone",
+    ),
+]
+
+
+@pytest.mark.xfail(strict=True, reason="known limit: decisions read neighbours a later step drops")
+@pytest.mark.parametrize("raw", OPEN_IDEMPOTENCE)
+def test_open_fuzz_cases_clean_the_same_the_second_time(raw: str) -> None:
+    first, again = cleaned_twice(raw)
+    assert shape(again) == shape(first)
