@@ -201,9 +201,9 @@ def certain_rule(text: str, raw: Sequence[str], hits: Sequence[Hit], rules: Rule
     folded = " ".join(text.split()).lower()
     # Shapes see the text with and without the decoration around it ("- Foto: ... -").
     bare = folded.strip(DECORATION)
-    for reason, patterns in rules.shapes.items():
-        if any(p.fullmatch(folded) or (bare != folded and p.fullmatch(bare)) for p in patterns):
-            return reason, "shapes"
+    shape = rules.shape_reason(folded, bare) if bare != folded else rules.shape_reason(folded)
+    if shape is not None:
+        return shape, "shapes"
     for hit in hits:
         if hit.key == "leads" and hit.start == 0 and hit.end < count <= MAX_LEAD_TOKENS:
             # A label is set off from what follows, or opens a line that is no
