@@ -9,14 +9,25 @@ hold the two equal on generated lines and feature vectors.
 from __future__ import annotations
 
 import random
+from collections import Counter
 
 import regex
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from cleannews.evidence import DECORATION
+from cleannews.evidence import (
+    _RAW_TOKEN,
+    DECORATION,
+    _has_time,
+    char_counts,
+    folded_tokens,
+    language_of,
+    measure,
+)
+from cleannews.lexicon import tokens
 from cleannews.model import Block
-from cleannews.rules import FLAGS, ShapeScreen, default_rules, pattern_width, shape_reason_plain
+from cleannews.rules import FLAGS, default_rules
+from cleannews.rules.screen import CASE_TWINS, ShapeScreen, pattern_literals, pattern_width, shape_reason_plain
 from cleannews.scorer import Model, compile_margin, default_model
 from cleannews.steps.base import _measure_text, measure_block
 from tests import strategies
@@ -159,3 +170,66 @@ def random_model(seed: int, features: int = 4) -> Model:
 def test_any_model_compiles_to_its_tree_walk(seed: int, row: list[float]) -> None:
     model = random_model(seed)
     assert compile_margin(model)(row) == model.reference_margin(row) == model.margin(row)
+
+
+def counts_char_by_char(text: str) -> tuple[int, int, int, int]:
+    """Letters, upper-case letters, digits and marks, one character at a time."""
+    letters = uppers = digits = marks = 0
+    for char in text:
+        if char.isalpha():
+            letters += 1
+            uppers += char.isupper()
+        elif char.isdigit():
+            digits += 1
+        elif not char.isspace():
+            marks += 1
+    return letters, uppers, digits, marks
+
+
+def time_char_by_char(text: str) -> bool:
+    """A digit, ``:`` or ``.``, two digits, looked for at every position."""
+    return any(
+        text[i] in ":." and text[i - 1].isdigit() and text[i + 1 : i + 3].isdigit()
+        for i in range(1, len(text) - 2)
+    )
+
+
+texts = st.one_of(lines, st.text(alphabet=st.sampled_from("09:. a²①٣\x1c\t"), max_size=12))
+
+
+@given(texts)
+@example("Ia, 12 KALI!\x1f")
+@example("²:34")
+def test_the_shape_counts_are_the_counts_char_by_char(text: str) -> None:
+    assert char_counts(text) == counts_char_by_char(text)
+    assert _has_time(text) == time_char_by_char(text)
+    assert folded_tokens(text, _RAW_TOKEN.findall(text)) == tokens(text)
+
+
+@given(st.lists(texts, max_size=8))
+def test_the_language_is_the_one_whose_stopwords_the_blocks_use_most(blocks: list[str]) -> None:
+    shapes = [measure(t, RULES) for t in blocks]
+    counts: Counter[str] = Counter()
+    for shape in shapes:
+        for code, words in RULES.stopwords.items():
+            counts[code] += sum(1 for t in shape.tokens if t in words)
+    best = counts.most_common(1)
+    assert language_of(shapes, RULES) == (best[0][0] if best and best[0][1] else None)
+
+
+def test_only_the_case_twins_match_ascii_case_insensitively_without_being_ascii() -> None:
+    """The literal screen lower-cases ASCII; these four are the exceptions it steps around."""
+    ascii_char = regex.compile(r"[\x00-\x7f]", FLAGS)
+    twins = {chr(c) for c in range(128, 0x110000) if ascii_char.fullmatch(chr(c))}
+    assert twins == CASE_TWINS
+
+
+@given(lines)
+@example("ap photo")
+def test_every_fullmatch_holds_one_of_the_literals_read_for_its_pattern(text: str) -> None:
+    for folded in folded_forms(text):
+        for patterns in RULES.shapes.values():
+            for pattern in patterns:
+                literals = pattern_literals(pattern)
+                if pattern.fullmatch(folded) and literals and not CASE_TWINS.intersection(folded):
+                    assert any(a in folded.lower() for a in literals), pattern.pattern

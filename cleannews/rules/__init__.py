@@ -11,10 +11,8 @@ and weekday names of each language.
 
 from __future__ import annotations
 
-import bisect
-import re
 import tomllib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -23,6 +21,9 @@ from typing import Any
 import regex
 
 from cleannews.lexicon import KEYS, Lexicon, tokens
+from cleannews.rules.screen import ShapeScreen, shape_reason_plain
+
+__all__ = ["FLAGS", "Rules", "RulesError", "ShapeScreen", "default_rules", "load_rules", "shape_reason_plain"]
 
 SHIPPED = Path(__file__).resolve().parent
 #: How patterns are compiled: case-insensitive, Unicode, `regex`'s V1 behaviour off.
@@ -85,113 +86,6 @@ def _words(rules: Rules, reason: str, key: str) -> frozenset[str]:
         value = _lookup(table, reason).get(key, [])
         found.update(w.casefold() for w in value if isinstance(w, str))
     return frozenset(found)
-
-
-def shape_reason_plain(shapes: dict[str, tuple[regex.Pattern[str], ...]], texts: Sequence[str]) -> str | None:
-    """The first reason of ``shapes`` one of whose patterns fullmatches one of
-    ``texts``, every pattern tried in turn: the reference `ShapeScreen` keeps to.
-
-    >>> shape_reason_plain({"ad": (regex.compile("iklan"),)}, ["- iklan -", "iklan"])
-    'ad'
-    """
-    for reason, patterns in shapes.items():
-        if any(p.fullmatch(t) for p in patterns for t in texts):
-            return reason
-    return None
-
-
-#: Where a pattern's length bounds cannot be read: any length.
-ANY_WIDTH = (0, None)
-#: Syntax of the ``regex`` package the standard library's parser reads
-#: otherwise or not at all (POSIX classes, fuzzy counts): their widths are not read.
-_OTHER_SYNTAX = regex.compile(r"\[:\^?[a-z]+:\]|\{[edis][<=]|\{[edis]\}|\\[XLmMGK]")
-#: Zero-width tests that, met at the end of a one-character text, can fail
-#: although a longer text would pass: a pattern with one is tried on every text.
-_LOOKS_AHEAD = regex.compile(r"\(\?[=!]|\\B")
-
-
-def pattern_width(pattern: regex.Pattern[str]) -> tuple[int, int | None]:
-    """The least and most characters a fullmatch of ``pattern`` spans
-    (``None``: no bound), read by the standard library's parser; `ANY_WIDTH`
-    where it cannot be read. A Unicode property is one character wide.
-
-    >>> pattern_width(regex.compile(r"\\d{1,3} komentar")), pattern_width(regex.compile(r"\\p{L}+"))
-    ((10, 12), (1, None))
-    """
-    source = regex.sub(r"\\[pP]\{[^}]*\}", "a", pattern.pattern)
-    if _OTHER_SYNTAX.search(source):
-        return ANY_WIDTH
-    try:
-        from re import _parser  # type: ignore[attr-defined]
-
-        low, high = _parser.parse(source, re.IGNORECASE).getwidth()
-    except Exception:
-        return ANY_WIDTH
-    return int(low), (None if high >= _parser.MAXREPEAT else int(high))
-
-
-@dataclass(frozen=True)
-class ShapeScreen:
-    """Which ``shapes`` patterns can fullmatch a text, told by its first
-    character and its length: a pattern is tried only where ``regex``'s partial
-    match says a text starting with that character can match it, and the
-    length is within the pattern's bounds (`pattern_width`). The lists are
-    worked out once per first character and range of lengths, and kept."""
-
-    reasons: tuple[str, ...]
-    patterns: tuple[tuple[regex.Pattern[str], ...], ...]
-    widths: dict[regex.Pattern[str], tuple[int, int | None]]
-    #: Lengths at which the set of patterns a length allows changes.
-    bounds: tuple[int, ...]
-    lookahead: frozenset[regex.Pattern[str]]
-    found: dict[tuple[str, int], tuple[tuple[regex.Pattern[str], ...], ...]] = field(default_factory=dict)
-
-    #: At most this many (character, lengths) lists are kept; then they start over.
-    KEEP = 1 << 16
-
-    @classmethod
-    def of(cls, shapes: dict[str, tuple[regex.Pattern[str], ...]]) -> ShapeScreen:
-        widths = {p: pattern_width(p) for patterns in shapes.values() for p in patterns}
-        cuts = {low for low, _ in widths.values()} | {
-            high + 1 for _, high in widths.values() if high is not None
-        }
-        lookahead = frozenset(p for p in widths if _LOOKS_AHEAD.search(p.pattern))
-        return cls(tuple(shapes), tuple(shapes.values()), widths, tuple(sorted(cuts)), lookahead)
-
-    def reason(self, texts: Sequence[str]) -> str | None:
-        """`shape_reason_plain` of ``texts``, with fewer patterns tried."""
-        lists = [self.candidates(t) for t in texts]
-        for at, reason in enumerate(self.reasons):
-            for text, candidates in zip(texts, lists, strict=True):
-                for pattern in candidates[at]:
-                    if pattern.fullmatch(text):
-                        return reason
-        return None
-
-    def candidates(self, text: str) -> tuple[tuple[regex.Pattern[str], ...], ...]:
-        """Per reason, the patterns that can fullmatch ``text``."""
-        key = (text[:1], bisect.bisect_right(self.bounds, len(text)))
-        found = self.found.get(key)
-        if found is None:
-            if len(self.found) >= self.KEEP:
-                self.found.clear()
-            found = self.found[key] = self._work_out(*key)
-        return found
-
-    def _work_out(self, first: str, span: int) -> tuple[tuple[regex.Pattern[str], ...], ...]:
-        # Every length in one span between two bounds is allowed by the same patterns.
-        length = self.bounds[span - 1] if span else 0
-        return tuple(
-            tuple(p for p in patterns if self._fits(p, length) and self._can_start(p, first))
-            for patterns in self.patterns
-        )
-
-    def _fits(self, pattern: regex.Pattern[str], length: int) -> bool:
-        low, high = self.widths[pattern]
-        return low <= length and (high is None or length <= high)
-
-    def _can_start(self, pattern: regex.Pattern[str], first: str) -> bool:
-        return pattern in self.lookahead or pattern.fullmatch(first, partial=True) is not None
 
 
 def _lookup(table: dict[str, Any], dotted: str) -> dict[str, Any]:
