@@ -64,7 +64,7 @@ class Rules:
         found = self._memo.get(("words", reason, key))
         if found is None:
             found = self._memo[("words", reason, key)] = _words(self, reason, key)
-        return found  # type: ignore[no-any-return]
+        return found
 
     def shape_reason(self, *texts: str) -> str | None:
         """The first reason (in `shapes` order) one of whose patterns
@@ -74,7 +74,7 @@ class Rules:
         screen = self._memo.get("shapes")
         if screen is None:
             screen = self._memo["shapes"] = ShapeScreen.of(self.shapes)
-        return screen.reason(texts)  # type: ignore[no-any-return]
+        return screen.reason(texts)
 
     def languages(self) -> list[str]:
         return sorted(self.stopwords)

@@ -14,6 +14,7 @@ pattern; a pattern it cannot read is tried on every text.
 from __future__ import annotations
 
 import bisect
+import importlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -51,6 +52,12 @@ _LOOKS_AHEAD = regex.compile(r"\(\?[=!]|\\B")
 CASE_TWINS = frozenset("\u0130\u0131\u017f\u212a")
 
 
+def _sre(name: str) -> Any:
+    """The standard library's regular expression parser (``_parser``) or its
+    constants (``_constants``): internal modules, read by name."""
+    return importlib.import_module(f"re.{name}")
+
+
 def parsed(pattern: regex.Pattern[str]) -> Any | None:
     """The standard library's parse of ``pattern`` (``None`` where it reads
     it otherwise or not at all)."""
@@ -58,9 +65,7 @@ def parsed(pattern: regex.Pattern[str]) -> Any | None:
     if _OTHER_SYNTAX.search(source):
         return None
     try:
-        from re import _parser  # type: ignore[attr-defined]
-
-        return _parser.parse(source, re.IGNORECASE)
+        return _sre("_parser").parse(source, re.IGNORECASE)
     except Exception:  # a pattern not read is tried everywhere: always right
         return None
 
@@ -76,10 +81,8 @@ def pattern_width(pattern: regex.Pattern[str]) -> tuple[int, int | None]:
     tree = parsed(pattern)
     if tree is None:
         return ANY_WIDTH
-    from re import _parser
-
     low, high = tree.getwidth()
-    return int(low), (None if high >= _parser.MAXREPEAT else int(high))
+    return int(low), (None if high >= _sre("_constants").MAXREPEAT else int(high))
 
 
 def pattern_literals(pattern: regex.Pattern[str]) -> tuple[str, ...]:
@@ -108,8 +111,7 @@ def _required(sequence: list[Any]) -> list[tuple[str, ...]]:
     """The clauses a match of a parsed sequence meets: each a tuple of
     strings, one of which the match holds (runs of ASCII literals, those of
     a group, of a repeat taken at least once, one per branch of an alternation)."""
-    from re import _constants as c
-
+    c = _sre("_constants")
     clauses: list[tuple[str, ...]] = []
     run: list[str] = []
     for op, value in sequence:
@@ -175,7 +177,9 @@ class ShapeScreen:
     #: Lengths at which the set of patterns a length allows changes.
     bounds: tuple[int, ...]
     lookahead: frozenset[regex.Pattern[str]]
-    found: dict[tuple[str, int], tuple[tuple[Candidate, ...], ...]] = field(default_factory=dict)
+    #: What was worked out: the candidates per (first character, span of
+    #: lengths), the patterns per first character, the `Candidate` of each pattern.
+    found: dict[tuple[Any, Any], Any] = field(default_factory=dict)
 
     #: At most this many (character, lengths) lists are kept; then they start over.
     KEEP = 1 << 16
@@ -224,14 +228,28 @@ class ShapeScreen:
     def _work_out(self, first: str, span: int) -> tuple[tuple[Candidate, ...], ...]:
         # Every length in one span between two bounds is allowed by the same patterns.
         length = self.bounds[span - 1] if span else 0
+        starting = self._starting(first)
         return tuple(
-            tuple(
-                Candidate.of(p, self.literals[p])
-                for p in patterns
-                if self._fits(p, length) and self._can_start(p, first)
-            )
+            tuple(self._candidate(p) for p in patterns if p in starting and self._fits(p, length))
             for patterns in self.patterns
         )
+
+    def _starting(self, first: str) -> frozenset[regex.Pattern[str]]:
+        """The patterns a text starting with ``first`` can match (asked of
+        ``regex`` once per character, whatever the lengths it comes with)."""
+        key = ("first", first)
+        found = self.found.get(key)
+        if found is None:
+            found = frozenset(p for p in self.widths if self._can_start(p, first))
+            self.found[key] = found
+        return found
+
+    def _candidate(self, pattern: regex.Pattern[str]) -> Candidate:
+        key = ("candidate", pattern)
+        found = self.found.get(key)
+        if found is None:
+            found = self.found[key] = Candidate.of(pattern, self.literals[pattern])
+        return found
 
     def _fits(self, pattern: regex.Pattern[str], length: int) -> bool:
         low, high = self.widths[pattern]
