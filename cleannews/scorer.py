@@ -71,6 +71,14 @@ class Model:
             "trees": [[list(node) for node in tree] for tree in self.trees],
         }
 
+    def __getstate__(self) -> dict[str, Any]:
+        # The compiled function cannot be pickled (engines send steps to
+        # workers): it is left out, and made again on first use there.
+        return {**self.__dict__, "_compiled": []}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+
     def margin(self, row: Sequence[float]) -> float:
         """The summed leaf values for one feature vector (log-odds of residue):
         `reference_margin`, run as the Python code the trees compile to (once

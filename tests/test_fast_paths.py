@@ -27,7 +27,13 @@ from cleannews.evidence import (
 from cleannews.lexicon import tokens
 from cleannews.model import Block
 from cleannews.rules import FLAGS, default_rules
-from cleannews.rules.screen import CASE_TWINS, ShapeScreen, pattern_literals, pattern_width, shape_reason_plain
+from cleannews.rules.screen import (
+    CASE_TWINS,
+    ShapeScreen,
+    pattern_literals,
+    pattern_width,
+    shape_reason_plain,
+)
 from cleannews.scorer import Model, compile_margin, default_model
 from cleannews.steps.base import _measure_text, measure_block
 from tests import strategies
@@ -233,3 +239,13 @@ def test_every_fullmatch_holds_one_of_the_literals_read_for_its_pattern(text: st
                 literals = pattern_literals(pattern)
                 if pattern.fullmatch(folded) and literals and not CASE_TWINS.intersection(folded):
                     assert any(a in folded.lower() for a in literals), pattern.pattern
+
+
+def test_a_model_whose_trees_were_compiled_still_pickles() -> None:
+    """Engines send steps (and a model given to `drop_scored`) to workers."""
+    import pickle
+
+    model = random_model(3)
+    model.margin([0.0] * 4)
+    again = pickle.loads(pickle.dumps(model))
+    assert again == model and again.margin([0.5] * 4) == model.reference_margin([0.5] * 4)
