@@ -5,8 +5,9 @@
 A speed change must not change output: run this before and after, and the
 digests must be equal. The inputs: the throughput corpus (`corpus.py`,
 ``--megabytes`` of it, with typographic paragraphs as `throughput.py` makes
-them), every page of ``scrapinghub-text`` in both variants (``input_lines``
-and ``input_escaped``), every raw text of ``indonesian-dev``, the text
+them), every page of each ``*-text`` corpus (scrapinghub, dragnet, cleaneval,
+cleanportaleval) in both variants (``input_lines`` and ``input_escaped``),
+every raw text of ``indonesian-dev`` and of ``indonesian-raw``, the text
 fixtures, a few hostile inputs (long lines, runs of marks), and each of the
 dev texts again with the first line given as ``title=``. ``--html`` adds
 `clean_html` over the scrapinghub pages and the HTML fixtures (slow).
@@ -31,6 +32,8 @@ sys.path.insert(0, str(corpus.REPO))
 import cleannews
 
 Case = tuple[str, Callable[[], cleannews.Article]]
+#: The text corpora of the shared benchmark folder (each a ``pages.jsonl``).
+TEXT_CORPORA = ("scrapinghub-text", "dragnet-text", "cleaneval-text", "cleanportaleval-text")
 
 
 def hostile() -> list[str]:
@@ -50,16 +53,21 @@ def hostile() -> list[str]:
 def text_cases(data: Path, megabytes: float) -> Iterator[tuple[str, list[Case]]]:
     docs = corpus.build(data, megabytes=megabytes, typographic=0.25)
     yield "corpus", [(str(n), _text(d.text)) for n, d in enumerate(docs)]
-    pages = data / "scrapinghub-text" / "pages.jsonl"
-    records = [json.loads(line) for line in pages.open(encoding="utf-8")] if pages.exists() else []
-    for field in ("input_lines", "input_escaped"):
-        yield f"scrapinghub-text {field}", [(r["id"], _text(r[field])) for r in records]
-    yield "scrapinghub-text titled", [(r["id"], _titled(r["input_lines"])) for r in records]
+    for name in TEXT_CORPORA:
+        pages = data / name / "pages.jsonl"
+        records = [json.loads(line) for line in pages.open(encoding="utf-8")] if pages.exists() else []
+        for field in ("input_lines", "input_escaped"):
+            yield f"{name} {field}", [(r["id"], _text(r[field])) for r in records]
+        yield f"{name} titled", [(r["id"], _titled(r["input_lines"])) for r in records]
     dev = data / "indonesian-dev" / "articles.jsonl"
     lines = dev.open(encoding="utf-8") if dev.exists() else []
     articles = [json.loads(line) for line in lines if line.strip()]
     yield "indonesian-dev", [(a["id"], _text(a["raw"])) for a in articles]
     yield "indonesian-dev titled", [(a["id"], _titled(a["raw"])) for a in articles]
+    raw = data / "indonesian-raw" / "articles.jsonl.gz"
+    lines = gzip.decompress(raw.read_bytes()).decode("utf-8").splitlines() if raw.exists() else []
+    articles = [json.loads(line) for line in lines if line.strip()]
+    yield "indonesian-raw", [(a["id"], _text(a["raw"])) for a in articles]
     yield "hostile", [(str(n), _text(t)) for n, t in enumerate(hostile())]
 
 

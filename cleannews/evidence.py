@@ -120,17 +120,9 @@ def sentence_breaks(text: str) -> int:
 def measure(text: str, rules: Rules) -> Shape:
     """The `Shape` of one block's text."""
     raw = _RAW_TOKEN.findall(text)
-    folded = tokens(text)
+    folded = folded_tokens(text, raw)
     words = [t for t in raw if not t[0].isdigit()]
-    letters = uppers = digits = marks = 0
-    for char in text:
-        if char.isalpha():
-            letters += 1
-            uppers += char.isupper()
-        elif char.isdigit():
-            digits += 1
-        elif not char.isspace():
-            marks += 1
+    letters, uppers, digits, marks = char_counts(text)
     stripped = text.strip()
     first = stripped[:1]
     low = stripped.lower()
@@ -147,7 +139,7 @@ def measure(text: str, rules: Rules) -> Shape:
         first in "-–—•*·>#",
         any(q in text for q in '"“”«»„'),
         _has_time(text),
-        any(t in rules.calendar for t in folded),
+        not rules.calendar.isdisjoint(folded),
         any(len(t) == 4 and t[:2] in ("19", "20") for t in raw),
         _name_like(raw, rules),
     )
@@ -201,9 +193,9 @@ def certain_rule(text: str, raw: Sequence[str], hits: Sequence[Hit], rules: Rule
     folded = " ".join(text.split()).lower()
     # Shapes see the text with and without the decoration around it ("- Foto: ... -").
     bare = folded.strip(DECORATION)
-    for reason, patterns in rules.shapes.items():
-        if any(p.fullmatch(folded) or (bare != folded and p.fullmatch(bare)) for p in patterns):
-            return reason, "shapes"
+    shape = rules.shape_reason(folded, bare) if bare != folded else rules.shape_reason(folded)
+    if shape is not None:
+        return shape, "shapes"
     for hit in hits:
         if hit.key == "leads" and hit.start == 0 and hit.end < count <= MAX_LEAD_TOKENS:
             # A label is set off from what follows, or opens a line that is no
@@ -225,6 +217,61 @@ def _separated_after(text: str, last: str) -> bool:
     return at >= 0 and _LEAD_SEPARATOR.match(text, at + len(last)) is not None
 
 
+def folded_tokens(text: str, raw: Sequence[str]) -> list[str]:
+    """`cleannews.lexicon.tokens` of ``text``, given its raw tokens: in ASCII
+    text lower-casing moves no token boundary, so the raw tokens lower-cased
+    are the same list, without a second scan.
+
+    >>> t = "12 Komentar - BACA JUGA"
+    >>> folded_tokens(t, _RAW_TOKEN.findall(t)) == tokens(t)
+    True
+    """
+    if not text.isascii():
+        return tokens(text)
+    return ["0" if t[0].isdigit() else t.lower() for t in raw]
+
+
+#: Each ASCII character as the class `char_counts` counts it in: "A" an
+#: upper-case letter, "a" another letter, "0" a digit, " " a space, "." a mark.
+_ASCII_CLASS = str.maketrans(
+    {
+        chr(c): "A"
+        if chr(c).isalpha() and chr(c).isupper()
+        else "a"
+        if chr(c).isalpha()
+        else "0"
+        if chr(c).isdigit()
+        else " "
+        if chr(c).isspace()
+        else "."
+        for c in range(128)
+    }
+)
+
+
+def char_counts(text: str) -> tuple[int, int, int, int]:
+    """Letters, upper-case letters, digits (not letters) and marks (neither,
+    nor space) of ``text``: each distinct character classified once.
+
+    >>> char_counts("Ia, 12 kali!")
+    (6, 1, 2, 2)
+    """
+    if text.isascii():
+        classes = text.translate(_ASCII_CLASS)
+        upper = classes.count("A")
+        return upper + classes.count("a"), upper, classes.count("0"), classes.count(".")
+    letters = uppers = digits = marks = 0
+    for char, n in Counter(text).items():
+        if char.isalpha():
+            letters += n
+            uppers += n if char.isupper() else 0
+        elif char.isdigit():
+            digits += n
+        elif not char.isspace():
+            marks += n
+    return letters, uppers, digits, marks
+
+
 def _name_like(raw: list[str], rules: Rules) -> bool:
     """Two to five words, each capitalised, none a function word: a person's
     or an organisation's name, as bylines and credits write them."""
@@ -237,19 +284,30 @@ def _name_like(raw: list[str], rules: Rules) -> bool:
 
 
 def _has_time(text: str) -> bool:
-    """A clock time such as ``10:00`` or ``9.30``."""
-    for i in range(1, len(text) - 2):
-        if text[i] in ":." and text[i - 1].isdigit() and text[i + 1 : i + 3].isdigit():
-            return True
+    """A clock time such as ``10:00`` or ``9.30``: a digit, ``:`` or ``.``,
+    two digits (only the marks are visited, not every character).
+
+    >>> _has_time("pukul 10:00 WIB"), _has_time("Rp 10.000"), _has_time("Ia pergi. 12 orang")
+    (True, True, False)
+    """
+    for mark in ":.":
+        i = text.find(mark, 1)
+        while 0 < i <= len(text) - 3:
+            if text[i - 1].isdigit() and text[i + 1 : i + 3].isdigit():
+                return True
+            i = text.find(mark, i + 1)
     return False
 
 
 def language_of(shapes: Sequence[Shape], rules: Rules) -> str | None:
     """The language whose stopwords the article uses most, or None."""
-    counts: Counter[str] = Counter()
-    for shape in shapes:
-        for code, words in rules.stopwords.items():
-            counts[code] += sum(1 for t in shape.tokens if t in words)
+    if not shapes:
+        return None
+    # Each distinct token looked up once per language, weighted by its count.
+    seen = Counter(t for shape in shapes for t in shape.tokens)
+    counts = Counter(
+        {code: sum(n for t, n in seen.items() if t in words) for code, words in rules.stopwords.items()}
+    )
     best = counts.most_common(1)
     return best[0][0] if best and best[0][1] else None
 
@@ -539,7 +597,12 @@ def gather(blocks: Sequence[Block], rules: Rules | None = None, profile: object 
     """
     rules = default_rules() if rules is None else rules
     at = [i for i, b in enumerate(blocks) if b.kept]
-    shapes = [measure(blocks[i].text, rules) for i in at]
+    # A text said several times in one article (labels, widgets, a page of
+    # short lines) is measured once: a `Shape` depends on the text alone.
+    measured: dict[str, Shape] = {}
+    shapes = [
+        measured.get(t) or measured.setdefault(t, measure(t, rules)) for t in (blocks[i].text for i in at)
+    ]
     hits = [profile.lookup(blocks[i].text) for i in at] if profile is not None else None  # type: ignore[attr-defined]
     shares = [getattr(h, "share", None) for h in hits] if hits is not None else None
     rows = article_features(shapes, rules, shares)

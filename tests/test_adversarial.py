@@ -8,6 +8,7 @@ the growth is linear.
 
 from __future__ import annotations
 
+import random
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -123,6 +124,8 @@ HOSTILE_ARTICLES: dict[str, Callable[[int], str]] = {
     "escape artifacts": lambda n: "\\n\n" * n,
     "spaces and tabs": lambda n: (" \t" * 50 + "x\n") * (n // 10),
     "mojibake": lambda n: "Kata â€œbaikâ€\x9d di sini.\n" * n,
+    "many distinct short lines": lambda n: "".join(f"baris pendek {i}\n" for i in range(n)),
+    "binary read as latin-1": lambda n: random.Random(15).randbytes(n * 4).decode("latin-1"),
 }
 BASE = 1_500
 
@@ -130,6 +133,24 @@ BASE = 1_500
 @pytest.mark.parametrize("name", sorted(HOSTILE_ARTICLES))
 def test_clean_text_time_grows_linearly_on_hostile_input(name: str) -> None:
     assert_linear(HOSTILE_ARTICLES[name], cleannews.clean_text, BASE, name)
+
+
+def html_page(count: int) -> str:
+    """A page of ``count`` stretches of a paragraph, a box of links and a captioned figure."""
+    unit = (
+        '<div class="story"><p>Warga kota {n} menunggu keputusan pemerintah tentang harga beras, '
+        'kata pejabat.</p><ul><li><a href="/a/{n}">Berita lain {n}</a></li></ul>'
+        '<figure><img src="/i/{n}.jpg"><figcaption>Foto: Andi/{n}</figcaption></figure></div>\n'
+    )
+    body = "".join(unit.format(n=n) for n in range(count))
+    return (
+        f"<html><head><title>Judul</title></head><body><article><h1>Judul</h1>{body}</article></body></html>"
+    )
+
+
+def test_clean_html_time_grows_linearly_on_a_page_of_many_paragraphs() -> None:
+    """Issue 15: a 21 MB page took over 240 s, growing faster than its size."""
+    assert_linear(html_page, cleannews.clean_html, 150, "clean_html on a long page")
 
 
 def test_the_glued_reporter_code_pattern_is_linear() -> None:

@@ -21,6 +21,9 @@ from typing import Any
 import regex
 
 from cleannews.lexicon import KEYS, Lexicon, tokens
+from cleannews.rules.screen import ShapeScreen, shape_reason_plain
+
+__all__ = ["FLAGS", "Rules", "RulesError", "ShapeScreen", "default_rules", "load_rules", "shape_reason_plain"]
 
 SHIPPED = Path(__file__).resolve().parent
 #: How patterns are compiled: case-insensitive, Unicode, `regex`'s V1 behaviour off.
@@ -44,22 +47,45 @@ class Rules:
     calendar: frozenset[str]
     sources: tuple[str, ...]
     tables: tuple[tuple[str, dict[str, Any]], ...] = field(repr=False)
+    #: What `patterns`, `words` and `shape_reason` worked out, kept with the
+    #: rules they came from (a `Rules` holds dicts: it cannot key a cache).
+    _memo: dict[Any, Any] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def patterns(self, reason: str, key: str) -> list[regex.Pattern[str]]:
         """The compiled ``pattern`` entries of ``[reason] key`` in every file
         (``reason`` may be dotted: ``related.inline``)."""
-        return list(_compiled(self, reason, key))
+        found = self._memo.get(("patterns", reason, key))
+        if found is None:
+            found = self._memo[("patterns", reason, key)] = tuple(_compiled(self, reason, key))
+        return list(found)
 
     def words(self, reason: str, key: str) -> frozenset[str]:
         """A plain word list (``particles``, ``small``) of every file, merged."""
-        found: set[str] = set()
-        for _, table in self.tables:
-            value = _lookup(table, reason).get(key, [])
-            found.update(w.casefold() for w in value if isinstance(w, str))
-        return frozenset(found)
+        found = self._memo.get(("words", reason, key))
+        if found is None:
+            found = self._memo[("words", reason, key)] = _words(self, reason, key)
+        return found
+
+    def shape_reason(self, *texts: str) -> str | None:
+        """The first reason (in `shapes` order) one of whose patterns
+        fullmatches one of ``texts``: `shape_reason_plain`, trying only the
+        patterns `ShapeScreen` says can match a text of that first character
+        and length."""
+        screen = self._memo.get("shapes")
+        if screen is None:
+            screen = self._memo["shapes"] = ShapeScreen.of(self.shapes)
+        return screen.reason(texts)
 
     def languages(self) -> list[str]:
         return sorted(self.stopwords)
+
+
+def _words(rules: Rules, reason: str, key: str) -> frozenset[str]:
+    found: set[str] = set()
+    for _, table in rules.tables:
+        value = _lookup(table, reason).get(key, [])
+        found.update(w.casefold() for w in value if isinstance(w, str))
+    return frozenset(found)
 
 
 def _lookup(table: dict[str, Any], dotted: str) -> dict[str, Any]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from cleannews.budget import check_deadline
 from cleannews.evidence import Evidence, measure
@@ -94,9 +95,24 @@ def _fixed(fix: Callable[[str], str], block: Block) -> Block:
 
 def measure_block(block: Block) -> Evidence:
     """The evidence of a block that has none (made by hand, outside
-    `cleannews.clean_text`), measured on its own."""
-    shape = measure(block.text, default_rules())
+    `cleannews.clean_text`, or dropped by the reader, like an escape
+    artifact), measured on its own.
+
+    >>> measure_block(Block("Baca juga: Harga beras naik")).certain
+    ('related', 'leads')
+    """
+    # The blocks the reader dropped are asked about by several steps, and
+    # repeat ("\\n" lines): what one text measures is remembered.
+    return _measured(block.text) if len(block.text) <= _REMEMBER_UP_TO else _measure_text(block.text)
+
+
+def _measure_text(text: str) -> Evidence:
+    shape = measure(text, default_rules())
     return Evidence((), shape.hits, shape.certain, len(shape.tokens))
+
+
+_REMEMBER_UP_TO = 2000
+_measured = lru_cache(maxsize=1024)(_measure_text)
 
 
 def certain_rule(block: Block) -> tuple[str, str] | None:

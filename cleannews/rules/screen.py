@@ -1,0 +1,259 @@
+"""Which ``shapes`` patterns can fullmatch a text, told cheaply, so that a
+block is tried against a few of the 160-odd patterns instead of all of them.
+
+Three screens, each a necessary condition for a fullmatch, so what is left
+out could never have matched: the text's first character (``regex``'s
+partial match says whether a text starting with it can match), its length
+(the pattern's least and most width), and a literal the pattern cannot
+match without (a word such as ``getty`` in ``.{10,300} / (?:ap|getty)``).
+Width and literals are read from the standard library's parse of the
+pattern; a pattern it cannot read is tried on every text.
+`shape_reason_plain` is the reference: every pattern tried in turn.
+"""
+
+from __future__ import annotations
+
+import bisect
+import importlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+
+
+def shape_reason_plain(shapes: dict[str, tuple[regex.Pattern[str], ...]], texts: Sequence[str]) -> str | None:
+    """The first reason of ``shapes`` one of whose patterns fullmatches one of
+    ``texts``, every pattern tried in turn: the reference `ShapeScreen` keeps to.
+
+    >>> shape_reason_plain({"ad": (regex.compile("iklan"),)}, ["- iklan -", "iklan"])
+    'ad'
+    """
+    for reason, patterns in shapes.items():
+        if any(p.fullmatch(t) for p in patterns for t in texts):
+            return reason
+    return None
+
+
+#: Where a pattern's length bounds cannot be read: any length.
+ANY_WIDTH = (0, None)
+#: Syntax of the ``regex`` package the standard library's parser reads
+#: otherwise or not at all (POSIX classes, fuzzy counts, ...): such a pattern is not read.
+_OTHER_SYNTAX = regex.compile(r"\[:\^?[a-z]+:\]|\{[edis][<=]|\{[edis]\}|\\[XLmMGK]")
+#: A Unicode property: one character, read as ``.`` (any character) by the parser.
+_PROPERTY = regex.compile(r"\\[pP]\{[^}]*\}")
+#: Zero-width tests that, met at the end of a one-character text, can fail
+#: although a longer text would pass: a pattern with one is tried on every first character.
+_LOOKS_AHEAD = regex.compile(r"\(\?[=!]|\\B")
+#: The only characters that match an ASCII character case-insensitively
+#: without being ASCII (a test checks every code point): a text holding one
+#: is not screened by literals.
+CASE_TWINS = frozenset("\u0130\u0131\u017f\u212a")
+
+
+def _sre(name: str) -> Any:
+    """The standard library's regular expression parser (``_parser``) or its
+    constants (``_constants``): internal modules, read by name."""
+    return importlib.import_module(f"re.{name}")
+
+
+def parsed(pattern: regex.Pattern[str]) -> Any | None:
+    """The standard library's parse of ``pattern`` (``None`` where it reads
+    it otherwise or not at all)."""
+    source = _PROPERTY.sub(".", pattern.pattern)
+    if _OTHER_SYNTAX.search(source):
+        return None
+    try:
+        return _sre("_parser").parse(source, re.IGNORECASE)
+    except Exception:  # a pattern not read is tried everywhere: always right
+        return None
+
+
+def pattern_width(pattern: regex.Pattern[str]) -> tuple[int, int | None]:
+    r"""The least and most characters a fullmatch of ``pattern`` spans
+    (``None``: no bound); `ANY_WIDTH` where it cannot be read. A Unicode
+    property is one character wide.
+
+    >>> pattern_width(regex.compile(r"\d{1,3} komentar")), pattern_width(regex.compile(r"\p{L}+"))
+    ((10, 12), (1, None))
+    """
+    tree = parsed(pattern)
+    if tree is None:
+        return ANY_WIDTH
+    low, high = tree.getwidth()
+    return int(low), (None if high >= _sre("_constants").MAXREPEAT else int(high))
+
+
+def pattern_literals(pattern: regex.Pattern[str]) -> tuple[str, ...]:
+    r"""Lower-case ASCII strings one of which every match of ``pattern`` holds
+    (``()``: none known); the longest such choice is taken.
+
+    >>> pattern_literals(regex.compile(r".{0,60}\bclick here\b.{0,40}"))
+    ('click here',)
+    >>> pattern_literals(regex.compile(r"(?:ap|AFP) photo|\d+ foto"))
+    (' photo', ' foto')
+    >>> pattern_literals(regex.compile(r"(?:by )?\w+"))
+    ()
+    """
+    tree = parsed(pattern)
+    clauses = _required(list(tree)) if tree is not None else []
+    return max(clauses, key=_strength, default=())
+
+
+def _strength(clause: tuple[str, ...]) -> tuple[int, int]:
+    """How much a clause screens out: its shortest literal (a space, in
+    nearly every text, counts for nothing), then fewer of them."""
+    return min(len(a.strip()) for a in clause), -len(clause)
+
+
+def _required(sequence: list[Any]) -> list[tuple[str, ...]]:
+    """The clauses a match of a parsed sequence meets: each a tuple of
+    strings, one of which the match holds (runs of ASCII literals, those of
+    a group, of a repeat taken at least once, one per branch of an alternation)."""
+    c = _sre("_constants")
+    clauses: list[tuple[str, ...]] = []
+    run: list[str] = []
+    for op, value in sequence:
+        if op is c.LITERAL and value < 128:
+            run.append(chr(value).lower())
+            continue
+        if run:
+            clauses.append(("".join(run),))
+            run = []
+        if op is c.SUBPATTERN:
+            clauses += _required(list(value[-1]))
+        elif op is c.ATOMIC_GROUP:
+            clauses += _required(list(value))
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and value[0] >= 1:
+            clauses += _required(list(value[2]))
+        elif op is c.BRANCH:
+            each = [max(_required(list(b)), key=_strength, default=()) for b in value[1]]
+            if all(each):
+                clauses.append(tuple(dict.fromkeys(a for alternatives in each for a in alternatives)))
+    if run:
+        clauses.append(("".join(run),))
+    return clauses
+
+
+_TWIN = re.compile("[" + "".join(sorted(CASE_TWINS)) + "]")
+
+
+def _may_hold(probe: str, needs: str | tuple[str, ...] | None) -> bool:
+    """Whether ``probe`` holds what a candidate needs (see `Candidate`)."""
+    if needs is None:
+        return True
+    if isinstance(needs, str):
+        return needs in probe
+    return any(a in probe for a in needs)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A pattern to try, and what a (lower-cased) text must hold to match
+    it: one literal, a search for any of several, or ``None``: nothing known."""
+
+    pattern: regex.Pattern[str]
+    needs: str | tuple[str, ...] | None
+
+    @classmethod
+    def of(cls, pattern: regex.Pattern[str], literals: tuple[str, ...]) -> Candidate:
+        if len(literals) <= 1:
+            return cls(pattern, literals[0] if literals else None)
+        return cls(pattern, literals)
+
+
+@dataclass(frozen=True)
+class ShapeScreen:
+    """The patterns of each reason (in order), read once for their first
+    characters, widths and literals; the patterns that pass the first two
+    screens are worked out once per first character and range of lengths,
+    and kept."""
+
+    reasons: tuple[str, ...]
+    patterns: tuple[tuple[regex.Pattern[str], ...], ...]
+    widths: dict[regex.Pattern[str], tuple[int, int | None]]
+    literals: dict[regex.Pattern[str], tuple[str, ...]]
+    #: Lengths at which the set of patterns a length allows changes.
+    bounds: tuple[int, ...]
+    lookahead: frozenset[regex.Pattern[str]]
+    #: What was worked out: the candidates per (first character, span of
+    #: lengths), the patterns per first character, the `Candidate` of each pattern.
+    found: dict[tuple[Any, Any], Any] = field(default_factory=dict)
+
+    #: At most this many (character, lengths) lists are kept; then they start over.
+    KEEP = 1 << 16
+
+    @classmethod
+    def of(cls, shapes: dict[str, tuple[regex.Pattern[str], ...]]) -> ShapeScreen:
+        every = {p: None for patterns in shapes.values() for p in patterns}
+        widths = {p: pattern_width(p) for p in every}
+        literals = {p: pattern_literals(p) for p in every}
+        cuts = {low for low, _ in widths.values()} | {
+            high + 1 for _, high in widths.values() if high is not None
+        }
+        lookahead = frozenset(p for p in every if _LOOKS_AHEAD.search(p.pattern))
+        return cls(tuple(shapes), tuple(shapes.values()), widths, literals, tuple(sorted(cuts)), lookahead)
+
+    def reason(self, texts: Sequence[str]) -> str | None:
+        """`shape_reason_plain` of ``texts``, with fewer patterns tried."""
+        lists = [self.candidates(t) for t in texts]
+        probes = [t.lower() if t.isascii() or not _TWIN.search(t) else None for t in texts]
+        for at, reason in enumerate(self.reasons):
+            for text, probe, candidates in zip(texts, probes, lists, strict=True):
+                for c in candidates[at]:
+                    needs = c.needs
+                    # `_may_hold`, written out: this loop runs for every block.
+                    if probe is not None and needs is not None:
+                        if needs.__class__ is str:
+                            if needs not in probe:
+                                continue
+                        elif not any(a in probe for a in needs):
+                            continue
+                    if c.pattern.fullmatch(text):
+                        return reason
+        return None
+
+    def candidates(self, text: str) -> tuple[tuple[Candidate, ...], ...]:
+        """Per reason, the patterns that can fullmatch a text of the first
+        character and length of ``text``."""
+        key = (text[:1], bisect.bisect_right(self.bounds, len(text)))
+        found = self.found.get(key)
+        if found is None:
+            if len(self.found) >= self.KEEP:
+                self.found.clear()
+            found = self.found[key] = self._work_out(*key)
+        return found
+
+    def _work_out(self, first: str, span: int) -> tuple[tuple[Candidate, ...], ...]:
+        # Every length in one span between two bounds is allowed by the same patterns.
+        length = self.bounds[span - 1] if span else 0
+        starting = self._starting(first)
+        return tuple(
+            tuple(self._candidate(p) for p in patterns if p in starting and self._fits(p, length))
+            for patterns in self.patterns
+        )
+
+    def _starting(self, first: str) -> frozenset[regex.Pattern[str]]:
+        """The patterns a text starting with ``first`` can match (asked of
+        ``regex`` once per character, whatever the lengths it comes with)."""
+        key = ("first", first)
+        found = self.found.get(key)
+        if found is None:
+            found = frozenset(p for p in self.widths if self._can_start(p, first))
+            self.found[key] = found
+        return found
+
+    def _candidate(self, pattern: regex.Pattern[str]) -> Candidate:
+        key = ("candidate", pattern)
+        found = self.found.get(key)
+        if found is None:
+            found = self.found[key] = Candidate.of(pattern, self.literals[pattern])
+        return found
+
+    def _fits(self, pattern: regex.Pattern[str], length: int) -> bool:
+        low, high = self.widths[pattern]
+        return low <= length and (high is None or length <= high)
+
+    def _can_start(self, pattern: regex.Pattern[str], first: str) -> bool:
+        return pattern in self.lookahead or pattern.fullmatch(first, partial=True) is not None
