@@ -271,7 +271,7 @@ def conservation_failures(raw: str, article: _Article) -> list[str]:
     belongs to the one line for which everything then holds.
 
     >>> from types import SimpleNamespace as P
-    >>> raw = "Judul - Situs\n\nIsi berita. Baca juga: Lain"
+    >>> raw = "Judul - Situs\\n\\nIsi berita. Baca juga: Lain"
     >>> cut = [P(text="Situs", line=1), P(text="Baca juga: Lain", line=3)]
     >>> conservation_failures(raw, P(title="Judul", blocks=[P(text="Isi berita.", line=3)], removed=cut))
     []
