@@ -441,6 +441,9 @@ def test_clean_html_picks_the_profile_of_the_url_site() -> None:
 
 # ---------------------------------------------------------------- the laws, with a profile
 
+#: Examples per law property with a profile: half the profile's (each learns a profile).
+SITE_EXAMPLES = max(60, settings.default.max_examples // 2)
+
 #: A made-up site's boilerplate line: invented words, no digits.
 site_lines = st.lists(st.sampled_from(SITE_WORDS), min_size=2, max_size=6).map(
     lambda ws: " ".join(ws).capitalize()
@@ -467,7 +470,7 @@ def sites(draw: st.DrawFn) -> tuple[list[str], Draft, list[str]]:
 
 
 @given(sites())
-@settings(max_examples=60)
+@settings(max_examples=SITE_EXAMPLES)
 def test_with_a_profile_every_input_unit_comes_out_once(site: tuple[list[str], Draft, list[str]]) -> None:
     learned, draft, _ = site
     article = clean_text(draft.raw, profile=SiteProfile.learn(learned))
@@ -476,7 +479,7 @@ def test_with_a_profile_every_input_unit_comes_out_once(site: tuple[list[str], D
 
 
 @given(sites())
-@settings(max_examples=60)
+@settings(max_examples=SITE_EXAMPLES)
 def test_with_the_same_profile_cleaning_the_rendered_article_changes_nothing(
     site: tuple[list[str], Draft, list[str]],
 ) -> None:
@@ -506,7 +509,7 @@ def test_two_short_lines_after_an_ad_block_clean_the_same_once_it_is_gone() -> N
 
 
 @given(sites(), st.integers(2, 5), st.sampled_from([0.0, MIN_SHARE, 0.3]))
-@settings(max_examples=60)
+@settings(max_examples=SITE_EXAMPLES)
 def test_a_profile_never_removes_a_line_in_fewer_than_the_minimum_articles_or_share(
     site: tuple[list[str], Draft, list[str]], min_articles: int, min_share: float
 ) -> None:
