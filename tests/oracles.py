@@ -141,16 +141,21 @@ def _drop(text: str, categories: tuple[str, ...]) -> str:
     return "".join(c for c in text if c == "\t" or unicodedata.category(c) not in categories)
 
 
-def repaired(text: str, *, spaces_first: bool = False) -> str:
+def repaired(text: str, *, spaces_first: bool = False, format_first: bool = True) -> str:
     r"""``text`` with every damage law 2 allows to repair undone, until
     nothing changes: entities, backslash escapes, mojibake, control and
-    invisible characters, white-space runs (``spaces_first``: before ftfy
-    reads mojibake, which then reads "Ã " where it would read "Ã\u00a0").
+    invisible characters, white-space runs. The repairs may come in another
+    order: ``spaces_first`` squeezes white space before ftfy reads mojibake
+    (which then reads "Ã " where it would read "Ã\u00a0"); ``format_first``
+    drops format characters (zero-width, soft hyphen) before it (``False``:
+    ftfy reads "Â\u00ad" as a mis-decoded soft hyphen).
 
     >>> repaired('Harga\u200b &amp;quot;naik&quot;  \\"5%\\"\\tâ€œyaâ€\x9d')
     'Harga "naik" "5%" “ya”'
     >>> repaired("Ã\u00a00"), repaired("Ã\u00a00", spaces_first=True)
     ('à0', 'à 0')
+    >>> repaired("Â\u00adA"), repaired("Â\u00adA", format_first=False)
+    ('ÂA', 'A')
     """
     for _ in range(8):
         fixed = html.unescape(text)
@@ -158,7 +163,7 @@ def repaired(text: str, *, spaces_first: bool = False) -> str:
         fixed = _ESCAPED_SPACE.sub(" ", _ESCAPED_QUOTE.sub(r"\1", fixed))
         # Format characters (zero-width, BOM, soft hyphen) go before ftfy
         # reads mojibake; controls (C1 ones are part of mojibake) after it.
-        fixed = ftfy.fix_text(_drop(fixed, ("Cf",)), FIX)
+        fixed = ftfy.fix_text(_drop(fixed, ("Cf",)) if format_first else fixed, FIX)
         fixed = " ".join(_drop(fixed, ("Cc", "Cf", "Cs")).split())
         if fixed == text:
             break
@@ -170,16 +175,22 @@ def repaired(text: str, *, spaces_first: bool = False) -> str:
 
 
 def words(text: str) -> Counter[str]:
-    """The runs of letters and digits of ``text``, counted.
+    """The runs of letters and digits of ``text``, counted. Control, format
+    and surrogate characters (but white space) are invisible inside a run:
+    a repair may drop some of them and leave others.
 
     >>> sorted(words("Rp 5,4 triliun (5,4)").items())
     [('4', 2), ('5', 2), ('Rp', 1), ('triliun', 1)]
+    >>> words("0\x080\x9d0") == words("00\x9d0") == words("000")
+    True
     """
     out: Counter[str] = Counter()
     run: list[str] = []
     for char in text + " ":
         if char.isalnum():
             run.append(char)
+        elif not char.isspace() and unicodedata.category(char) in ("Cc", "Cf", "Cs"):
+            continue
         elif run:
             out["".join(run)] += 1
             run = []
@@ -187,14 +198,14 @@ def words(text: str) -> Counter[str]:
 
 
 def readings(text: str) -> tuple[str, ...]:
-    """``text`` as written and as repaired in either order of repairs."""
-    return text, repaired(text), repaired(text, spaces_first=True)
+    """``text`` as written and as repaired in each order of repairs."""
+    return text, repaired(text), repaired(text, spaces_first=True), repaired(text, format_first=False)
 
 
 def line_words(pieces: Iterable[str]) -> list[Counter[str]]:
     """The words of ``pieces``, once per reading (`readings`)."""
     read = [readings(p) for p in pieces]
-    return [sum((words(r[n]) for r in read), Counter()) for n in range(3)]
+    return [sum((words(r[n]) for r in read), Counter()) for n in range(4)]
 
 
 def invented_words(text: str, line: Sequence[str]) -> set[str]:
