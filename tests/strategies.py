@@ -105,7 +105,12 @@ def squeeze(text: str) -> str:
 
 
 def _residue_runs(pieces: Sequence[Piece]) -> list[list[int]]:
-    """Indices of the residue pieces, grouped in runs of adjacent ones."""
+    """Indices of the residue pieces, grouped in runs of adjacent ones.
+
+    >>> ad, text = Piece(("Iklan",), reason="ad"), Piece(("Isi.",))
+    >>> _residue_runs([ad, ad, text, ad])
+    [[0, 1], [3]]
+    """
     runs: list[list[int]] = []
     for n, piece in enumerate(pieces):
         if piece.reason is None:
@@ -129,6 +134,12 @@ def leeway(pieces: Sequence[Piece]) -> frozenset[int]:
       above a caption: a gallery's caption, which is a sentence too;
     - headings between the title and its repeat in the body: kickers over
       the headline ("Review"), which a page prints there.
+
+    >>> related, heading = Piece(("Berita Terkait",), reason="related"), Piece(("Latar Belakang",), "heading")
+    >>> sorted(leeway([Piece(("Isi.",)), related, heading, Piece(("Isi lain.",))]))
+    [2]
+    >>> leeway([Piece(("Isi.",)), heading, Piece(("Isi lain.",))])
+    frozenset()
     """
     loose: set[int] = set()
     kinds = [p.kind if p.reason is None else p.reason for p in pieces]
