@@ -134,6 +134,8 @@ def leeway(pieces: Sequence[Piece]) -> frozenset[int]:
       above a caption: a gallery's caption, which is a sentence too;
     - headings between the title and its repeat in the body: kickers over
       the headline ("Review"), which a page prints there.
+    - a title or heading with residue right before and right after it: a
+      short line between two residue blocks reads as residue too.
 
     >>> related, heading = Piece(("Berita Terkait",), reason="related"), Piece(("Latar Belakang",), "heading")
     >>> sorted(leeway([Piece(("Isi.",)), related, heading, Piece(("Isi lain.",))]))
@@ -157,6 +159,9 @@ def leeway(pieces: Sequence[Piece]) -> frozenset[int]:
                 loose.add(n - 1)
             elif pieces[n - 2].lines == pieces[n - 1].lines:
                 loose |= {n - 2, n - 1}
+        if kinds[n] in ("title", "heading") and 0 < n < len(pieces) - 1:
+            if pieces[n - 1].reason and pieces[n + 1].reason:
+                loose.add(n)
         if piece.reason == "duplicate-title":
             start = next((i for i in range(n) if kinds[i] == "title"), n) + 1
             between = range(start, n)
