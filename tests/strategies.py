@@ -159,9 +159,8 @@ def leeway(pieces: Sequence[Piece]) -> frozenset[int]:
                 loose.add(n - 1)
             elif pieces[n - 2].lines == pieces[n - 1].lines:
                 loose |= {n - 2, n - 1}
-        if kinds[n] in ("title", "heading") and 0 < n < len(pieces) - 1:
-            if pieces[n - 1].reason and pieces[n + 1].reason:
-                loose.add(n)
+        if kinds[n] in ("title", "heading") and 0 < n < len(pieces) - 1 and pieces[n - 1].reason:
+            loose |= {n} if pieces[n + 1].reason else set()
         if piece.reason == "duplicate-title":
             start = next((i for i in range(n) if kinds[i] == "title"), n) + 1
             between = range(start, n)
