@@ -141,14 +141,15 @@ def _drop(text: str, categories: tuple[str, ...]) -> str:
     return "".join(c for c in text if c == "\t" or unicodedata.category(c) not in categories)
 
 
-def repaired(text: str, *, spaces_first: bool = False, format_first: bool = True) -> str:
+def repaired(text: str, *, spaces_first: bool = False, format_first: bool = True, passes: int = 8) -> str:
     r"""``text`` with every damage law 2 allows to repair undone, until
     nothing changes: entities, backslash escapes, mojibake, control and
     invisible characters, white-space runs. The repairs may come in another
     order: ``spaces_first`` squeezes white space before ftfy reads mojibake
     (which then reads "Ã " where it would read "Ã\u00a0"); ``format_first``
     drops format characters (zero-width, soft hyphen) before it (``False``:
-    ftfy reads "Â\u00ad" as a mis-decoded soft hyphen).
+    ftfy reads "Â\u00ad" as a mis-decoded soft hyphen); ``passes`` bounds how
+    often (once a control character is gone, ftfy may read more mojibake).
 
     >>> repaired('Harga\u200b &amp;quot;naik&quot;  \\"5%\\"\\tâ€œyaâ€\x9d')
     'Harga "naik" "5%" “ya”'
@@ -156,8 +157,10 @@ def repaired(text: str, *, spaces_first: bool = False, format_first: bool = True
     ('à0', 'à 0')
     >>> repaired("Â\u00adA"), repaired("Â\u00adA", format_first=False)
     ('ÂA', 'A')
+    >>> repaired("\x81Ü\x88"), repaired("\x81Ü\x88", passes=1)
+    ('܈', 'Üˆ')
     """
-    for _ in range(8):
+    for _ in range(passes):
         fixed = html.unescape(text)
         fixed = " ".join(fixed.split()) if spaces_first else fixed
         fixed = _ESCAPED_SPACE.sub(" ", _ESCAPED_QUOTE.sub(r"\1", fixed))
@@ -199,13 +202,19 @@ def words(text: str) -> Counter[str]:
 
 def readings(text: str) -> tuple[str, ...]:
     """``text`` as written and as repaired in each order of repairs."""
-    return text, repaired(text), repaired(text, spaces_first=True), repaired(text, format_first=False)
+    return (
+        text,
+        repaired(text),
+        repaired(text, spaces_first=True),
+        repaired(text, format_first=False),
+        repaired(text, passes=1),
+    )
 
 
 def line_words(pieces: Iterable[str]) -> list[Counter[str]]:
     """The words of ``pieces``, once per reading (`readings`)."""
     read = [readings(p) for p in pieces]
-    return [sum((words(r[n]) for r in read), Counter()) for n in range(4)]
+    return [sum(map(words, texts), Counter()) for texts in zip(*read)]
 
 
 def invented_words(text: str, line: Sequence[str]) -> set[str]:

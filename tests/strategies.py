@@ -136,12 +136,17 @@ def leeway(pieces: Sequence[Piece]) -> frozenset[int]:
       the headline ("Review"), which a page prints there.
     - a title or heading with residue right before and right after it: a
       short line between two residue blocks reads as residue too.
+    - the title's repeats, when the title is in the leeway: with the title
+      gone, its repeat is the headline.
 
     >>> related, heading = Piece(("Berita Terkait",), reason="related"), Piece(("Latar Belakang",), "heading")
     >>> sorted(leeway([Piece(("Isi.",)), related, heading, Piece(("Isi lain.",))]))
     [2]
     >>> leeway([Piece(("Isi.",)), heading, Piece(("Isi lain.",))])
     frozenset()
+    >>> title, again = Piece(("Harga Naik",), "title"), Piece(("HARGA NAIK",), reason="duplicate-title")
+    >>> sorted(leeway([related, title, heading, again, Piece(("Isi.",))]))
+    [1, 2, 3]
     """
     loose: set[int] = set()
     kinds = [p.kind if p.reason is None else p.reason for p in pieces]
@@ -166,6 +171,8 @@ def leeway(pieces: Sequence[Piece]) -> frozenset[int]:
             between = range(start, n)
             if all(kinds[i] == "heading" or pieces[i].reason for i in between):
                 loose |= {i for i in between if kinds[i] == "heading"}
+    if any(kinds[n] == "title" for n in loose):
+        loose |= {n for n, kind in enumerate(kinds) if kind == "duplicate-title"}
     return frozenset(loose)
 
 
