@@ -214,7 +214,7 @@ def readings(text: str) -> tuple[str, ...]:
 def line_words(pieces: Iterable[str]) -> list[Counter[str]]:
     """The words of ``pieces``, once per reading (`readings`)."""
     read = [readings(p) for p in pieces]
-    return [sum(map(words, texts), Counter()) for texts in zip(*read)]
+    return [sum(map(words, texts), Counter()) for texts in zip(*read, strict=True)]
 
 
 def invented_words(text: str, line: Sequence[str]) -> set[str]:
