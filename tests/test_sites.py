@@ -441,8 +441,8 @@ def test_clean_html_picks_the_profile_of_the_url_site() -> None:
 
 # ---------------------------------------------------------------- the laws, with a profile
 
-#: Examples per law property with a profile: half the profile's (each learns a profile).
-SITE_EXAMPLES = max(60, settings.default.max_examples // 2)
+#: Examples per law property with a profile: a tenth of the profile's, at least 60 (each learns a profile).
+SITE_EXAMPLES = max(60, settings.default.max_examples // 10)
 
 #: A made-up site's boilerplate line: invented words, no digits.
 site_lines = st.lists(st.sampled_from(SITE_WORDS), min_size=2, max_size=6).map(
