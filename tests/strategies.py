@@ -127,8 +127,8 @@ def leeway(pieces: Sequence[Piece]) -> frozenset[int]:
     the properties assert nothing about them (docs/spec.md, "Leeway"):
 
     - a heading right under a related or navigation list header ("Berita
-      Terkait", "Home"), or the title and the heading under it there: a
-      headline the list links reads the same;
+      Terkait", "Home"), or the title and the heading under it there (with
+      only residue between): a headline the list links reads the same;
     - a heading right over a related link ("Read more"): the teaser it links;
     - one line of text between two captions, or a line printed twice right
       above a caption: a gallery's caption, which is a sentence too;
@@ -151,12 +151,14 @@ def leeway(pieces: Sequence[Piece]) -> frozenset[int]:
     loose: set[int] = set()
     kinds = [p.kind if p.reason is None else p.reason for p in pieces]
     for n, piece in enumerate(pieces):
-        after = kinds[n + 1 : n + 3]
         if piece.reason in ("related", "navigation"):
+            # The list runs on over residue (the title's repeat, an ad) to the next short lines.
+            following = [i for i in range(n + 1, len(pieces)) if pieces[i].reason is None][:2]
+            after = [kinds[i] for i in following]
             if after[:1] == ["heading"]:
-                loose.add(n + 1)
+                loose.add(following[0])
             elif after == ["title", "heading"]:
-                loose |= {n + 1, n + 2}
+                loose |= set(following)
         if piece.reason == "related" and n and kinds[n - 1] == "heading":
             loose.add(n - 1)
         if piece.reason == "caption" and n >= 2 and pieces[n - 1].reason is None:
