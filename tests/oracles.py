@@ -141,13 +141,18 @@ def _drop(text: str, categories: tuple[str, ...]) -> str:
     return "".join(c for c in text if c == "\t" or unicodedata.category(c) not in categories)
 
 
+def _drop_c0(text: str) -> str:
+    """``text`` without C0 control characters and DEL (but tab)."""
+    return "".join(c for c in text if c == "\t" or not (c < " " or c == "\x7f"))
+
+
 def repaired(text: str, *, spaces_first: bool = False, format_first: bool = True, passes: int = 8) -> str:
     r"""``text`` with every damage law 2 allows to repair undone, until
     nothing changes: entities, backslash escapes, mojibake, control and
     invisible characters, white-space runs. The repairs may come in another
     order: ``spaces_first`` squeezes white space before ftfy reads mojibake
     (which then reads "Ã " where it would read "Ã\u00a0"); ``format_first``
-    drops format characters (zero-width, soft hyphen) before it (``False``:
+    drops format characters (zero-width, soft hyphen) and C0 controls before it (``False``:
     ftfy reads "Â\u00ad" as a mis-decoded soft hyphen); ``passes`` bounds how
     often (once a control character is gone, ftfy may read more mojibake).
 
@@ -159,14 +164,16 @@ def repaired(text: str, *, spaces_first: bool = False, format_first: bool = True
     ('ÂA', 'A')
     >>> repaired("\x81Ü\x88"), repaired("\x81Ü\x88", passes=1)
     ('܈', 'Üˆ')
+    >>> repaired("Ä\x1b\x80")
+    'Ā'
     """
     for _ in range(passes):
         fixed = html.unescape(text)
         fixed = " ".join(fixed.split()) if spaces_first else fixed
         fixed = _ESCAPED_SPACE.sub(" ", _ESCAPED_QUOTE.sub(r"\1", fixed))
-        # Format characters (zero-width, BOM, soft hyphen) go before ftfy
-        # reads mojibake; controls (C1 ones are part of mojibake) after it.
-        fixed = ftfy.fix_text(_drop(fixed, ("Cf",)) if format_first else fixed, FIX)
+        # Format characters (zero-width, BOM, soft hyphen) and C0 controls go
+        # before ftfy reads mojibake; C1 controls, part of mojibake, after it.
+        fixed = ftfy.fix_text(_drop_c0(_drop(fixed, ("Cf",))) if format_first else fixed, FIX)
         fixed = " ".join(_drop(fixed, ("Cc", "Cf", "Cs")).split())
         if fixed == text:
             break

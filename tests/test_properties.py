@@ -201,6 +201,7 @@ def test_repairs_give_back_the_undamaged_story(drafts: tuple[Draft, Draft]) -> N
 @example("Â\xadA")  # ftfy reads "Â" and a soft hyphen as a mis-decoded soft hyphen: the oracle did not
 @example("0\x080\x9d0")  # a title with one control character repaired and one left
 @example("\x81Ü\x88")  # ftfy's one pass read "\x88" as "ˆ"; the oracle's further passes read more
+@example("Ä\x1b\x80")  # ftfy reads "Ä\x80" once the reader dropped the escape character
 def test_every_input_unit_comes_out_once(raw: str) -> None:
     """Each unit's words come out once, on the line they came from: in the
     title, a kept block, a removed entry or a cut; every removed entry has
