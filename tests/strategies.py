@@ -8,9 +8,10 @@ many ways real sites spell it. `Draft` joins pieces into raw text in one of
 the layouts scrapers produce and says what cleaning must give back.
 
 Everything here states what the text IS; what cleannews must do with it is in
-``test_properties.py``. Where a residue spelling cannot be told from reporting,
-the generator leaves it out with a comment, and ``docs/spec.md`` lists it as a
-known limit.
+``test_properties.py``. Nothing here asks cleannews what it will do, and no
+input is left out because cleannews gets it wrong: a piece whose fate a
+reader could not tell either is in the draft's `leeway` (asserted nowhere);
+a case cleannews gets wrong is a strict xfail in ``test_known_limits.py``.
 """
 
 from __future__ import annotations
@@ -41,36 +42,140 @@ class Piece:
 
 @dataclass(frozen=True)
 class Draft:
-    """Pieces in input order and the layout that joins their lines."""
+    """Pieces in input order, the layout that joins their lines, and the
+    ``leeway``: indices of pieces whose fate the properties do not assert,
+    because a reader could not tell it either (`leeway`, docs/spec.md)."""
 
     pieces: tuple[Piece, ...]
     layout: str = "\n\n"
+    leeway: frozenset[int] = frozenset()
 
     @property
     def raw(self) -> str:
         return self.layout.join(line for p in self.pieces for line in p.lines)
 
+    def _asserted(self) -> list[Piece]:
+        """The pieces the properties assert: not leeway, nor the same text as one."""
+        loose = self.loose
+        return [p for p in self.pieces if not loose.intersection(map(squeeze, p.lines))]
+
     @property
     def title(self) -> str | None:
-        return next((p.text for p in self.pieces if p.kind == "title" and p.reason is None), None)
+        return next((p.text for p in self._asserted() if p.kind == "title" and p.reason is None), None)
 
     @property
     def content(self) -> list[tuple[str, str]]:
-        """``(kind, text)`` of every content block after the title, in order."""
-        return [(p.kind, p.text) for p in self.pieces if p.reason is None and p.kind != "title"]
+        """``(kind, text)`` of every asserted content block after the title, in order."""
+        return [(p.kind, p.text) for p in self._asserted() if p.reason is None and p.kind != "title"]
 
     @property
-    def residue(self) -> list[tuple[str, str]]:
-        """``(text, reason)`` of every residue line, in order. In the escaped
-        layout a line of escaped breaks is part of the separator between
-        paragraphs, so it is no unit of its own."""
-        return [
-            (line, p.reason)
-            for p in self.pieces
-            if p.reason
-            for line in p.lines
-            if not ("\\" in self.layout and _ESCAPED_BREAKS.fullmatch(line))
-        ]
+    def loose(self) -> frozenset[str]:
+        """The lines of the leeway pieces, white space squeezed: whatever
+        comes out with such a text is not asserted."""
+        return frozenset(squeeze(line) for n in self.leeway for line in self.pieces[n].lines)
+
+    @property
+    def residue(self) -> list[tuple[str, frozenset[str]]]:
+        """``(text, reasons)`` of every residue line, in order, with the
+        reason codes it may be removed for: its own, or that of any residue
+        piece in the run of residue it sits in (an ad label takes the marker
+        after its copy for more copy). In the escaped layout a line of
+        escaped breaks is part of the separator between paragraphs, so it is
+        no unit of its own."""
+        out = []
+        for run in _residue_runs(self.pieces):
+            reasons = frozenset(str(self.pieces[n].reason) for n in run)
+            out += [
+                (line, reasons)
+                for n in run
+                for line in self.pieces[n].lines
+                if squeeze(line) not in self.loose
+                if not ("\\" in self.layout and _ESCAPED_BREAKS.fullmatch(line))
+            ]
+        return out
+
+
+def squeeze(text: str) -> str:
+    """``text`` with white-space runs as one space, none at the ends.
+
+    >>> squeeze(" Baca\u00a0 juga ")
+    'Baca juga'
+    """
+    return " ".join(text.split())
+
+
+def _residue_runs(pieces: Sequence[Piece]) -> list[list[int]]:
+    """Indices of the residue pieces, grouped in runs of adjacent ones.
+
+    >>> ad, text = Piece(("Iklan",), reason="ad"), Piece(("Isi.",))
+    >>> _residue_runs([ad, ad, text, ad])
+    [[0, 1], [3]]
+    """
+    runs: list[list[int]] = []
+    for n, piece in enumerate(pieces):
+        if piece.reason is None:
+            continue
+        if runs and runs[-1][-1] == n - 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return runs
+
+
+def leeway(pieces: Sequence[Piece]) -> frozenset[int]:
+    """The pieces whose fate a reader of the text could not tell either, so
+    the properties assert nothing about them (docs/spec.md, "Leeway"):
+
+    - a heading right under a related or navigation list header ("Berita
+      Terkait", "Home"), or the title and the heading under it there (with
+      only residue between): a headline the list links reads the same;
+    - a heading right over a related link ("Read more"): the teaser it links;
+    - one line of text between two captions, or a line printed twice right
+      above a caption: a gallery's caption, which is a sentence too;
+    - headings between the title and its repeat in the body: kickers over
+      the headline ("Review"), which a page prints there.
+    - a title or heading with residue right before and right after it: a
+      short line between two residue blocks reads as residue too.
+    - the title's repeats, when the title is in the leeway: with the title
+      gone, its repeat is the headline.
+
+    >>> related, heading = Piece(("Berita Terkait",), reason="related"), Piece(("Latar Belakang",), "heading")
+    >>> sorted(leeway([Piece(("Isi.",)), related, heading, Piece(("Isi lain.",))]))
+    [2]
+    >>> leeway([Piece(("Isi.",)), heading, Piece(("Isi lain.",))])
+    frozenset()
+    >>> title, again = Piece(("Harga Naik",), "title"), Piece(("HARGA NAIK",), reason="duplicate-title")
+    >>> sorted(leeway([related, title, heading, again, Piece(("Isi.",))]))
+    [1, 2, 3]
+    """
+    loose: set[int] = set()
+    kinds = [p.kind if p.reason is None else p.reason for p in pieces]
+    for n, piece in enumerate(pieces):
+        if piece.reason in ("related", "navigation"):
+            # The list runs on over residue (the title's repeat, an ad) to the next short lines.
+            following = [i for i in range(n + 1, len(pieces)) if pieces[i].reason is None][:2]
+            after = [kinds[i] for i in following]
+            if after[:1] == ["heading"]:
+                loose.add(following[0])
+            elif after == ["title", "heading"]:
+                loose |= set(following)
+        if piece.reason == "related" and n and kinds[n - 1] == "heading":
+            loose.add(n - 1)
+        if piece.reason == "caption" and n >= 2 and pieces[n - 1].reason is None:
+            if pieces[n - 2].reason == "caption":
+                loose.add(n - 1)
+            elif pieces[n - 2].lines == pieces[n - 1].lines:
+                loose |= {n - 2, n - 1}
+        if kinds[n] in ("title", "heading") and 0 < n < len(pieces) - 1 and pieces[n - 1].reason:
+            loose |= {n} if pieces[n + 1].reason else set()
+        if piece.reason == "duplicate-title":
+            start = next((i for i in range(n) if kinds[i] == "title"), n) + 1
+            between = range(start, n)
+            if all(kinds[i] == "heading" or pieces[i].reason for i in between):
+                loose |= {i for i in between if kinds[i] == "heading"}
+    if any(kinds[n] == "title" for n in loose):
+        loose |= {n for n, kind in enumerate(kinds) if kind == "duplicate-title"}
+    return frozenset(loose)
 
 
 _ESCAPED_BREAKS = re.compile(r"(?:\s*(?:\\+r)?\\+n)+\s*")
@@ -736,8 +841,9 @@ residue = st.one_of(*RESIDUE.values())
 
 @st.composite
 def dirty_drafts(draw: st.DrawFn, kinds: st.SearchStrategy[Piece] = residue) -> Draft:
-    """A story with residue inserted between its blocks (never two residue
-    pieces side by side), maybe a repeated title and a comment tail."""
+    """A story with residue inserted between its blocks, maybe a repeated
+    title and a comment tail; the pieces no reader could tell are its
+    `leeway`."""
     story = draw(stories())
     gaps = list(range(len(story) + 1))
     chosen = sorted(draw(st.lists(st.sampled_from(gaps), unique=True, min_size=1, max_size=4)))
@@ -748,66 +854,12 @@ def dirty_drafts(draw: st.DrawFn, kinds: st.SearchStrategy[Piece] = residue) -> 
         pieces.append(piece)
     title = next((p.text for p in story if p.kind == "title"), None)
     if title and draw(st.booleans()):
-        at = draw(st.integers(2, len(pieces)))
-        start = next(i for i, p in enumerate(pieces) if p.kind == "title") + 1
-        if all(p.kind == "heading" or p.reason for p in pieces[start:at]):
-            at = start  # not right under an opening heading: a known limit, docs/spec.md
-        pieces.insert(at, draw(repeated_titles(title)))
+        pieces.insert(draw(st.integers(2, len(pieces))), draw(repeated_titles(title)))
     if draw(st.booleans()):
         pieces.append(draw(comment_tails()))
     elif len(story) in chosen:
         pieces.append(draw(kinds))
-    return Draft(tuple(_no_list_over_title(_no_gallery_shape(_no_adjacent_residue(pieces)))), draw(layouts))
-
-
-def _no_adjacent_residue(pieces: list[Piece]) -> list[Piece]:
-    """The pieces without a residue piece right after another one, whose
-    reason would then be the first one's (an ad label eats a marker after
-    it): residue runs are not what the injection law is about."""
-    out: list[Piece] = []
-    for piece in pieces:
-        if piece.reason and out and out[-1].reason:
-            continue
-        out.append(piece)
-    return out
-
-
-def _no_list_over_title(pieces: list[Piece]) -> list[Piece]:
-    """The pieces without related or navigation residue right over a heading,
-    or over the title when a heading follows the title: a list or tag header
-    ("Berita Terkait", "Home") takes a short line under it for a headline
-    it lists; nor related residue right under a heading, which a "Read more"
-    trailer takes for the teaser it links (known limits, docs/spec.md)."""
-    out: list[Piece] = []
-    for n, piece in enumerate(pieces):
-        after = [p.kind for p in pieces[n + 1 : n + 3]]
-        if piece.reason in ("related", "navigation") and (
-            after[:1] == ["heading"] or after == ["title", "heading"]
-        ):
-            continue
-        if piece.reason == "related" and out and out[-1].kind == "heading":  # "Read more" takes its teaser
-            continue
-        out.append(piece)
-    return out
-
-
-def _no_gallery_shape(pieces: list[Piece]) -> list[Piece]:
-    """The pieces without a caption that would make a photo gallery of the
-    line above it: one line of text between two captions, or a line printed
-    twice right above a caption. A gallery's caption is a full sentence too,
-    so that line cannot be told from a one-line paragraph of reporting
-    (a known limit, docs/spec.md)."""
-    out: list[Piece] = []
-    for piece in pieces:
-        between = len(out) >= 2 and out[-1].reason is None
-        if (
-            piece.reason == "caption"
-            and between
-            and (out[-2].reason == "caption" or out[-2].lines == out[-1].lines)
-        ):
-            continue
-        out.append(piece)
-    return out
+    return Draft(tuple(pieces), draw(layouts), leeway(pieces))
 
 
 # ---------------------------------------------------------------- damage
