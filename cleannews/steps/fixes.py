@@ -163,6 +163,10 @@ def repaired_once(text: str) -> tuple[str, tuple[str, ...]]:
     >>> repaired_once("Satu.&#92;nDua.")
     ('Satu. Dua.', ('entity', 'escape'))
     """
+    if text.isascii() and text.isprintable() and "&" not in text and "\\" not in text:
+        # Most lines: nothing but white space can need a repair (no object built for them).
+        spaced = normalize_space(text)
+        return spaced, (WHITESPACE,) if spaced != text else ()
     fixing = _Repairs(text)
     if "&" in text:
         fixing.apply(ENTITY, unescape_entities)
