@@ -25,6 +25,8 @@ from cleannews.model import Block
 
 #: Indonesia's time zones, which dateparser does not know.
 ZONES = {"wib": 7, "wita": 8, "wit": 9}
+#: Longer text is not a date (and dateparser's time grows with it): not read.
+MAX_CHARS = 100
 #: Languages dates are read in, the article's first when it is one of them.
 LANGUAGES = ("id", "en")
 _ZONE = regex.compile(r"\b(wib|wita|wit)\b\.?", regex.IGNORECASE)
@@ -54,6 +56,8 @@ def iso_date(raw: str, language: str | None = None) -> str | None:
     >>> iso_date("1:23 p.m"), iso_date("2 jam lalu"), iso_date("30 Februari 2025")
     (None, None, None)
     """
+    if len(raw) > MAX_CHARS:
+        return None
     first = (language,) if language in LANGUAGES else ()
     return _iso_date(raw, (*first, *(c for c in LANGUAGES if c != language)))
 
@@ -75,14 +79,15 @@ def _iso_date(raw: str, languages: tuple[str, ...]) -> str | None:
 
 
 def _parsed(text: str, languages: tuple[str, ...]) -> datetime.datetime | None:
-    import dateparser  # slow to import: only when an article has a date
+    import dateparser  # type: ignore[import-untyped]  # slow to import: only when an article has a date
 
     # Indonesian writes day first; English pages are read as dateparser reads English.
     settings = _SETTINGS | ({} if languages[0] == "en" else {"DATE_ORDER": "DMY"})
     try:
-        return dateparser.parse(text, languages=list(languages), settings=settings)
+        found: datetime.datetime | None = dateparser.parse(text, languages=list(languages), settings=settings)
     except (ValueError, OverflowError, TypeError):  # a date past what datetime holds
         return None
+    return found
 
 
 def dated_pairs(key: str, raw: str, language: str | None) -> tuple[tuple[str, str], ...]:
