@@ -44,7 +44,7 @@ def clean_text(
 
     >>> clean_text("Judul\\n\\nIsi berita.", timeout=0)
     Traceback (most recent call last):
-    cleannews.budget.CleanTimeout: clean_text() went over its time budget of 0 s: 0.00 s spent, ...
+    cleannews.budget.CleanTimeout: clean_text() went over its time budget of 0 s: ... s spent, ...
     """
     _expect_str("clean_text", "raw", raw)
     if title is not None:

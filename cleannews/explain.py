@@ -5,6 +5,9 @@ marker (in colour on a terminal). A line the reader split into pieces (at an
 escaped ``\\n``) that were not all treated alike, or a paragraph a span was
 cut from, is shown piece by piece. A removal a site profile decided shows
 the count that decided: ``[- site-boilerplate: in 57 of 289 articles of the site]``.
+A line whose text was repaired ends with the repairs made, by their codes
+(``[~ entity, whitespace]``, see docs/reasons.md), and the closing line
+counts them.
 """
 
 from __future__ import annotations
@@ -32,8 +35,16 @@ class Style:
     color: bool = False
     why: bool = False
 
-    def kept(self, text: str) -> str:
-        return text
+    def kept(self, text: str, repairs: Sequence[str] = ()) -> str:
+        """``text``, and the ``repairs`` made to it when there are any.
+
+        >>> Style().kept("Ya & tidak", ("entity",)), Style().kept("Ya")
+        ('Ya & tidak  [~ entity]', 'Ya')
+        """
+        if not repairs:
+            return text
+        mark = f"[~ {', '.join(repairs)}]"
+        return f"{text}  {DIM}{mark}{RESET}" if self.color else f"{text}  {mark}"
 
     def removed(self, reason: str, text: str, why: str = "") -> str:
         """``[- reason] text``, the marker red and the text dimmed in colour;
@@ -84,7 +95,7 @@ def explain_text(
         for shown in explain_line(line.rstrip(), by_line.get(number, []), style)
     )
     yield from squeeze_blank(explained)
-    yield removal_summary(b.reason for b in blocks if b.line)
+    yield removal_summary((b.reason for b in blocks if b.line), (b.repairs for b in blocks))
 
 
 def squeeze_blank(lines: Iterable[str]) -> Iterator[str]:
@@ -129,7 +140,7 @@ def explain_line(line: str, blocks: Sequence[Block], style: Style) -> Iterator[s
     reasons = {b.reason for b in blocks}
     cut = any(b.cuts for b in blocks)
     if not blocks or (reasons == {None} and not cut):
-        yield style.kept(line)
+        yield style.kept(line, tuple(dict.fromkeys(code for b in blocks for code in b.repairs)))
     elif len(reasons) == 1 and not cut:
         yield style.removed(blocks[0].reason or "", line.strip(), blocks[0].why)
     else:
@@ -139,7 +150,10 @@ def explain_line(line: str, blocks: Sequence[Block], style: Style) -> Iterator[s
 
 def block_pieces(line: str, block: Block, style: Style) -> Iterator[str]:
     """A block and the spans cut from it, in the order the line has them."""
-    own = style.kept(block.text) if block.kept else style.removed(block.reason or "", block.text, block.why)
+    if block.kept:
+        own = style.kept(block.text, block.repairs)
+    else:
+        own = style.removed(block.reason or "", block.text, block.why)
     at = line.find(block.text)
     pieces = [(at, 1, own)] + [(_place(line, c, at), 0, _cut(c, style)) for c in block.cuts]
     yield from (text for *_, text in sorted(pieces, key=lambda piece: piece[:2]))
@@ -167,21 +181,31 @@ def explain_article(article: Article, style: Style = Style()) -> Iterator[str]:
     """
     if article.title:
         yield style.kept(article.title)
-    entries = [(b.line, 0, style.kept(b.text)) for b in article.blocks]
+    entries = [(b.line, 0, style.kept(b.text, b.repairs)) for b in article.blocks]
     entries += [(r.line, 1, style.removed(r.reason, r.text, r.why)) for r in article.removed]
     yield from (text for _, _, text in sorted(entries, key=lambda entry: entry[:2]))
     kept = len(article.blocks) + bool(article.title)
-    yield removal_summary([None] * kept + [r.reason for r in article.removed])
+    repairs = [b.repairs for b in article.blocks] + [r.repairs for r in article.removed]
+    yield removal_summary([None] * kept + [r.reason for r in article.removed], repairs)
 
 
-def removal_summary(reasons: Iterable[str | None]) -> str:
-    """A closing line: how many blocks were removed, and for what.
+def removal_summary(reasons: Iterable[str | None], repairs: Iterable[Sequence[str]] = ()) -> str:
+    """A closing line: how many blocks were removed, and for what; and how
+    many were repaired, by which repairs, when any was.
 
     >>> removal_summary(["ad", None, "ad", "related"])
     '-- removed 3 of 4 blocks: ad 2, related 1'
+    >>> removal_summary(["ad", None], [("entity", "whitespace"), ("entity",)])
+    '-- removed 1 of 2 blocks: ad 1; repaired 2 blocks: entity 2, whitespace 1'
     """
     counts = Counter(reasons)
     total = sum(counts.values())
     kept = counts.pop(None, 0)
     detail = ", ".join(f"{reason} {n}" for reason, n in counts.most_common())
-    return f"-- removed {total - kept} of {total} blocks" + (f": {detail}" if detail else "")
+    line = f"-- removed {total - kept} of {total} blocks" + (f": {detail}" if detail else "")
+    repaired = [codes for codes in repairs if codes]
+    if not repaired:
+        return line
+    made = Counter(code for codes in repaired for code in codes)
+    detail = ", ".join(f"{code} {n}" for code, n in made.most_common())
+    return f"{line}; repaired {len(repaired)} blocks: {detail}"

@@ -301,6 +301,22 @@ def split_escaped_breaks(line: str) -> list[str]:
     return _ESCAPED_BREAK.split(line) if "\\" in line else [line]
 
 
+def escaped_break_pieces(line: str) -> list[tuple[int, str]]:
+    r"""`split_escaped_breaks` with where each piece starts in the line.
+
+    >>> escaped_break_pieces(r"Satu.\nDua.")
+    [(0, 'Satu.'), (7, 'Dua.')]
+    """
+    if "\\" not in line:
+        return [(0, line)]
+    pieces: list[tuple[int, str]] = []
+    at = 0
+    for found in _ESCAPED_BREAK.finditer(line):
+        pieces.append((at, line[at : found.start()]))
+        at = found.end()
+    return [*pieces, (at, line[at:])]
+
+
 def is_escape_line(line: str) -> bool:
     """Whether a line holds nothing but escaped breaks or tabs.
 

@@ -72,8 +72,14 @@ class Block:
     a drop, in words; ``level`` is a heading's level, 1 to 6 (``<h1>`` to
     ``<h6>``, ``#`` to ``######`` in Markdown; ``None`` when the input did
     not say); ``page`` is what the page knew about the block
-    (`PageEvidence`, from the HTML reader only). None of these take part in
-    equality: two blocks are equal when they say the same thing.
+    (`PageEvidence`, from the HTML reader only); ``start`` and ``end`` are
+    the character offsets of the block's text in the raw input
+    (``raw[start:end]``, text input only; ``None`` where not known: HTML, a
+    ``title=`` argument, a text a step rewrote); ``repairs`` are the codes
+    of the repairs made to the text (``"entity"``, ``"whitespace"``, ...,
+    see docs/reasons.md), which explain where ``raw[start:end]`` and the
+    text differ. None of these take part in equality: two blocks are equal
+    when they say the same thing.
 
     >>> b = Block("Advertisement")
     >>> b.drop("ad").reason, b.reason
@@ -90,10 +96,25 @@ class Block:
     why: str = field(default="", compare=False, repr=False)
     level: int | None = field(default=None, compare=False)
     page: PageEvidence | None = field(default=None, compare=False, repr=False)
+    start: int | None = field(default=None, compare=False)
+    end: int | None = field(default=None, compare=False)
+    repairs: tuple[str, ...] = field(default=(), compare=False)
 
     @property
     def kept(self) -> bool:
         return self.reason is None
+
+    @property
+    def exact(self) -> bool:
+        """Whether the text is the input's ``raw[start:end]`` as it is: known
+        offsets, no repair, no span cut from its middle.
+
+        >>> Block("Isi.", start=5, end=9).exact, Block("Isi.", start=5, end=11).exact, Block("Isi.").exact
+        (True, False, False)
+        """
+        if self.start is None or self.end is None or self.repairs:
+            return False
+        return self.end - self.start == len(self.text)
 
     def drop(
         self, reason: str, pairs: Iterable[tuple[str, str]] = (), *, why: str = "", **meta: str
@@ -117,35 +138,96 @@ class Block:
         recorded for ``reason`` (and ``why``: the evidence that decided, in
         words), with parsed ``meta`` attached.
 
-        >>> b = Block("Isi berita. (fyk/ash)", line=3).trim("Isi berita.", "(fyk/ash)", "byline")
-        >>> b.text, b.cuts
-        ('Isi berita.', (Removed(text='(fyk/ash)', reason='byline', line=3),))
+        The offsets of the kept text and of the cut follow where the block's
+        text is the input's as it is (`exact`); a cut from the middle leaves
+        the block spanning both sides (its cut says what lies between), and
+        the offsets of a cut from a repaired text are not known.
+
+        >>> b = Block("Isi berita. (fyk/ash)", line=3, start=10, end=31)
+        >>> b = b.trim("Isi berita.", "(fyk/ash)", "byline")
+        >>> b.text, b.start, b.end, b.cuts
+        ('Isi berita.', 10, 21, (Removed(text='(fyk/ash)', reason='byline', line=3, start=22, end=31),))
         """
+        (start, end), (cut_start, cut_end) = trimmed_spans(self, text, cut)
+        removed = Removed(cut, reason, self.line, why, cut_start, cut_end, self.repairs)
         return replace(
             self,
             text=text,
-            cuts=(*self.cuts, Removed(cut, reason, self.line, why)),
+            cuts=(*self.cuts, removed),
             meta=(*self.meta, *pairs, *meta.items()),
             evidence=None,
+            start=start,
+            end=end,
         )
 
-    def with_text(self, text: str) -> Block:
-        """This block with new text; the evidence of the old one no longer holds."""
-        return replace(self, text=text, evidence=None)
+    def with_text(self, text: str, repairs: Sequence[str] = ()) -> Block:
+        """This block with new text; the evidence of the old one no longer holds.
+
+        ``repairs`` name the repairs that made ``text`` (the offsets still
+        span the input the text was repaired from). Without them, a text that
+        is part of an `exact` one narrows the offsets to it, and any other
+        text has no known offsets.
+
+        >>> b = Block("Ya &amp; tidak", start=0, end=14)
+        >>> r = b.with_text("Ya & tidak", ["entity"])
+        >>> r.start, r.end, r.repairs
+        (0, 14, ('entity',))
+        >>> b.with_text("tidak").start, b.with_text("Tidak").start
+        (9, None)
+        """
+        if repairs:
+            merged = tuple(dict.fromkeys((*self.repairs, *repairs)))
+            return replace(self, text=text, evidence=None, repairs=merged)
+        at = self.text.find(text) if self.exact and text else -1
+        if at < 0 or self.start is None:
+            return replace(self, text=text, evidence=None, start=None, end=None)
+        return replace(self, text=text, evidence=None, start=self.start + at, end=self.start + at + len(text))
 
     def with_kind(self, kind: str) -> Block:
         return replace(self, kind=kind)
 
 
+Span = tuple[int | None, int | None]
+
+
+def trimmed_spans(block: Block, text: str, cut: str) -> tuple[Span, Span]:
+    """The offsets of ``text`` and of ``cut`` once ``cut`` is taken from
+    ``block``: see `Block.trim`.
+
+    >>> trimmed_spans(Block("Judul - Situs", start=0, end=13), "Judul", "Situs")
+    ((0, 5), (8, 13))
+    >>> trimmed_spans(Block("A. Baca juga: B. C.", start=0, end=19), "A. C.", "Baca juga: B.")
+    ((0, 19), (3, 16))
+    """
+    unknown: Span = (None, None)
+    if block.start is None or not block.exact:
+        return (block.start, block.end), unknown
+    old, base = block.text, block.start
+    at = old.find(text)
+    if at < 0:  # the cut came from the middle: the block still spans both sides
+        where = old.find(cut)
+        return (block.start, block.end), unknown if where < 0 else (base + where, base + where + len(cut))
+    where = old.find(cut, at + len(text))
+    if where < 0:
+        where = old.rfind(cut, 0, at)
+    cut_span: Span = unknown if where < 0 else (base + where, base + where + len(cut))
+    return (base + at, base + at + len(text)), cut_span
+
+
 @dataclass(frozen=True, slots=True)
 class Removed:
     """A dropped piece of input, the reason code it was dropped for, its input
-    line, and ``why``: the rule or the evidence that decided it, in words."""
+    line, and ``why``: the rule or the evidence that decided it, in words;
+    ``start`` and ``end``: its character offsets in the raw input, and
+    ``repairs``: the repairs made to its text, as for `Block`."""
 
     text: str
     reason: str
     line: int = field(default=0, compare=False)
     why: str = field(default="", compare=False, repr=False)
+    start: int | None = field(default=None, compare=False)
+    end: int | None = field(default=None, compare=False)
+    repairs: tuple[str, ...] = field(default=(), compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -170,12 +252,18 @@ class Article:
                 kind := "heading" if b.kind == "title" else b.kind,
                 line=b.line,
                 level=heading_level(b.level) if kind == "heading" else None,
+                start=b.start,
+                end=b.end,
+                repairs=b.repairs,
             )
             for i, b in enumerate(blocks)
             if b.kept and i != first
         )
         removed = tuple(removed_in_order(blocks))
-        return cls(title, kept, removed, merge_meta(blocks, metadata or {}))
+        found = merge_meta(blocks, metadata or {})
+        if counts := repair_counts(blocks):
+            found["repairs"] = counts
+        return cls(title, kept, removed, found)
 
     @property
     def headings(self) -> list[str]:
@@ -218,7 +306,7 @@ class Article:
         return {
             "title": self.title,
             "blocks": [block_dict(b) for b in self.blocks],
-            "removed": [{"text": r.text, "reason": r.reason} for r in self.removed],
+            "removed": [removed_dict(r) for r in self.removed],
             "metadata": dict(self.metadata),
         }
 
@@ -259,11 +347,27 @@ class Article:
         return cls(
             title=data.get("title"),
             blocks=tuple(
-                Block(b["text"], b.get("kind", "paragraph"), level=b.get("level"))
+                Block(
+                    b["text"],
+                    b.get("kind", "paragraph"),
+                    line=b.get("line", 0),
+                    level=b.get("level"),
+                    start=b.get("start"),
+                    end=b.get("end"),
+                    repairs=tuple(b.get("repairs", ())),
+                )
                 for b in data.get("blocks", ())
             ),
             removed=tuple(
-                Removed(r["text"], r["reason"], r.get("line", 0), r.get("why", ""))
+                Removed(
+                    r["text"],
+                    r["reason"],
+                    r.get("line", 0),
+                    r.get("why", ""),
+                    r.get("start"),
+                    r.get("end"),
+                    tuple(r.get("repairs", ())),
+                )
                 for r in data.get("removed", ())
             ),
             metadata=dict(data.get("metadata") or {}),
@@ -282,15 +386,48 @@ def heading_level(level: int | None) -> int:
 
 
 def block_dict(block: Block) -> dict[str, Any]:
-    """A kept block as `Article.to_dict` writes it: kind and text, and a heading's level.
+    """A kept block as `Article.to_dict` writes it: kind and text, a heading's
+    level, its input line and offsets, and its repairs when it has any.
 
-    >>> block_dict(Block("Latar", "heading", level=3)), block_dict(Block("Isi."))
-    ({'kind': 'heading', 'text': 'Latar', 'level': 3}, {'kind': 'paragraph', 'text': 'Isi.'})
+    >>> block_dict(Block("Latar", "heading", level=3))
+    {'kind': 'heading', 'text': 'Latar', 'level': 3, 'line': 0, 'start': None, 'end': None}
+    >>> block_dict(Block("Isi.", line=2, start=7, end=13, repairs=("whitespace",)))
+    {'kind': 'paragraph', 'text': 'Isi.', 'line': 2, 'start': 7, 'end': 13, 'repairs': ['whitespace']}
     """
     out: dict[str, Any] = {"kind": block.kind, "text": block.text}
     if block.kind == "heading":
         out["level"] = heading_level(block.level)
+    out |= {"line": block.line, "start": block.start, "end": block.end}
+    if block.repairs:
+        out["repairs"] = list(block.repairs)
     return out
+
+
+def removed_dict(removed: Removed) -> dict[str, Any]:
+    """A removed piece as `Article.to_dict` writes it: text, reason, input
+    line and offsets, and its repairs when it has any.
+
+    >>> removed_dict(Removed("Iklan", "ad", 3, start=20, end=25))
+    {'text': 'Iklan', 'reason': 'ad', 'line': 3, 'start': 20, 'end': 25}
+    """
+    out: dict[str, Any] = {"text": removed.text, "reason": removed.reason, "line": removed.line}
+    out |= {"start": removed.start, "end": removed.end}
+    if removed.repairs:
+        out["repairs"] = list(removed.repairs)
+    return out
+
+
+def repair_counts(blocks: Iterable[Block]) -> dict[str, int]:
+    """How many blocks each repair was made to, for ``metadata["repairs"]``,
+    in order of first use.
+
+    >>> repair_counts([Block("a", repairs=("entity", "whitespace")), Block("b", repairs=("entity",))])
+    {'entity': 2, 'whitespace': 1}
+    """
+    counts: dict[str, int] = {}
+    for code in (code for b in blocks for code in b.repairs):
+        counts[code] = counts.get(code, 0) + 1
+    return counts
 
 
 def removed_in_order(blocks: Iterable[Block]) -> Iterable[Removed]:
@@ -305,7 +442,7 @@ def removed_in_order(blocks: Iterable[Block]) -> Iterable[Removed]:
     for b in blocks:
         yield from b.cuts
         if b.reason:
-            yield Removed(b.text, b.reason, b.line, b.why)
+            yield Removed(b.text, b.reason, b.line, b.why, b.start, b.end, b.repairs)
 
 
 def merge_meta(blocks: Sequence[Block], base: Mapping[str, Any]) -> dict[str, Any]:

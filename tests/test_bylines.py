@@ -65,6 +65,8 @@ def removed(art: cleannews.Article) -> list[tuple[str, str]]:
 def test_credit_line_is_dropped_and_read_into_metadata(line: str, expected: dict) -> None:
     art = clean(line, LEAD, BODY)
     assert removed(art) == [(line, "byline")]
+    # A date as written is kept under <key>_raw (the ISO date is tests/test_dates.py's).
+    expected = {f"{k}_raw" if k in ("published", "updated") else k: v for k, v in expected.items()}
     assert {k: art.metadata[k] for k in expected} == expected
     assert art.paragraphs == [LEAD, BODY]
 
@@ -137,7 +139,7 @@ def test_name_like_heading_followed_by_a_list_is_kept() -> None:
 
 def test_dates_below_the_reporting_are_dropped_without_becoming_the_published_date() -> None:
     art = clean("Rabu, 4 November 2015 | 21:04 WIB", LEAD, BODY, "Berita Lainnya", "30 Des 2015 14:18")
-    assert art.metadata["published"] == "Rabu, 4 November 2015 | 21:04 WIB"
+    assert art.metadata["published_raw"] == "Rabu, 4 November 2015 | 21:04 WIB"
     # Which rule claims the listed date (byline or related) is not the point here.
     assert "30 Des 2015 14:18" in [text for text, _ in removed(art)]
 

@@ -189,7 +189,8 @@ def test_html_headings_keep_their_level_in_markdown_and_dict() -> None:
         ("Who pays", 4),
     ]
     assert "\n### The cost\n" in art.to_markdown() and "\n#### Who pays\n" in art.to_markdown()
-    assert {"kind": "heading", "text": "The cost", "level": 3} in art.to_dict()["blocks"]
+    heading = {"kind": "heading", "text": "The cost", "level": 3}
+    assert any(heading.items() <= b.items() for b in art.to_dict()["blocks"])
     again = cleannews.clean_text(art.to_markdown())
     assert [(b.text, b.level) for b in again.blocks] == [(b.text, b.level) for b in art.blocks]
 

@@ -88,10 +88,10 @@ def test_cuts_come_in_removed_at_their_blocks_place() -> None:
     assert [r.text for r in art.removed] == ["Iklan", "Baca juga: X", "(ab/cd)", "Tutup"]
 
 
-def test_to_dict_keys_are_unchanged_by_cuts() -> None:
+def test_a_cut_has_the_keys_of_any_removal_in_to_dict() -> None:
     art = clean(LEAD, REST + " BERITA TERKAIT +")
     data = art.to_dict()
-    assert set(data["removed"][0]) == {"text", "reason"}
+    assert set(data["removed"][0]) == {"text", "reason", "line", "start", "end"}
     assert Article.from_dict(data).removed == art.removed
 
 

@@ -22,8 +22,14 @@ def test_dict_round_trip_gives_the_same_article() -> None:
 def test_to_dict_has_exactly_the_documented_keys() -> None:
     data = cleannews.clean_text(RAW).to_dict()
     assert set(data) == {"title", "blocks", "removed", "metadata"}
-    assert data["blocks"][1] == {"kind": "heading", "text": "Latar Belakang", "level": 2}
-    assert data["removed"] == [{"text": "Baca juga: Berita lain", "reason": "related"}]
+    at = RAW.index("Latar Belakang")
+    heading = {"kind": "heading", "text": "Latar Belakang", "level": 2}
+    heading |= {"line": 5, "start": at, "end": at + 14}
+    assert data["blocks"][1] == heading
+    at = RAW.index("Baca juga")
+    assert data["removed"] == [
+        {"text": "Baca juga: Berita lain", "reason": "related", "line": 9, "start": at, "end": len(RAW)}
+    ]
 
 
 def test_a_subheading_of_plain_text_is_level_2() -> None:

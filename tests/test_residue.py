@@ -167,7 +167,9 @@ def test_a_short_question_before_a_paragraph_is_a_heading() -> None:
 
 
 def test_the_language_is_found_from_function_words() -> None:
-    raw = between("Baca juga: Harga beras", REPORT_2, REPORT_1)
+    # "bahwa" and "karena" are Indonesian's own: the shared words alone ("untuk", "di") are Malay's too.
+    quote = "Ia mengatakan bahwa harga akan turun karena pasokan cukup."
+    raw = between("Baca juga: Harga beras", REPORT_2, f"{REPORT_1} {quote}")
     assert cleannews.clean_text(raw).metadata["language"] == "id"
     assert cleannews.clean_text(f"{REPORT_EN}\n{REPORT_EN}").metadata["language"] == "en"
 

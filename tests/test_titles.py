@@ -109,7 +109,8 @@ def test_author_and_date_glued_to_the_title_go_to_metadata() -> None:
     art = clean(line, LEAD)
     assert art.title == "Festival Film Asia Digelar di Italia"
     assert art.metadata["authors"] == ["Annisa"]
-    assert art.metadata["published"] == "Minggu 15 April 2018 02:30 WIB"
+    assert art.metadata["published_raw"] == "Minggu 15 April 2018 02:30 WIB"
+    assert art.metadata["published"] == "2018-04-15T02:30:00+07:00"
     assert [r.reason for r in art.removed] == ["byline", "byline"]
 
 
@@ -118,7 +119,8 @@ def test_labelled_author_and_date_after_a_separator_go_to_metadata() -> None:
     art = clean(line, LEAD)
     assert art.title == "Harga Beras Naik Lagi"
     assert art.metadata["authors"] == ["Budi Santoso"]
-    assert art.metadata["published"] == "Senin, 7 November 2025 10:00 WIB"
+    assert art.metadata["published_raw"] == "Senin, 7 November 2025 10:00 WIB"
+    assert art.metadata["published"] == "2025-11-07T10:00:00+07:00"
 
 
 def test_date_inside_a_headline_is_kept() -> None:

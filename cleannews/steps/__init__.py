@@ -12,6 +12,7 @@ from cleannews.steps.bylines import drop_bylines
 from cleannews.steps.certain import drop_certain
 from cleannews.steps.comments import drop_comment_tail
 from cleannews.steps.datelines import find_dateline
+from cleannews.steps.dates import parse_dates
 from cleannews.steps.inline import trim_inline
 from cleannews.steps.language import detect_language
 from cleannews.steps.lists import drop_related_lists
@@ -29,7 +30,7 @@ def default_steps() -> list[Step]:
     blocks, what a rule decides alone and credits go first; the comment
     tail and related lists are dropped, and the
     title found; the scorer weighs what is left; headings, the dateline and
-    the language are read last.
+    the language are read last, and the dates, in that language, into ISO 8601.
     """
     return [
         drop_ads(),
@@ -45,6 +46,7 @@ def default_steps() -> list[Step]:
         find_headings(),
         find_dateline(),
         detect_language(),
+        parse_dates(),
     ]
 
 
@@ -55,6 +57,7 @@ __all__ = [
     "drop_site_boilerplate",
     "drop_where",
     "fix_each",
+    "parse_dates",
     "run",
     "step_name",
     "trim_inline",
