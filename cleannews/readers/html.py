@@ -14,11 +14,13 @@ costs time, not the stack.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any, TypedDict, cast
 
 import regex
@@ -781,12 +783,26 @@ def locate(found: Sequence[Segment], places: dict[str, list[tuple[int, Any]]]) -
     last = -1
     for piece in found:
         candidates = places.get(piece.text[:_KEY_CHARS].rstrip()) or _by_first_words(piece.text, places)
-        after = next((c for c in candidates if c[0] > last), candidates[0] if candidates else None)
+        after = _first_after(candidates, last)
         element = None if after is None else block_of(after[1])
         if element is not None and after is not None:
             last = after[0]
         out.append(element)
     return out
+
+
+def _first_after(candidates: list[tuple[int, Any]], last: int) -> tuple[int, Any] | None:
+    """The first of ``candidates`` (in document order) placed after ``last``,
+    else the first of all; found by bisection, so a text repeated all over a
+    page is not scanned from its start for each repeat (quadratic).
+
+    >>> _first_after([(2, "a"), (5, "b"), (9, "c")], 5), _first_after([(2, "a")], 7), _first_after([], 0)
+    ((9, 'c'), (2, 'a'), None)
+    """
+    at = bisect.bisect_right(candidates, last, key=itemgetter(0))
+    if at < len(candidates):
+        return candidates[at]
+    return candidates[0] if candidates else None
 
 
 def _by_first_words(text: str, places: dict[str, list[tuple[int, Any]]]) -> list[tuple[int, Any]]:
