@@ -25,8 +25,13 @@ def test_the_cleaned_article_passes_every_oracle() -> None:
 def test_a_repair_that_invents_a_word_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
     """The old oracle repaired with the library's own `repair_text`, so it
     invented the same word and passed."""
-    real = cleannews.steps.fixes.repair_text
-    monkeypatch.setattr(cleannews.steps.fixes, "repair_text", lambda text: real(text) + " palsu")
+    real = cleannews.steps.fixes.repaired_text
+
+    def inventing(text: str, **options: int) -> tuple[str, tuple[str, ...]]:
+        repaired, codes = real(text, **options)
+        return repaired + " palsu", codes
+
+    monkeypatch.setattr(cleannews.steps.fixes, "repaired_text", inventing)
     raw = RAW.replace("beras di", "beras&nbsp;di")
     article = clean_text(raw)
     assert any("palsu" in b.text for b in article.blocks)
