@@ -202,12 +202,27 @@ def certain_rule(text: str, raw: Sequence[str], hits: Sequence[Hit], rules: Rule
             # sentence: "Sponsored by the city, the festival drew ..." is reporting.
             separated = _separated_after(text, raw[hit.end - 1])
             # and a two-word lead with one word after it is too short for a sentence.
-            distinct = hit.end >= 3 or (hit.end == 2 and (count == 3 or not ends_sentence(text)))
+            # A headline after it, a question included, is no sentence either.
+            distinct = hit.end >= 3 or (
+                hit.end == 2 and (count == 3 or not ends_sentence(text) or _title_cased(raw[hit.end :]))
+            )
             if separated or distinct:
                 return hit.reason, "leads"
         elif hit.key == "ends" and hit.end == count and count <= MAX_END_TOKENS:
             return hit.reason, "ends"
     return None
+
+
+def _title_cased(raw: Sequence[str], *, min_share: float = 0.6) -> bool:
+    """Whether at least ``min_share`` of the raw tokens ``raw`` start with a
+    capital, as the words of a headline do and those of a sentence do not.
+
+    >>> _title_cased(["Apa", "Kata", "Menteri", "tentang", "Harga", "Beras"])
+    True
+    >>> _title_cased(["the", "festival", "drew", "a", "crowd"])
+    False
+    """
+    return bool(raw) and sum(t[:1].isupper() for t in raw) >= min_share * len(raw)
 
 
 def _separated_after(text: str, last: str) -> bool:

@@ -46,20 +46,21 @@ def rendered_again(raw: str) -> tuple[str | None, list[tuple[str, str]]]:
     return again.title, [(b.kind, b.text) for b in again.blocks]
 
 
-@pytest.mark.xfail(strict=True, reason="law 3 (found by deep): a title three times over a row of it")
 def test_a_word_said_as_a_title_three_times_over_a_row_of_it_cleans_the_same_again() -> None:
     """Found by ``HYPOTHESIS_PROFILE=deep`` as ``'0\\r0\\r0\\r0:0:0'``: the
-    first pass keeps "Satu" as the title and drops its repeats, but once they
-    are gone the row "Satu: Satu: Satu" is the first line and the title."""
+    first pass kept "Satu" as the title and dropped its repeats, and once they
+    were gone the row "Satu: Satu: Satu" was the title. Repeats of the first
+    line no longer count among the labels over a headline: the row is the
+    title both times."""
     raw = "Satu\nSatu\nSatu\nSatu: Satu: Satu"
     first = clean_text(raw)
     assert rendered_again(raw) == (first.title, [(b.kind, b.text) for b in first.blocks])
 
 
-@pytest.mark.xfail(strict=True, reason="known limit (deep): a 'Baca juga' link first is the title")
 def test_a_related_link_without_a_colon_on_the_first_line_is_removed() -> None:
     """Found by ``HYPOTHESIS_PROFILE=deep``: "Baca juga" and a headline that
-    ends in a question mark, over an untitled story, is taken for its title."""
+    ends in a question mark, over an untitled story, was taken for its title;
+    a two-word lead before words written in title case is now certain."""
     article = clean_text(f"Baca juga Apa Kata Menteri tentang Harga Beras?\n\n{REPORT_1}")
     assert article.title is None
     assert [r.reason for r in article.removed] == ["related"]

@@ -30,7 +30,11 @@ def default_steps() -> list[Step]:
     blocks, what a rule decides alone and credits go first; the comment
     tail and related lists are dropped, and the
     title found; the scorer weighs what is left; headings, the dateline and
-    the language are read last, and the dates, in that language, into ISO 8601.
+    the language are read last, and the dates, in that language, into ISO
+    8601. The title is looked for again after the scorer (a no-op when one
+    was found): lines it drops over a headline kept that headline from
+    being the title, and cleaning the article again, without them, would
+    find it (law 3).
     """
     return [
         drop_ads(),
@@ -43,6 +47,9 @@ def default_steps() -> list[Step]:
         drop_duplicate_title,
         drop_site_boilerplate(),
         drop_scored(),
+        find_title,
+        split_title_block,
+        drop_duplicate_title,
         find_headings(),
         find_dateline(),
         detect_language(),

@@ -43,11 +43,25 @@ MAX_SECTION_LABELS = 2
 
 def section_labels_over_headline(blocks: Sequence[Block], kept: Sequence[int]) -> int:
     """How many of the first kept blocks are lone words over a headline of
-    several words (a breadcrumb): 0 when the first block is the candidate."""
-    for n, i in enumerate(kept[: MAX_SECTION_LABELS + 1]):
+    several words (a breadcrumb): 0 when the first block is the candidate.
+    Repeats of the first line are not counted among the labels: were it the
+    title they would go as its duplicates, and the count would change when
+    the article is cleaned again (law 3).
+
+    >>> blocks = [Block("Satu"), Block("Satu"), Block("Satu"), Block("Satu: Satu: Satu")]
+    >>> section_labels_over_headline(blocks, [0, 1, 2, 3])
+    3
+    """
+    first = line_key(blocks[kept[0]].text) if kept else ""
+    labels = 0
+    for n, i in enumerate(kept):
         count = len(words(blocks[i].text))
         if count != 1:
             return n if n and count >= 3 and reads_as_headline(blocks[i].text) else 0
+        if n == 0 or line_key(blocks[i].text) != first:
+            labels += 1
+        if labels > MAX_SECTION_LABELS:
+            return 0
     return 0
 
 
