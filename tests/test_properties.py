@@ -339,6 +339,21 @@ REPORT = "Presiden Joko Widodo mengatakan bahwa harga beras akan diumumkan pada 
         )
     )
 )
+@example(  # found by the deep profile: a phrase word inside a heading ("Next") made it residue under a prompt
+    Draft(
+        (
+            Piece(("Reporting by Andi Saputra; Editing by Andi Saputra",), reason="byline"),
+            Piece(("President Joe Biden Visits London as The Price Of Eggs Talks Stall",), "title"),
+            Piece(("Sign up for our newsletter",), reason="newsletter"),
+            Piece(("What Happens Next",), "heading"),
+            Piece(("President Joe Biden said on Monday (1/1) that the price of eggs would be announced.",)),
+            Piece(("President Joe Biden said on Monday (1/1) that the price of eggs would be announced.",)),
+            Piece(("President Joe Biden said on Monday (1/1) that the price of eggs would be announced.",)),
+            Piece(("What Happens Next",), "heading"),
+            Piece(("President Joe Biden said on Monday (1/1) that the price of eggs would be announced.",)),
+        ),
+    )
+)
 def test_mixed_residue_is_removed_with_its_reasons(draft: Draft) -> None:
     article = clean_text(draft.raw)
     assert asserted(article, draft) == (draft.title, draft.content)

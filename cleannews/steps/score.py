@@ -90,7 +90,7 @@ class drop_scored:  # noqa: N801 - a step, named for what it does
     changed after the evidence pass) is not weighed, and stays.
 
     A subheading stays whatever its score: a line that reads as a heading,
-    holds no residue phrase, and heads a paragraph of prose (the next kept
+    names no residue (`names_residue`), and heads a paragraph of prose (the next kept
     block), as a related headline or a name above a lead rarely does alone."""
 
     threshold: float | None = None
@@ -116,7 +116,7 @@ class drop_scored:  # noqa: N801 - a step, named for what it does
 
 
 def heads_prose(block: Block, after: Iterable[Block], *, min_words: int = 8) -> bool:
-    """Whether ``block`` reads as a subheading with no residue phrase, and the
+    """Whether ``block`` reads as a subheading that names no residue, and the
     next kept block is a sentence of at least ``min_words`` words.
 
     >>> prose = Block("Presiden mengatakan harga beras akan diumumkan pada hari Senin depan.")
@@ -127,13 +127,27 @@ def heads_prose(block: Block, after: Iterable[Block], *, min_words: int = 8) -> 
     """
     if block.evidence is None or not reads_as_heading(block.text) or not any(c.isalpha() for c in block.text):
         return False
-    if any(block.evidence.features[_AT[f"{family}_cover"]] for family in FAMILIES):
+    if names_residue(block.evidence):
         return False
     following = next((b for b in after if b.kept), None)
     return (
         following is not None
         and ends_sentence(following.text)
         and has_more_words(following.text, min_words - 1)
+    )
+
+
+def names_residue(evidence: Evidence, *, max_cover: float = 0.5) -> bool:
+    """Whether a phrase of the rules opens the block or covers ``max_cover``
+    of it or more: "Baca Juga", "Next Article", "Read more: ..." name residue;
+    a word of a phrase inside a heading ("What Happens Next") does not.
+
+    >>> [names_residue(gather([Block(t)])[0].evidence) for t in ("Next Article", "What Happens Next")]
+    [True, False]
+    """
+    f = evidence.features
+    return any(
+        f[_AT[f"{family}_start"]] or f[_AT[f"{family}_cover"]] >= max_cover for family in FAMILIES
     )
 
 
