@@ -15,6 +15,7 @@ full size and at 1/8, and their ratio: 8 is linear, 64 would be quadratic.
 to full size (a million short lines, 2 MB of random bytes read as latin-1,
 a 20 MB HTML page of many paragraphs, links and boxes), and prints the
 ratio of each time to the one before it: 2 is linear, 4 quadratic.
+``--only short|binary|HTML`` times one of the three.
 """
 
 from __future__ import annotations
@@ -89,10 +90,12 @@ GROWING: dict[str, tuple[Callable[[int], str], int, Callable[[str], object]]] = 
 }
 
 
-def growing(scale: float, steps: int) -> None:
+def growing(scale: float, steps: int, only: str | None = None) -> None:
     print("| input | size | MB | CPU s | ratio to the half size (2 = linear) |")
     print("|---|---:|---:|---:|---:|")
     for name, (build, full, clean) in GROWING.items():
+        if only is not None and not name.startswith(only):
+            continue
         before = None
         for step in range(steps - 1, -1, -1):
             size = max(int(full * scale) >> step, 8)
@@ -110,6 +113,11 @@ def main(argv: Sequence[str] | None = None) -> None:
         "--growing", action="store_true", help="the huge inputs of issue 15 at doubling sizes"
     )
     parser.add_argument("--steps", type=int, default=4, help="sizes per input with --growing")
+    parser.add_argument(
+        "--only",
+        choices=("short", "binary", "HTML"),
+        help="with --growing, time one input kind (the full sizes take minutes each)",
+    )
     args = parser.parse_args(argv)
     cleannews.clean_text("Advertisement\nBaca juga: x\nKomentar")  # compile the rules outside the timing
     cleannews.clean_html(html_page(1000))
@@ -117,7 +125,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         f"cleannews {cleannews.__version__}, Python {sys.version.split()[0]}, {time.strftime('%Y-%m-%d')}\n"
     )
     if args.growing:
-        growing(args.scale, args.steps)
+        growing(args.scale, args.steps, args.only)
         return
     print("| input | count | size | CPU s | CPU s at 1/8 | ratio (8 = linear) |")
     print("|---|---:|---:|---:|---:|---:|")
