@@ -346,6 +346,44 @@ def page_fields(tree: HtmlElement, url: str | None, *, extensive: bool = True) -
     return {f: unicodedata.normalize("NFC", v) for f, v in values if v and isinstance(v, str)}
 
 
+#: The fields of trafilatura's metadata the title needs (`page_title`).
+_TITLE_FIELDS = ("title", "sitename", "hostname")
+#: ``<meta>`` marks that name an author (two words: trafilatura keeps only
+#: those) and a publication date: with both named in the page's head,
+#: `trafilatura.extract_metadata` does not search the page for either.
+_SETTLED_MARKS = (("author", "Settled Author"), ("date", "2000-01-01"))
+
+
+def title_fields(tree: HtmlElement, url: str | None) -> dict[str, str]:
+    """The fields of ``_TITLE_FIELDS`` as `page_fields` reads them (quick
+    date search), at about a third of its cost: the title, site name and
+    host do not depend on the author or the date, and trafilatura's search
+    for those two (a pruned copy of the page, then htmldate) is most of its
+    time, so the page's head is given `_SETTLED_MARKS` for the call and
+    taken back after it. ``tree`` is left as it was.
+
+    >>> from lxml.html import fromstring, tostring
+    >>> page = fromstring("<html><head><title>Floods close schools - Daily Star</title>"
+    ...     "<meta property='og:site_name' content='Daily Star'></head><body><p>x</p></body></html>")
+    >>> before = tostring(page)
+    >>> title_fields(page, None)
+    {'title': 'Floods close schools', 'sitename': 'Daily Star'}
+    >>> tostring(page) == before
+    True
+    """
+    head = tree.find("head")
+    if head is None:  # no head to hold the marks (rare): the full reading
+        fields = page_fields(tree, url, extensive=False)
+        return {f: fields[f] for f in _TITLE_FIELDS if f in fields}
+    added = [etree.SubElement(head, "meta", name=name, content=value) for name, value in _SETTLED_MARKS]
+    try:
+        fields = page_fields(tree, url, extensive=False)
+    finally:
+        for element in added:
+            head.remove(element)
+    return {f: fields[f] for f in _TITLE_FIELDS if f in fields}
+
+
 def _xml_doc(xml: str) -> etree._Element | None:
     """The ``doc`` element of trafilatura's XML, read by lxml (in recover
     mode, as BeautifulSoup's XML reader reads it), or ``None``.
@@ -1051,7 +1089,7 @@ def read_html(
         marks,
         attrs,
         found,
-        None if metadata or tree is None else lambda: page_fields(tree, url, extensive=False),
+        None if metadata or tree is None else lambda: title_fields(tree, url),
     )
     if title:
         blocks.insert(0, Block(title, "title", level=1))
