@@ -590,7 +590,10 @@ def test_without_metadata_trafilatura_metadata_is_not_read(monkeypatch: pytest.M
     assert "published" not in art.metadata
 
 
-@pytest.mark.parametrize("html", [*READER_PAGES, page(f"<p>{REPORT_1}</p>"), "<html><body><div><h2>Floods - Star</h2><p>No head here.</p><p>x</p></div></body></html>"])
+_HEADLESS_PAGE = "<html><body><div><h2>Floods - Star</h2><p>No head here.</p><p>x</p></div></body></html>"
+
+
+@pytest.mark.parametrize("html", [*READER_PAGES, page(f"<p>{REPORT_1}</p>"), _HEADLESS_PAGE])
 def test_title_fields_are_those_of_the_quick_extract_metadata(html: str) -> None:
     """The title's quick reading gives trafilatura's title, site name and
     host, and leaves the page as it was."""
