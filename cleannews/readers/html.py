@@ -872,23 +872,72 @@ def class_words(elements: Sequence[Any], *, limit: int = CLASS_WORDS) -> tuple[s
     return tuple(seen)
 
 
+@dataclass(frozen=True)
+class _Chain:
+    """An element and its ancestors as page evidence reads them: the tags,
+    nearest first (the element's own, then up to `ANCESTORS` more), how
+    deep the element sits, and `class_words` of the chain."""
+
+    tags: tuple[str, ...]
+    depth: int
+    words: tuple[str, ...]
+
+
+def _chain(element: Any, known: dict[Any, _Chain]) -> _Chain:
+    """``element``'s `_Chain`, from its parent's (remembered in ``known``):
+    a page's blocks share most of their ancestors, so each element's class
+    and id words are read once per page, not once per block under it.
+
+    >>> from lxml.html import fromstring
+    >>> p = fromstring("<div class='story-body'><section id='main'><p class='lead'>x</p></section></div>")[0][0]
+    >>> _chain(p, {})
+    _Chain(tags=('p', 'section', 'div', 'body', 'html'), depth=4, words=('lead', 'main', 'story', 'body'))
+    """
+    path = []
+    node = element
+    while node is not None and node not in known:
+        path.append(node)
+        node = node.getparent()
+    above = known.get(node) if node is not None else None
+    for node in reversed(path):
+        own = class_words([node])
+        if above is None:
+            above = _Chain((node.tag,), 0, own)
+        else:
+            merged = dict.fromkeys(own) | dict.fromkeys(above.words)
+            above = _Chain(
+                (node.tag, *above.tags[:ANCESTORS]), above.depth + 1, tuple(merged)[:CLASS_WORDS]
+            )
+        known[node] = above
+    assert above is not None
+    return above
+
+
 def page_evidence(
-    piece: Segment, element: Any, index: int, total: int, *, trafilatura: bool, readability: bool | None
+    piece: Segment,
+    element: Any,
+    index: int,
+    total: int,
+    *,
+    trafilatura: bool,
+    readability: bool | None,
+    known: dict[Any, _Chain] | None = None,
 ) -> PageEvidence:
     """What the page knows about one block (`PageEvidence`); ``element`` is
-    the page element it sits in, ``None`` when it could not be placed."""
+    the page element it sits in, ``None`` when it could not be placed;
+    ``known`` remembers the chains of elements already read on this page."""
     position = index / (total - 1) if total > 1 else 0.0
     if element is None or not isinstance(element.tag, str):
         return PageEvidence(
             piece.linked, index=index, position=position, trafilatura=trafilatura, readability=readability
         )
-    chain = [element, *element.iterancestors()]
+    chain = _chain(element, {} if known is None else known)
     return PageEvidence(
         linked=piece.linked,
         tag=element.tag,
-        ancestors=tuple(e.tag for e in chain[1 : 1 + ANCESTORS]),
-        words=class_words(chain),
-        depth=len(chain) - 1,
+        ancestors=chain.tags[1 : 1 + ANCESTORS],
+        words=chain.words,
+        depth=chain.depth,
         index=index,
         position=position,
         trafilatura=trafilatura,
@@ -1024,6 +1073,7 @@ def evidence_of(
     kept = {piece.text for piece in extracted}
     other = "\n".join(piece.text for piece in readable) if readable is not None else None
     total = len(found)
+    known: dict[Any, _Chain] = {}
     return [
         page_evidence(
             piece,
@@ -1032,6 +1082,7 @@ def evidence_of(
             total,
             trafilatura=piece.text in kept,
             readability=None if other is None else piece.text in other,
+            known=known,
         )
         for index, (piece, element) in enumerate(zip(found, where, strict=True))
     ]
