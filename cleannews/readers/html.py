@@ -889,8 +889,8 @@ def _chain(element: Any, known: dict[Any, _Chain]) -> _Chain:
     and id words are read once per page, not once per block under it.
 
     >>> from lxml.html import fromstring
-    >>> p = fromstring("<div class='story-body'><section id='main'><p class='lead'>x</p></section></div>")[0][0]
-    >>> _chain(p, {})
+    >>> page = fromstring("<div class='story-body'><section id='main'><p class='lead'>x</p></section></div>")
+    >>> _chain(page[0][0], {})
     _Chain(tags=('p', 'section', 'div', 'body', 'html'), depth=4, words=('lead', 'main', 'story', 'body'))
     """
     path = []
@@ -905,9 +905,7 @@ def _chain(element: Any, known: dict[Any, _Chain]) -> _Chain:
             above = _Chain((node.tag,), 0, own)
         else:
             merged = dict.fromkeys(own) | dict.fromkeys(above.words)
-            above = _Chain(
-                (node.tag, *above.tags[:ANCESTORS]), above.depth + 1, tuple(merged)[:CLASS_WORDS]
-            )
+            above = _Chain((node.tag, *above.tags[:ANCESTORS]), above.depth + 1, tuple(merged)[:CLASS_WORDS])
         known[node] = above
     assert above is not None
     return above
