@@ -25,6 +25,7 @@ from cleannews.readers.html import (
     segment,
     segment_body,
     strip_site_name,
+    title_fields,
 )
 from tests.test_golden import _in_order
 
@@ -587,6 +588,42 @@ def test_without_metadata_trafilatura_metadata_is_not_read(monkeypatch: pytest.M
     art = cleannews.clean_html(_BYLINE_PAGE)
     assert art.title == "Flood wall vote"
     assert "published" not in art.metadata
+
+
+_HEADLESS_PAGE = "<html><body><div><h2>Floods - Star</h2><p>No head here.</p><p>x</p></div></body></html>"
+
+
+@pytest.mark.parametrize("html", [*READER_PAGES, page(f"<p>{REPORT_1}</p>"), _HEADLESS_PAGE])
+def test_title_fields_are_those_of_the_quick_extract_metadata(html: str) -> None:
+    """The title's quick reading gives trafilatura's title, site name and
+    host, and leaves the page as it was."""
+    import trafilatura
+    from lxml.html import tostring
+
+    tree = parse_page(html)
+    document = trafilatura.extract_metadata(parse_page(html), extensive=False)
+    expected = {f: v for f in ("title", "sitename", "hostname") if (v := getattr(document, f))}
+    before = tostring(tree)
+    assert title_fields(tree, None) == expected
+    assert tostring(tree) == before
+
+
+def test_the_title_fallback_does_not_search_for_an_author_or_a_date(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page whose headline needs trafilatura's title (no ``<h1>``, a
+    ``<title>`` with a separator): its author and date searches, two thirds
+    of its metadata time, do not run (the article does not use them)."""
+    import htmldate.core
+    import trafilatura.metadata
+
+    searched: list[str] = []
+    for module, name in ((trafilatura.metadata, "extract_author"), (htmldate.core, "examine_abbr_elements")):
+        real = getattr(module, name)
+        monkeypatch.setattr(
+            module, name, lambda *a, _real=real, _name=name, **k: searched.append(_name) or _real(*a, **k)
+        )
+    art = cleannews.clean_html(page(f"<p>{REPORT_1}</p><p>{REPORT_2}</p>"))
+    assert art.title == "Flood wall vote"
+    assert searched == []
 
 
 def test_page_fields_read_a_byline_json_ld_and_canonical_link() -> None:
