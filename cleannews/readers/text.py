@@ -81,7 +81,7 @@ def read_text(raw: str, *, title: str | None = None) -> list[Block]:
             blocks.extend(_piece_block(piece, number, at + where))
     # Marks are read on the repaired text, as they will be when the output is read again.
     if is_markdown([b.text for b in blocks if b.kept and b.line]):
-        blocks = [_marked(b) if b.kept and b.line else b for b in blocks]
+        blocks = [_marked(b, raw) if b.kept and b.line else b for b in blocks]
     return blocks
 
 
@@ -128,10 +128,31 @@ def _piece_block(piece: str, number: int, at: int) -> list[Block]:
     return [Block(text, line=number, start=start, end=end, repairs=repairs)]
 
 
-def _marked(block: Block) -> Block:
+def _marked(block: Block, raw: str) -> Block:
     """``block`` with its Markdown mark read as its kind; the mark is not
-    text, so an `exact` block's offsets start after it."""
+    text, so the block's offsets start after it in ``raw``."""
     marked = markdown_block(block.text)
-    skipped = len(block.text) - len(marked.text) if block.exact and block.start is not None else 0
-    start = None if block.start is None else block.start + skipped
-    return replace(block, text=marked.text, kind=marked.kind, level=marked.level, start=start)
+    if block.start is None or marked.text == block.text:
+        skipped = 0
+    elif block.exact:
+        skipped = len(block.text) - len(marked.text)
+    else:
+        skipped = mark_width(raw[block.start : block.end], block.text[: len(block.text) - len(marked.text)])
+    return replace(block, text=marked.text, kind=marked.kind, level=marked.level, start=block.start + skipped)
+
+
+def mark_width(span: str, mark: str) -> int:
+    """How much of the input ``span`` a mark read on its repaired text takes:
+    its signs as written, then the white space and invisible characters the
+    repairs made one space of. 0 when a repair made the signs themselves.
+
+    >>> mark_width("##\u00a0Judul", "## "), mark_width("&#35; Judul", "# ")
+    (3, 0)
+    """
+    signs = mark.rstrip()
+    if not span.startswith(signs):
+        return 0
+    at = len(signs)
+    while at < len(span) and (span[at].isspace() or not remove_invisible(span[at])):
+        at += 1
+    return at
