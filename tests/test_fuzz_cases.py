@@ -118,3 +118,26 @@ def test_a_promo_line_over_a_headline_cleans_the_same_the_second_time() -> None:
 def test_lines_beside_blocks_dropped_before_the_scorer_clean_the_same_the_second_time(raw: str) -> None:
     first, again = cleaned_twice(raw)
     assert shape(again) == shape(first)
+
+
+# Found by benchmarks/fuzz.py --seed 21 (docs/spec.md, "Fuzzing") once the two
+# above were fixed: the scorer weighs every block in one go, so a line beside
+# one the scorer itself drops is weighed (or, for the closing bylines, read)
+# with that neighbour there, and on the second pass without it.
+OPEN_IDEMPOTENCE = [
+    pytest.param(
+        "us,” Dr. Sarah Jones told reporters in Kyiv on Tuesday.\nGet the app\nAIOTrade AIOTrade App",
+        id="a line above one the scorer drops is scored alone the second time",
+    ),
+    pytest.param(
+        "in New York on Tuesday (7/12), 578,000 people.\nACTUALIZADO POR\nakan Tinjau\nTinjau\n",
+        id="a byline label closes the article once the scorer's drop under it is gone",
+    ),
+]
+
+
+@pytest.mark.xfail(strict=True, reason="known limit: the scorer reads neighbours it drops itself")
+@pytest.mark.parametrize("raw", OPEN_IDEMPOTENCE)
+def test_open_fuzz_cases_clean_the_same_the_second_time(raw: str) -> None:
+    first, again = cleaned_twice(raw)
+    assert shape(again) == shape(first)
