@@ -108,8 +108,8 @@ def test_a_promo_line_over_a_headline_cleans_the_same_the_second_time() -> None:
             id="the scorer weighs a line beside one dropped as boilerplate",
         ),
         pytest.param(
-            'sementara pada (23/6/2025). "Pemerintah tidak akan tinggal diam," ujar Menteri Keuangan Sri Mulyani '
-            "kepada wartawan di Yogyakarta.\nShutterstock Langkah Selanjutnya\n“\\r\\n"
+            'sementara pada (23/6/2025). "Pemerintah tidak akan tinggal diam," ujar Menteri Keuangan '
+            "Sri Mulyani kepada wartawan di Yogyakarta.\nShutterstock Langkah Selanjutnya\n“\\r\\n"
             "Kami Kata Kepala BMKG Dwikorita Karnawati soal Jumlah Wisatawan",
             id="a headline read as a related link once the quote mark between is gone",
         ),
