@@ -12,8 +12,10 @@ What it does:
 
 1. Runs every labelled document through cleannews up to the scorer (the
    reader, repairs, the evidence pass and the steps before `drop_scored`),
-   and keeps, for every block still kept, its feature vector and the label
-   of its input line. Lines a certain rule already dropped are not trained on.
+   places the blocks again among those still kept (`regather`, as
+   `drop_scored` does), and keeps, for every block still kept, its feature
+   vector and the label of its input line. Lines a certain rule already
+   dropped are not trained on.
 2. For each corpus, trains a model on the other trainable corpora and
    scores this one with it (leave one corpus out).
 3. Chooses the threshold: the lowest probability at which the left-out
@@ -44,7 +46,7 @@ sys.path.insert(0, str(HERE.parent))
 import corpora  # noqa: E402
 import quality  # noqa: E402
 
-from cleannews.evidence import FEATURES  # noqa: E402
+from cleannews.evidence import FEATURES, regather  # noqa: E402
 from cleannews.model import Block  # noqa: E402
 from cleannews.pipeline import clean_blocks  # noqa: E402
 from cleannews.readers.text import read_text  # noqa: E402
@@ -95,7 +97,8 @@ def before_scoring() -> list:
 
 
 def prepare(document: corpora.Document, steps: Sequence) -> Prepared:
-    blocks = run(clean_blocks(read_text(document.raw), steps=[]), steps)
+    # Placed again among the blocks still kept, as `drop_scored` weighs them.
+    blocks = regather(run(clean_blocks(read_text(document.raw), steps=[]), steps))
     at, rows, labels = [], [], []
     for i, block in enumerate(blocks):
         if not block.kept or block.kind != "paragraph" or block.evidence is None:

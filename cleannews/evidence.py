@@ -8,8 +8,11 @@ neighbours, the run of short lines it stands in, and whether its words repeat
 elsewhere (and across the site, with a profile). These become one feature
 vector per block (`FEATURES` names them), which the scorer weighs.
 
-The pass is a pure function of the block texts, the rules and the profile;
-nothing after it recomputes any of this.
+The pass is a pure function of the block texts, the rules and the profile.
+Only the scorer places the blocks again (`regather`): the steps before it
+drop some, and the article it judges is the one they leave, as cleaning the
+output again would see it (law 3). The shapes and the profile's hits are
+kept from this pass; only the place in the article is counted anew.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import regex
 
@@ -595,6 +598,10 @@ class Evidence:
     certain: tuple[str, str] | None
     tokens: int
     site: object | None = None
+    #: What the block's text measured, and the rules it was measured with:
+    #: `regather` places the block again without measuring it again.
+    shape: Shape | None = field(default=None, compare=False, repr=False)
+    rules: Rules | None = field(default=None, compare=False, repr=False)
 
     def feature(self, name: str) -> float:
         return self.features[FEATURES.index(name)]
@@ -625,6 +632,48 @@ def gather(blocks: Sequence[Block], rules: Rules | None = None, profile: object 
     for n, i in enumerate(at):
         shape = shapes[n]
         site = hits[n] if hits is not None else None
-        evidence = Evidence(tuple(rows[n]), shape.hits, shape.certain, len(shape.tokens), site)
+        evidence = Evidence(tuple(rows[n]), shape.hits, shape.certain, len(shape.tokens), site, shape, rules)
         out[i] = replace(out[i], evidence=evidence)
+    return out
+
+
+def regather(blocks: Sequence[Block]) -> list[Block]:
+    """``blocks`` with the features of every kept block counted again over
+    the blocks kept now: its position, neighbours, run of short lines,
+    repetition, the labels above it and the distances to prose see the
+    article as the steps so far left it, as the evidence pass would see the
+    cleaned output. The shapes and the site profile's hits are those of the
+    evidence pass (`Evidence.shape`, `Evidence.site`); a kept block whose
+    text a step changed (it has no evidence) is measured, counted as a
+    neighbour, and still gets none. When no block with evidence was dropped
+    and every kept block has its evidence, the features are the same, and
+    ``blocks`` are returned as they are.
+
+    >>> blocks = gather([Block("Isi berita yang panjang sekali di sini hari ini."), Block("Bagikan")])
+    >>> regather(blocks) == blocks, regather(blocks)[1].evidence is blocks[1].evidence
+    (True, True)
+    >>> again = regather([blocks[0], blocks[1].drop("share")])
+    >>> blocks[0].evidence.feature("log_blocks") > again[0].evidence.feature("log_blocks")
+    True
+    >>> again[0].evidence.features == gather([Block(blocks[0].text)])[0].evidence.features
+    True
+    """
+    at = [i for i, b in enumerate(blocks) if b.kept]
+    known = [blocks[i].evidence for i in at]
+    if all(e is not None and e.shape is not None for e in known) and not any(
+        b.evidence is not None and not b.kept for b in blocks
+    ):
+        return list(blocks)
+    rules = next((e.rules for e in known if e is not None and e.rules is not None), None) or default_rules()
+    shapes = [
+        e.shape if e is not None and e.shape is not None else measure(blocks[i].text, rules)
+        for i, e in zip(at, known, strict=True)
+    ]
+    shares = [getattr(e.site, "share", None) if e is not None else None for e in known]
+    rows = article_features(shapes, rules, shares)
+    out = list(blocks)
+    for n, i in enumerate(at):
+        evidence = known[n]
+        if evidence is not None:
+            out[i] = replace(out[i], evidence=replace(evidence, features=tuple(rows[n]), shape=shapes[n]))
     return out

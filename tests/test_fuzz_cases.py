@@ -73,12 +73,6 @@ def test_the_issue_15_promo_case_keeps_the_logo_title_and_three_paragraphs() -> 
             "The decision, made (16/12), affects roughly 665,000 people.",
             id="ad lines the scorer drops over a headline",
         ),
-        pytest.param(
-            "[SUBSCRIBE »]\t\nmira vídeo\nResponded\nSantoso\n"
-            "36 percent (about $36.8 billion) from a year earlier.\n"
-            "the mayor of Chicago told reporters in London on Saturday.\n",
-            id="a promo the scorer drops over a headline",
-        ),
     ],
 )
 def test_a_headline_under_lines_the_scorer_drops_is_the_title_the_first_time(raw: str) -> None:
@@ -87,26 +81,62 @@ def test_a_headline_under_lines_the_scorer_drops_is_the_title_the_first_time(raw
     assert shape(again) == shape(first)
 
 
-# Found by benchmarks/fuzz.py --seed 10 (docs/spec.md, "Fuzzing"). Both come
-# from decisions taken beside blocks a later step drops: on the second pass
-# those blocks are gone, and the decision goes the other way.
+def test_a_promo_line_over_a_headline_cleans_the_same_the_second_time() -> None:
+    """The second case of that run: the scorer retrained on the blocks kept
+    (issue 15, `cleannews.evidence.regather`) keeps the promo line (0.84,
+    under its 0.92), so no headline is the title; both passes agree."""
+    first, again = cleaned_twice(
+        "[SUBSCRIBE »]\t\nmira vídeo\nResponded\nSantoso\n"
+        "36 percent (about $36.8 billion) from a year earlier.\n"
+        "the mayor of Chicago told reporters in London on Saturday.\n"
+    )
+    assert shape(again) == shape(first)
+
+
+# Found by benchmarks/fuzz.py --seed 10 (docs/spec.md, "Fuzzing"). Both came
+# from the scorer weighing a line beside blocks a step before it dropped: on
+# the second pass those blocks were gone, and the score went the other way.
+# The scorer now places the blocks again among those still kept
+# (`cleannews.evidence.regather`).
+@pytest.mark.parametrize(
+    "raw",
+    [
+        pytest.param(
+            "memuat...\nhold.\nrose 533 percent (about $533.4 billion) from year earlier.\nJuru\nGoogle off\n"
+            "NONSTOP\ngratis ongkir\n"
+            "spokesperson the U.N. said on Monday (4/3/2025) that would be debated in Congress.",
+            id="the scorer weighs a line beside one dropped as boilerplate",
+        ),
+        pytest.param(
+            'sementara pada (23/6/2025). "Pemerintah tidak akan tinggal diam," ujar Menteri Keuangan '
+            "Sri Mulyani kepada wartawan di Yogyakarta.\nShutterstock Langkah Selanjutnya\n“\\r\\n"
+            "Kami Kata Kepala BMKG Dwikorita Karnawati soal Jumlah Wisatawan",
+            id="a headline read as a related link once the quote mark between is gone",
+        ),
+    ],
+)
+def test_lines_beside_blocks_dropped_before_the_scorer_clean_the_same_the_second_time(raw: str) -> None:
+    first, again = cleaned_twice(raw)
+    assert shape(again) == shape(first)
+
+
+# Found by benchmarks/fuzz.py --seed 21 (docs/spec.md, "Fuzzing") once the two
+# above were fixed: the scorer weighs every block in one go, so a line beside
+# one the scorer itself drops is weighed (or, for the closing bylines, read)
+# with that neighbour there, and on the second pass without it.
 OPEN_IDEMPOTENCE = [
     pytest.param(
-        "memuat...\nhold.\nrose 533 percent (about $533.4 billion) from year earlier.\nJuru\nGoogle off\n"
-        "NONSTOP\ngratis ongkir\n"
-        "spokesperson the U.N. said on Monday (4/3/2025) that would be debated in Congress.",
-        id="the scorer weighs a line beside one dropped as boilerplate",
+        "us,” Dr. Sarah Jones told reporters in Kyiv on Tuesday.\nGet the app\nAIOTrade AIOTrade App",
+        id="a line above one the scorer drops is scored alone the second time",
     ),
     pytest.param(
-        'sementara pada (23/6/2025). "Pemerintah tidak akan tinggal diam," ujar Menteri Keuangan Sri Mulyani '
-        "kepada wartawan di Yogyakarta.\nShutterstock Langkah Selanjutnya\n“\\r\\n"
-        "Kami Kata Kepala BMKG Dwikorita Karnawati soal Jumlah Wisatawan",
-        id="a headline read as a related link once the quote mark between is gone",
+        "in New York on Tuesday (7/12), 578,000 people.\nACTUALIZADO POR\nakan Tinjau\nTinjau\n",
+        id="a byline label closes the article once the scorer's drop under it is gone",
     ),
 ]
 
 
-@pytest.mark.xfail(strict=True, reason="known limit: decisions read neighbours a later step drops")
+@pytest.mark.xfail(strict=True, reason="known limit: the scorer reads neighbours it drops itself")
 @pytest.mark.parametrize("raw", OPEN_IDEMPOTENCE)
 def test_open_fuzz_cases_clean_the_same_the_second_time(raw: str) -> None:
     first, again = cleaned_twice(raw)

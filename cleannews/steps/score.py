@@ -13,7 +13,7 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from cleannews.evidence import FAMILIES, FAR, FEATURES, Evidence, gather  # noqa: F401 - gather: doctest
+from cleannews.evidence import FAMILIES, FAR, FEATURES, Evidence, gather, regather  # noqa: F401 - gather: doctest
 from cleannews.measure import ends_sentence, has_more_words, reads_as_heading
 from cleannews.model import Block
 from cleannews.reasons import BOILERPLATE, BYLINE, CAPTION, COMMENTS, NAVIGATION, RELATED
@@ -87,7 +87,9 @@ class drop_scored:  # noqa: N801 - a step, named for what it does
     marks) whose probability of residue reaches ``threshold`` (the model's
     own when ``None``). ``model`` replaces the shipped one (see
     `cleannews.scorer.read_model`). A block without evidence (its text was
-    changed after the evidence pass) is not weighed, and stays.
+    changed after the evidence pass) is not weighed, and stays. The blocks
+    are placed again among those still kept (`cleannews.evidence.regather`)
+    before they are weighed.
 
     A subheading stays whatever its score: a line that reads as a heading,
     names no residue (`names_residue`), and heads a paragraph of prose (the next kept
@@ -101,7 +103,9 @@ class drop_scored:  # noqa: N801 - a step, named for what it does
         if model.features != FEATURES:
             raise ModelError("the model was trained on other features than this evidence pass gives")
         threshold = model.threshold if self.threshold is None else self.threshold
-        out = list(blocks)
+        # The article as the steps before left it: the blocks they dropped
+        # are no neighbours, as they are not when its output is cleaned again.
+        out = regather(blocks)
         for i, block in enumerate(out):
             if not block.kept or block.kind != "paragraph" or block.evidence is None:
                 continue
