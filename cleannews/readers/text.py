@@ -132,13 +132,11 @@ def _marked(block: Block, raw: str) -> Block:
     """``block`` with its Markdown mark read as its kind; the mark is not
     text, so the block's offsets start after it in ``raw``."""
     marked = markdown_block(block.text)
-    if block.start is None or marked.text == block.text:
-        skipped = 0
-    elif block.exact:
-        skipped = len(block.text) - len(marked.text)
-    else:
-        skipped = mark_width(raw[block.start : block.end], block.text[: len(block.text) - len(marked.text)])
-    return replace(block, text=marked.text, kind=marked.kind, level=marked.level, start=block.start + skipped)
+    start = block.start
+    if start is not None and marked.text != block.text:
+        mark = block.text[: len(block.text) - len(marked.text)]
+        start += len(mark) if block.exact else mark_width(raw[start : block.end], mark)
+    return replace(block, text=marked.text, kind=marked.kind, level=marked.level, start=start)
 
 
 def mark_width(span: str, mark: str) -> int:
