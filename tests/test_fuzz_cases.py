@@ -121,23 +121,31 @@ def test_lines_beside_blocks_dropped_before_the_scorer_clean_the_same_the_second
 
 
 # Found by benchmarks/fuzz.py --seed 21 (docs/spec.md, "Fuzzing") once the two
-# above were fixed: the scorer weighs every block in one go, so a line beside
-# one the scorer itself drops is weighed (or, for the closing bylines, read)
-# with that neighbour there, and on the second pass without it.
-OPEN_IDEMPOTENCE = [
-    pytest.param(
-        "us,” Dr. Sarah Jones told reporters in Kyiv on Tuesday.\nGet the app\nAIOTrade AIOTrade App",
-        id="a line above one the scorer drops is scored alone the second time",
-    ),
-    pytest.param(
-        "in New York on Tuesday (7/12), 578,000 people.\nACTUALIZADO POR\nakan Tinjau\nTinjau\n",
-        id="a byline label closes the article once the scorer's drop under it is gone",
-    ),
-]
-
-
-@pytest.mark.xfail(strict=True, reason="known limit: the scorer reads neighbours it drops itself")
-@pytest.mark.parametrize("raw", OPEN_IDEMPOTENCE)
-def test_open_fuzz_cases_clean_the_same_the_second_time(raw: str) -> None:
+# above were fixed. The scorer weighed every block in one go, so a line beside
+# one the scorer itself drops was weighed with that neighbour there, and on the
+# second pass without it: it now weighs again until a round drops none. The
+# names closing the article were read only before the scorer, so a line became
+# the closing credit once the scorer's drops under it were gone, on the second
+# pass: `drop_bylines` runs again after the scorer.
+@pytest.mark.parametrize(
+    "raw",
+    [
+        pytest.param(
+            "us,” Dr. Sarah Jones told reporters in Kyiv on Tuesday.\nGet the app\nAIOTrade AIOTrade App",
+            id="a line above one the scorer drops is scored alone the second time",
+        ),
+        pytest.param(
+            "in New York on Tuesday (7/12), 578,000 people.\nACTUALIZADO POR\nakan Tinjau\nTinjau\n",
+            id="a byline label closes the article once the scorer's drop under it is gone",
+        ),
+        pytest.param(
+            "on Sunday (14/2/2025), affects roughly 927,000 people.\n"
+            "the mayor of Chicago told reporters in Sydney on Monday.\n"
+            "us,” Dr. Sarah Jones told reporters in Kyiv on Tuesday.\nBANK NUSANTARA\nGet the app\nApp",
+            id="a name in capitals closes the article once the scorer's drops under it are gone",
+        ),
+    ],
+)
+def test_lines_beside_blocks_the_scorer_drops_clean_the_same_the_second_time(raw: str) -> None:
     first, again = cleaned_twice(raw)
     assert shape(again) == shape(first)

@@ -66,5 +66,5 @@ def test_one_function_word_repeated_is_no_language() -> None:
 
 
 def test_shared_words_alone_do_not_tell_indonesian_from_malay() -> None:
-    """"yang", "dan", "di" are in both lists: guessing between them would be a guess."""
+    """ "yang", "dan", "di" are in both lists: guessing between them would be a guess."""
     assert guess_language("Harga yang naik di pasar dan di toko yang ramai di kota") is None

@@ -31,10 +31,10 @@ def default_steps() -> list[Step]:
     tail and related lists are dropped, and the
     title found; the scorer weighs what is left; headings, the dateline and
     the language are read last, and the dates, in that language, into ISO
-    8601. The title is looked for again after the scorer (a no-op when one
-    was found): lines it drops over a headline kept that headline from
-    being the title, and cleaning the article again, without them, would
-    find it (law 3).
+    8601. The closing credits and the title are looked for again after the
+    scorer (a no-op when nothing changed): lines it drops under a closing
+    name or over a headline hid them, and cleaning the article again,
+    without those lines, would find them (law 3).
     """
     return [
         drop_ads(),
@@ -47,6 +47,7 @@ def default_steps() -> list[Step]:
         drop_duplicate_title,
         drop_site_boilerplate(),
         drop_scored(),
+        drop_bylines(),
         find_title,
         split_title_block,
         drop_duplicate_title,

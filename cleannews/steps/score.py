@@ -89,7 +89,8 @@ class drop_scored:  # noqa: N801 - a step, named for what it does
     `cleannews.scorer.read_model`). A block without evidence (its text was
     changed after the evidence pass) is not weighed, and stays. The blocks
     are placed again among those still kept (`cleannews.evidence.regather`)
-    before they are weighed.
+    before they are weighed, and weighed again so after each round that
+    drops some, until one drops none (or ``max_rounds``).
 
     A subheading stays whatever its score: a line that reads as a heading,
     names no residue (`names_residue`), and heads a paragraph of prose (the next kept
@@ -97,6 +98,9 @@ class drop_scored:  # noqa: N801 - a step, named for what it does
 
     threshold: float | None = None
     model: Model | None = None
+    #: Rounds of weighing at most: one drop can only lead to the next through
+    #: a neighbour, and a crafted page must not make that a chain (law 5).
+    max_rounds: int = 6
 
     def __call__(self, blocks: Sequence[Block]) -> list[Block]:
         model = self.model or default_model()
@@ -105,7 +109,20 @@ class drop_scored:  # noqa: N801 - a step, named for what it does
         threshold = model.threshold if self.threshold is None else self.threshold
         # The article as the steps before left it: the blocks they dropped
         # are no neighbours, as they are not when its output is cleaned again.
+        # For the same reason the blocks are weighed again among those still
+        # kept until none more drops: cleaning the output again weighs them so.
         out = regather(blocks)
+        for _ in range(self.max_rounds):
+            out, dropped = self._weigh(out, model, threshold)
+            if not dropped:
+                break
+            out = regather(out)
+        return out
+
+    @staticmethod
+    def _weigh(blocks: list[Block], model: Model, threshold: float) -> tuple[list[Block], int]:
+        """One weighing of every kept block on the features it has now, and how many it dropped."""
+        out, dropped = list(blocks), 0
         for i, block in enumerate(out):
             if not block.kept or block.kind != "paragraph" or block.evidence is None:
                 continue
@@ -116,7 +133,8 @@ class drop_scored:  # noqa: N801 - a step, named for what it does
             probability = model.probability(row)
             if probability >= threshold:
                 out[i] = block.drop(likely_reason(block.evidence), why=_why(model, row, probability))
-        return out
+                dropped += 1
+        return out, dropped
 
 
 def heads_prose(block: Block, after: Iterable[Block], *, min_words: int = 8) -> bool:
@@ -150,9 +168,7 @@ def names_residue(evidence: Evidence, *, max_cover: float = 0.5) -> bool:
     [True, False]
     """
     f = evidence.features
-    return any(
-        f[_AT[f"{family}_start"]] or f[_AT[f"{family}_cover"]] >= max_cover for family in FAMILIES
-    )
+    return any(f[_AT[f"{family}_start"]] or f[_AT[f"{family}_cover"]] >= max_cover for family in FAMILIES)
 
 
 def _why(model: Model, row: Sequence[float], probability: float) -> str:
