@@ -90,6 +90,8 @@ def spellings(piece: str) -> set[str]:
     try:
         found.add(skeleton(ftfy.fix_text(html.unescape(piece))))
         found.add(skeleton(ftfy.fix_text(piece)))
+        # ftfy leaves "â€œ" after a no-break space as it is, and mends it after a space.
+        found.add(skeleton(ftfy.fix_text(" ".join(html.unescape(piece).split()))))
     except Exception:
         pass
     # A piece that a repair leaves without letters ("â€œ" is a quote mark) has
@@ -171,7 +173,12 @@ def lost(raw: str, article: cleannews.Article) -> str | None:
 
 def invented(raw: str, article: cleannews.Article) -> str | None:
     """Law 2: the first kept block (or title) whose words are in no input line."""
-    lines = [spellings(line) | spellings(" ".join(_ESCAPE.split(line))) for line in raw.splitlines()]
+    # A control or format character may hide an escaped break ("\\\x04n") the reader then reads.
+    lines = [
+        spellings(form) | spellings(" ".join(_ESCAPE.split(form)))
+        for line in raw.splitlines()
+        for form in (line, without_controls(line))
+    ]
     whole = skeleton(raw)
     bags = [words_of(line) + words_of(ftfy.fix_text(html.unescape(line))) for line in raw.splitlines()]
     for text in [article.title or "", *(b.text for b in article.blocks)]:
@@ -204,7 +211,12 @@ def out_of_order(raw: str, article: cleannews.Article) -> str | None:
         numbers = [item.line for item in items]
         if numbers != sorted(numbers):
             return f"{name} line numbers go down: {numbers}"
-    lines = [spellings(line) | spellings(" ".join(_ESCAPE.split(line))) for line in raw.splitlines()]
+    # A control or format character may hide an escaped break ("\\\x04n") the reader then reads.
+    lines = [
+        spellings(form) | spellings(" ".join(_ESCAPE.split(form)))
+        for line in raw.splitlines()
+        for form in (line, without_controls(line))
+    ]
     at = 0
     for block in article.blocks:
         form = skeleton(block.text)

@@ -645,8 +645,10 @@ def regather(blocks: Sequence[Block]) -> list[Block]:
     cleaned output. The shapes and the site profile's hits are those of the
     evidence pass (`Evidence.shape`, `Evidence.site`); a kept block whose
     text a step changed (it has no evidence) is measured, counted as a
-    neighbour, and still gets none. When no block with evidence was dropped
-    and every kept block has its evidence, the features are the same, and
+    neighbour, and still gets none. The title counts as the first block, as
+    it is in the output, though it was found below other lines. When no
+    block with evidence was dropped, every kept block has its evidence and
+    no line stands above the title, the features are the same, and
     ``blocks`` are returned as they are.
 
     >>> blocks = gather([Block("Isi berita yang panjang sekali di sini hari ini."), Block("Bagikan")])
@@ -658,10 +660,13 @@ def regather(blocks: Sequence[Block]) -> list[Block]:
     >>> again[0].evidence.features == gather([Block(blocks[0].text)])[0].evidence.features
     True
     """
-    at = [i for i, b in enumerate(blocks) if b.kept]
+    # In the order the output reads: the title first, wherever it was found.
+    at = sorted((i for i, b in enumerate(blocks) if b.kept), key=lambda i: blocks[i].kind != "title")
     known = [blocks[i].evidence for i in at]
-    if all(e is not None and e.shape is not None for e in known) and not any(
-        b.evidence is not None and not b.kept for b in blocks
+    if (
+        all(e is not None and e.shape is not None for e in known)
+        and not any(b.evidence is not None and not b.kept for b in blocks)
+        and at == sorted(at)
     ):
         return list(blocks)
     rules = next((e.rules for e in known if e is not None and e.rules is not None), None) or default_rules()

@@ -30,6 +30,13 @@ def test_escaped_newlines_inside_a_line_split_it_into_blocks() -> None:
     ]
 
 
+def test_an_escaped_break_after_several_escaped_returns_leaves_no_backslash() -> None:
+    # Found by benchmarks/fuzz.py --seed 32: "\\r\\r\\n" left a literal "\\r" at the end of the first block.
+    raw = "Harga beras turun pekan ini.\\r\\r\\nPresiden meninjau pasar di Jakarta."
+    texts = [b.text for b in read_text(raw)]
+    assert texts == ["Harga beras turun pekan ini.", "Presiden meninjau pasar di Jakarta."]
+
+
 def test_crlf_bom_and_trailing_blank_runs_leave_no_trace() -> None:
     raw = "\ufeffJudul Berita\r\n\r\nIsi berita ini.\r\n\r\n\r\n   \r\n\n\n"
     assert kept_texts(raw) == ["Judul Berita", "Isi berita ini."]
