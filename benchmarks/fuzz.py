@@ -110,6 +110,18 @@ def without_controls(line: str) -> str:
     return "".join(c for c in line if unicodedata.category(c) not in ("Cc", "Cf"))
 
 
+def line_spellings(line: str) -> set[str]:
+    """The skeletons kept text from one input line may have: the line's
+    `spellings`, with its escaped breaks read as spaces, and both again
+    without control characters, which may hide an escaped break
+    ("\\\x04n") that the reader then reads."""
+    return {
+        spelling
+        for form in (line, without_controls(line))
+        for spelling in spellings(form) | spellings(" ".join(_ESCAPE.split(form)))
+    }
+
+
 def output_pieces(article: cleannews.Article) -> list[str]:
     """Everything the article holds, as text: title, blocks (and their inline
     cuts), removed entries, metadata values."""
@@ -173,12 +185,7 @@ def lost(raw: str, article: cleannews.Article) -> str | None:
 
 def invented(raw: str, article: cleannews.Article) -> str | None:
     """Law 2: the first kept block (or title) whose words are in no input line."""
-    # A control or format character may hide an escaped break ("\\\x04n") the reader then reads.
-    lines = [
-        spellings(form) | spellings(" ".join(_ESCAPE.split(form)))
-        for line in raw.splitlines()
-        for form in (line, without_controls(line))
-    ]
+    lines = [line_spellings(line) for line in raw.splitlines()]
     whole = skeleton(raw)
     bags = [words_of(line) + words_of(ftfy.fix_text(html.unescape(line))) for line in raw.splitlines()]
     for text in [article.title or "", *(b.text for b in article.blocks)]:
@@ -211,12 +218,7 @@ def out_of_order(raw: str, article: cleannews.Article) -> str | None:
         numbers = [item.line for item in items]
         if numbers != sorted(numbers):
             return f"{name} line numbers go down: {numbers}"
-    # A control or format character may hide an escaped break ("\\\x04n") the reader then reads.
-    lines = [
-        spellings(form) | spellings(" ".join(_ESCAPE.split(form)))
-        for line in raw.splitlines()
-        for form in (line, without_controls(line))
-    ]
+    lines = [line_spellings(line) for line in raw.splitlines()]
     at = 0
     for block in article.blocks:
         form = skeleton(block.text)

@@ -98,26 +98,20 @@ def test_a_promo_line_over_a_headline_cleans_the_same_the_second_time() -> None:
 # the second pass those blocks were gone, and the score went the other way.
 # The scorer now places the blocks again among those still kept
 # (`cleannews.evidence.regather`).
-@pytest.mark.parametrize(
-    "raw",
-    [
-        pytest.param(
-            "memuat...\nhold.\nrose 533 percent (about $533.4 billion) from year earlier.\nJuru\nGoogle off\n"
-            "NONSTOP\ngratis ongkir\n"
-            "spokesperson the U.N. said on Monday (4/3/2025) that would be debated in Congress.",
-            id="the scorer weighs a line beside one dropped as boilerplate",
-        ),
-        pytest.param(
-            'sementara pada (23/6/2025). "Pemerintah tidak akan tinggal diam," ujar Menteri Keuangan '
-            "Sri Mulyani kepada wartawan di Yogyakarta.\nShutterstock Langkah Selanjutnya\n“\\r\\n"
-            "Kami Kata Kepala BMKG Dwikorita Karnawati soal Jumlah Wisatawan",
-            id="a headline read as a related link once the quote mark between is gone",
-        ),
-    ],
-)
-def test_lines_beside_blocks_dropped_before_the_scorer_clean_the_same_the_second_time(raw: str) -> None:
-    first, again = cleaned_twice(raw)
-    assert shape(again) == shape(first)
+DROPPED_BEFORE_THE_SCORER = [
+    pytest.param(
+        "memuat...\nhold.\nrose 533 percent (about $533.4 billion) from year "
+        "earlier.\nJuru\nGoogle off\nNONSTOP\ngratis ongkir\nspokesperson the U.N. said on "
+        "Monday (4/3/2025) that would be debated in Congress.",
+        id="the scorer weighs a line beside one dropped as boilerplate",
+    ),
+    pytest.param(
+        'sementara pada (23/6/2025). "Pemerintah tidak akan tinggal diam," ujar Menteri '
+        "Keuangan Sri Mulyani kepada wartawan di Yogyakarta.\nShutterstock Langkah "
+        "Selanjutnya\n“\\r\\nKami Kata Kepala BMKG Dwikorita Karnawati soal Jumlah Wisatawan",
+        id="a headline read as a related link once the quote mark between is gone",
+    ),
+]
 
 
 # Found by benchmarks/fuzz.py --seed 21 (docs/spec.md, "Fuzzing") once the two
@@ -127,63 +121,56 @@ def test_lines_beside_blocks_dropped_before_the_scorer_clean_the_same_the_second
 # names closing the article were read only before the scorer, so a line became
 # the closing credit once the scorer's drops under it were gone, on the second
 # pass: `drop_bylines` runs again after the scorer.
-@pytest.mark.parametrize(
-    "raw",
-    [
-        pytest.param(
-            "us,” Dr. Sarah Jones told reporters in Kyiv on Tuesday.\nGet the app\nAIOTrade AIOTrade App",
-            id="a line above one the scorer drops is scored alone the second time",
-        ),
-        pytest.param(
-            "in New York on Tuesday (7/12), 578,000 people.\nACTUALIZADO POR\nakan Tinjau\nTinjau\n",
-            id="a byline label closes the article once the scorer's drop under it is gone",
-        ),
-        pytest.param(
-            "on Sunday (14/2/2025), affects roughly 927,000 people.\n"
-            "the mayor of Chicago told reporters in Sydney on Monday.\n"
-            "us,” Dr. Sarah Jones told reporters in Kyiv on Tuesday.\nBANK NUSANTARA\nGet the app\nApp",
-            id="a name in capitals closes the article once the scorer's drops under it are gone",
-        ),
-    ],
-)
-def test_lines_beside_blocks_the_scorer_drops_clean_the_same_the_second_time(raw: str) -> None:
-    first, again = cleaned_twice(raw)
-    assert shape(again) == shape(first)
+DROPPED_BY_THE_SCORER = [
+    pytest.param(
+        "us,” Dr. Sarah Jones told reporters in Kyiv on Tuesday.\nGet the app\nAIOTrade AIOTrade App",
+        id="a line above one the scorer drops is scored alone the second time",
+    ),
+    pytest.param(
+        "in New York on Tuesday (7/12), 578,000 people.\nACTUALIZADO POR\nakan Tinjau\nTinjau\n",
+        id="a byline label closes the article once the scorer's drop under it is gone",
+    ),
+    pytest.param(
+        "on Sunday (14/2/2025), affects roughly 927,000 people.\nthe mayor of Chicago told "
+        "reporters in Sydney on Monday.\nus,” Dr. Sarah Jones told reporters in Kyiv on "
+        "Tuesday.\nBANK NUSANTARA\nGet the app\nApp",
+        id="a name in capitals closes the article once the scorer's drops under it are gone",
+    ),
+]
 
 
 # Found by benchmarks/fuzz.py --seed 31 (docs/spec.md, "Fuzzing"): a line kept
 # above the title is, in the output, under it; the scorer weighed it above the
 # title the first time and under it the second. `regather` now counts the
 # title as the first block, as the output reads.
-@pytest.mark.parametrize(
-    "raw",
-    [
-        pytest.param(
-            "courtesy\nSays After Talks\\r\\nA EU\\r\\nAccording to stay calm,” Treasury Se"
-            "cretary Janet Yellen told reporters in New York on Tuesday.\\r\\n“This big ste"
-            "p forward for all of us,” from a year earlier.\\r\\nThe decision, made in on T"
-            "uesday (5/9/2025) that the ceasefire talks would be reviewed again.\\r\\nLocal"
-            " residents\x05 said on Monday (18/4) that the school budget would be extended."
-            " ",
-            id="a credit word above the title",
-        ),
-        pytest.param(
-            "Lesezeit\nKebijakan Suku Bunga Jalur Gaza\\nTanggapan DPR\\nWali hal itu di Ka"
-            "limantan Timur, Minggu (9/2/2024).\\n“Semua pihak Rina Rp 661,1 triliun beras "
-            "tahun depan.\\nDirektur DKI, harga beras naik 999 persen dibandingkan tahun la"
-            'lu.\\n"Ini 21,6 disiapkan untuk proyek jalan tol tahun depan.',
-            id="a widget word above the title",
-        ),
-        pytest.param(
-            "lapangan,”\nlapangan,”\nSays After EU\\r\\nAccording NATO, in Washington, who "
-            "declined to give further earlier.\\r\\nThe spokesperson (5/9/2025) that the be"
-            " reviewed again.\\r\\nLocal on Monday (18/4) that the school budget Thursday."
-            "\\r\\n“Everyone Sarah Jones told reporters in New York on Monday.",
-            id="a repeated fragment above the title",
-        ),
-    ],
-)
-def test_lines_above_the_title_clean_the_same_the_second_time(raw: str) -> None:
+ABOVE_THE_TITLE = [
+    pytest.param(
+        "courtesy\nSays After Talks\\r\\nA EU\\r\\nAccording to stay calm,” Treasury Secretary "
+        "Janet Yellen told reporters in New York on Tuesday.\\r\\n“This big step forward for "
+        "all of us,” from a year earlier.\\r\\nThe decision, made in on Tuesday (5/9/2025) "
+        "that the ceasefire talks would be reviewed again.\\r\\nLocal residents\x05 said on "
+        "Monday (18/4) that the school budget would be extended. ",
+        id="a credit word above the title",
+    ),
+    pytest.param(
+        "Lesezeit\nKebijakan Suku Bunga Jalur Gaza\\nTanggapan DPR\\nWali hal itu di "
+        "Kalimantan Timur, Minggu (9/2/2024).\\n“Semua pihak Rina Rp 661,1 triliun beras tahun "
+        'depan.\\nDirektur DKI, harga beras naik 999 persen dibandingkan tahun lalu.\\n"Ini '
+        "21,6 disiapkan untuk proyek jalan tol tahun depan.",
+        id="a widget word above the title",
+    ),
+    pytest.param(
+        "lapangan,”\nlapangan,”\nSays After EU\\r\\nAccording NATO, in Washington, who "
+        "declined to give further earlier.\\r\\nThe spokesperson (5/9/2025) that the be "
+        "reviewed again.\\r\\nLocal on Monday (18/4) that the school budget "
+        "Thursday.\\r\\n“Everyone Sarah Jones told reporters in New York on Monday.",
+        id="a repeated fragment above the title",
+    ),
+]
+
+
+@pytest.mark.parametrize("raw", [*DROPPED_BEFORE_THE_SCORER, *DROPPED_BY_THE_SCORER, *ABOVE_THE_TITLE])
+def test_the_fixed_fuzz_cases_clean_the_same_the_second_time(raw: str) -> None:
     first, again = cleaned_twice(raw)
     assert shape(again) == shape(first)
 

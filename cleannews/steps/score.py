@@ -159,8 +159,8 @@ def heads_prose(block: Block, after: Iterable[Block], *, min_words: int = 8) -> 
     )
 
 
-def names_residue(evidence: Evidence, *, max_cover: float = 0.5) -> bool:
-    """Whether a phrase of the rules opens the block or covers ``max_cover``
+def names_residue(evidence: Evidence, *, min_cover: float = 0.5) -> bool:
+    """Whether a phrase of the rules opens the block or covers ``min_cover``
     of it or more: "Baca Juga", "Next Article", "Read more: ..." name residue;
     a word of a phrase inside a heading ("What Happens Next") does not.
 
@@ -168,7 +168,7 @@ def names_residue(evidence: Evidence, *, max_cover: float = 0.5) -> bool:
     [True, False]
     """
     f = evidence.features
-    return any(f[_AT[f"{family}_start"]] or f[_AT[f"{family}_cover"]] >= max_cover for family in FAMILIES)
+    return any(f[_AT[f"{family}_start"]] or f[_AT[f"{family}_cover"]] >= min_cover for family in FAMILIES)
 
 
 def _why(model: Model, row: Sequence[float], probability: float) -> str:
