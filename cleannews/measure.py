@@ -270,8 +270,9 @@ def reads_as_headline(text: str, *, max_words: int = 25) -> bool:
 #: Possessive, and a run of backslashes is read once from its first one: linear on any line.
 _ESCAPE_LINE = regex.compile(r"(?:\s*+\\++[nrt])++\s*+")
 #: An escaped line break inside a line, which the scraper meant as a break.
-#: Any run of ``\\r`` before it is part of it ("\\r\\r\\n" left a "\\r" in the text).
-_ESCAPED_BREAK = regex.compile(r"(?<!\\)(?:\\++r)*+\\++n")
+#: Any run of ``\\r`` before it is part of it ("\\r\\r\\n" left a "\\r" in the text),
+#: and a ``\\r`` alone is one too, an old Mac line end ("Suka\\rData" kept the "\\r").
+_ESCAPED_BREAK = regex.compile(r"(?<!\\)(?:(?:\\++r)++(?:\\++n)?+|\\++n)")
 #: Characters with no width that scrapers leave in or instead of text.
 #: Also C0 control characters (but tab and line breaks): never text, and they can
 #: hide a Markdown mark or an escape from the reader ("#\x08 Judul").
@@ -309,6 +310,8 @@ def escaped_break_pieces(line: str) -> list[tuple[int, str]]:
     [(0, 'Satu.'), (7, 'Dua.')]
     >>> escaped_break_pieces(r"Satu.\r\r\nDua.")
     [(0, 'Satu.'), (11, 'Dua.')]
+    >>> escaped_break_pieces(r"Satu.\rDua.")
+    [(0, 'Satu.'), (7, 'Dua.')]
     """
     if "\\" not in line:
         return [(0, line)]

@@ -37,6 +37,14 @@ def test_an_escaped_break_after_several_escaped_returns_leaves_no_backslash() ->
     assert texts == ["Harga beras turun pekan ini.", "Presiden meninjau pasar di Jakarta."]
 
 
+def test_an_escaped_return_alone_is_a_break_and_leaves_no_backslash() -> None:
+    # Found by benchmarks/fuzz.py --seed 41: "\\r" before an escaped tab stayed in the text as "\\r".
+    raw = "Harga beras turun pekan ini.\\r\\\\tPresiden meninjau pasar di Jakarta.\\rWarga"
+    texts = [b.text for b in cleannews.clean_text(raw).blocks]
+    assert all("\\" not in text for text in texts)
+    assert texts[-2:] == ["Presiden meninjau pasar di Jakarta.", "Warga"]
+
+
 def test_crlf_bom_and_trailing_blank_runs_leave_no_trace() -> None:
     raw = "\ufeffJudul Berita\r\n\r\nIsi berita ini.\r\n\r\n\r\n   \r\n\n\n"
     assert kept_texts(raw) == ["Judul Berita", "Isi berita ini."]

@@ -22,19 +22,33 @@ def find_title(blocks: Sequence[Block]) -> list[Block]:
     """Make the first kept block the title when it reads as a headline,
     unless a title is already known (given by the caller or the page).
     Lone words over a longer headline ("News", "Regional": a section's
-    breadcrumb) are passed over, and the headline is the title.
+    breadcrumb) are passed over, and the headline is the title. A title this
+    step found before is looked for again: a line dropped since, between
+    the lone words and the headline, hid the headline (law 3).
 
     >>> [b.kind for b in find_title([Block("News"), Block("Banjir Rendam Tiga Desa"), Block("Isi.")])]
     ['paragraph', 'title', 'paragraph']
+    >>> [b.kind for b in find_title([Block("News", "title", line=1), Block("Banjir Rendam Tiga Desa")])]
+    ['paragraph', 'title']
     """
-    out = list(blocks)
+    out = [b.with_kind("paragraph") if b.kept and found_title(b) else b for b in blocks]
     kept = kept_indexes(out)
     if not kept or any(out[i].kind == "title" for i in kept):
-        return out
+        return list(blocks)
     first = kept[section_labels_over_headline(out, kept)]
     if reads_as_headline(out[first].text):
         out[first] = out[first].with_kind("title")
     return out
+
+
+def found_title(block: Block) -> bool:
+    """Whether ``block`` is a title `find_title` found: read from an input
+    line (a caller's title has none) with no Markdown mark giving its level.
+
+    >>> found_title(Block("Judul", "title", line=1)), found_title(Block("Judul", "title", line=1, level=1))
+    (True, False)
+    """
+    return block.kind == "title" and block.line > 0 and block.level is None
 
 
 #: At most this many lone words stand over a headline as its section labels.
