@@ -182,4 +182,3 @@ ABOVE_THE_TITLE = [
 def test_the_fixed_fuzz_cases_clean_the_same_the_second_time(raw: str) -> None:
     first, again = cleaned_twice(raw)
     assert shape(again) == shape(first)
-
