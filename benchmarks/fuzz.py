@@ -90,6 +90,8 @@ def spellings(piece: str) -> set[str]:
     try:
         found.add(skeleton(ftfy.fix_text(html.unescape(piece))))
         found.add(skeleton(ftfy.fix_text(piece)))
+        # Mojibake mended, an entity html.unescape does not know ("&NBSP;") left as written.
+        found.add(skeleton(ftfy.fix_text(html.unescape(piece), unescape_html=False)))
         # ftfy leaves "â€œ" after a no-break space as it is, and mends it after a space.
         found.add(skeleton(ftfy.fix_text(" ".join(html.unescape(piece).split()))))
     except Exception:

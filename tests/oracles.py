@@ -38,8 +38,8 @@ import ftfy
 
 def units(raw: str) -> list[tuple[int, str]]:
     r"""``(line number, text)`` of every unit of ``raw``, in order: each
-    non-blank line, split at escaped line breaks (a literal ``\n``, or
-    ``\r\n``, written with backslashes); a line of nothing but escapes is one
+    non-blank line, split at escaped line breaks (a literal ``\n``, ``\r\n``
+    or ``\r``, written with backslashes); a line of nothing but escapes is one
     unit.
 
     >>> units("Judul\n\n  \nSatu.\\nDua.\n\\n \\t")
@@ -65,18 +65,19 @@ def _backslashes_end(line: str, start: int) -> int:
 
 
 def _escaped_break_end(line: str, start: int) -> int | None:
-    r"""Where an escaped break (``\n``, ``\r\n``, each mark after a run of
-    backslashes) that starts at ``start`` ends, or ``None``."""
+    r"""Where an escaped break (``\n``, or ``\r`` and any more ``\r`` with
+    one ``\n`` after them or none, each mark after a run of backslashes)
+    that starts at ``start`` ends, or ``None``."""
     after = _backslashes_end(line, start)
-    if after == start or after >= len(line):
+    if after == start or after >= len(line) or line[after] not in "nr":
         return None
-    if line[after] == "n":
-        return after + 1
-    if line[after] == "r":
-        second = _backslashes_end(line, after + 1)
-        if second > after + 1 and second < len(line) and line[second] == "n":
-            return second + 1
-    return None
+    end = after + 1
+    while line[after] == "r":
+        next_run = _backslashes_end(line, end)
+        if next_run == end or next_run >= len(line) or line[next_run] not in "nr":
+            return end
+        after, end = next_run, next_run + 1
+    return end
 
 
 def split_at_escaped_breaks(line: str) -> list[str]:
@@ -85,6 +86,8 @@ def split_at_escaped_breaks(line: str) -> list[str]:
 
     >>> split_at_escaped_breaks("a\\nb\\r\\nc\\\\nd\\te")
     ['a', 'b', 'c', 'd\\te']
+    >>> split_at_escaped_breaks("a\\rb\\r\\r\\nc\\r\\n\\nd")
+    ['a', 'b', 'c', '', 'd']
     """
     pieces, start, at = [], 0, 0
     while at < len(line):

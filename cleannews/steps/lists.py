@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from cleannews.measure import CLOSING_MARKS, ends_sentence, has_more_words, line_key, words
 from cleannews.model import Block
-from cleannews.reasons import NAVIGATION, RELATED
+from cleannews.reasons import AD, NAVIGATION, RELATED
 from cleannews.steps.base import certain_rule, kept_indexes, measure_block
 
 #: Ends of a sentence or a lead-in, never of a listed headline (behind any
@@ -96,7 +96,7 @@ class drop_related_lists:  # noqa: N801 - a step, named for what it does
     def __call__(self, blocks: Sequence[Block]) -> list[Block]:
         out = self._drop_decked_lists(drop_teasers(blocks))
         kept = kept_indexes(out)
-        headline = kept[0] if len(kept) > 1 and self._opens_text(out[kept[0]], out[kept[1]]) else None
+        headline = kept[0] if len(kept) > 1 and self._opens_text(out[kept[0] : kept[1] + 1]) else None
         reason, left = None, 0
         for i, block in enumerate(out):
             if not block.kept:
@@ -112,9 +112,14 @@ class drop_related_lists:  # noqa: N801 - a step, named for what it does
                 reason, left = None, 0
         return out
 
-    def _opens_text(self, first: Block, second: Block) -> bool:
-        """Whether the first kept line is the headline: no list item, or its
-        own repeat, follows it."""
+    def _opens_text(self, span: Sequence[Block]) -> bool:
+        """Whether the first kept line is the headline, ``span`` running from
+        it to the next kept line: no list item, or its own repeat, follows it,
+        or an ad stands between (a list does not run through an ad: were the
+        ad copy dropped first, the text under the ad would follow it)."""
+        first, second = span[0], span[-1]
+        if any(b.reason == AD for b in span[1:-1]):
+            return True
         return not reads_as_list_item(second.text) or line_key(second.text) == line_key(first.text)
 
     def _drop_decked_lists(self, blocks: list[Block]) -> list[Block]:
