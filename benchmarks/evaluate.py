@@ -18,6 +18,7 @@ its gold was made: CleanEval and Dragnet keep credits and captions).
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -57,7 +58,7 @@ def steps_for(corpus: str, *, shipped: bool, models: Path) -> list:
     if shipped:
         return steps
     model = read_model(models / f"loco-{corpus}.json")
-    return [drop_scored(model=model) if isinstance(s, drop_scored) else s for s in steps]
+    return [dataclasses.replace(s, model=model) if isinstance(s, drop_scored) else s for s in steps]
 
 
 def row(system: str, corpus: str, documents: Sequence, run: Callable) -> list[str]:

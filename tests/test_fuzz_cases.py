@@ -145,6 +145,9 @@ DROPPED_BY_THE_SCORER = [
 # title as the first block, as the output reads. The last one (seed 31): a
 # credit word over a line the scorer drops, over the headline, was the title the
 # first time only; `find_title` now looks again for a title it found before.
+# Then (seed 52) the credit word it is found past was never weighed, and
+# under the title the second time it went as a caption: `drop_scored` weighs
+# once more when a kept block stands above the title.
 ABOVE_THE_TITLE = [
     pytest.param(
         "courtesy\nSays After Talks\\r\\nA EU\\r\\nAccording to stay calm,” Treasury Secretary "
@@ -174,6 +177,27 @@ ABOVE_THE_TITLE = [
         "“Semua Juru bicara KPK kepada wartawan di Gedung akhir tahun.\\r\\nAnggaran Rp 105,5 triliun "
         "disiapkan untuk inflasi tahun facebook.",
         id="a credit word over a line the scorer drops over the headline",
+    ),
+    pytest.param(
+        "Credit\n"
+        "bnpb umumkan kebijakan baru, pasar bereaksi\n"
+        "BNPB Umumkan Kebijakan Baru, Pasar Bereaksi\n"
+        "DPR\n"
+        "hal itu di Jalur Gaza, Jumat (18/8/2025). depan.\n"
+        "mengatakan bahwa jumlah wisatawan akan diumumkan pada Kamis (2/2).\n"
+        "meminta agar anggaran pendidikan dibahas bersama DPR sebelum akhir tahun.\n"
+        "keluarga) dievakuasi Yogyakarta pada Rabu. Ketua DPR mengatakan bahwa harga beras "
+        'akan dievaluasi ulang pada Senin (21/3). "Kami akan terus memantau situasi di lapangan," '
+        "ujar para nelayan kepada wartawan di Jl. Sudirman. Anggaran sebesar Rp 73,0 triliun "
+        "disiapkan untuk program makan bergizi gratis tahun depan.\n"
+        "Tanggapan BPS dan DPR\n"
+        "Sementara itu, BNPB meminta agar inflasi ditunda sementara sebelum akhir tahun. Sementara "
+        "itu, BNPB meminta agar program makan bergizi gratis diumumkan sebelum akhir tahun. "
+        '"Semua pihak harus menahan diri," ujar Direktur Utama PT Pertamina kepada wartawan '
+        "di Surabaya.\n"
+        "Direktur Utama PT Pertamina mengatakan bahwa anggaran pendidikan akan ditunda sementara "
+        "pada Senin (4/9/2024).",
+        id="a credit word the title is found past after the scorer, weighed once more",
     ),
 ]
 

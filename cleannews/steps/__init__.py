@@ -34,7 +34,8 @@ def default_steps() -> list[Step]:
     8601. The closing credits and the title are looked for again after the
     scorer (a no-op when nothing changed): lines it drops under a closing
     name or over a headline hid them, and cleaning the article again,
-    without those lines, would find them (law 3).
+    without those lines, would find them (law 3); a lone word the title
+    was found past then is weighed once more, as it is under the title.
     """
     return [
         drop_ads(),
@@ -49,6 +50,7 @@ def default_steps() -> list[Step]:
         drop_scored(),
         drop_bylines(),
         find_title,
+        drop_scored(above_title_only=True),
         split_title_block,
         drop_duplicate_title,
         find_headings(),

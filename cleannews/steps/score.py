@@ -94,15 +94,23 @@ class drop_scored:  # noqa: N801 - a step, named for what it does
 
     A subheading stays whatever its score: a line that reads as a heading,
     names no residue (`names_residue`), and heads a paragraph of prose (the next kept
-    block), as a related headline or a name above a lead rarely does alone."""
+    block), as a related headline or a name above a lead rarely does alone.
+
+    With ``above_title_only`` the blocks are weighed only when a kept one
+    stands above the title: the title found again after the first weighing
+    (`cleannews.steps.structure.find_title`) was a lone word over the headline
+    then, and was not weighed; under the title, where the output puts it, it is."""
 
     threshold: float | None = None
     model: Model | None = None
     #: Rounds of weighing at most: one drop can only lead to the next through
     #: a neighbour, and a crafted page must not make that a chain (law 5).
     max_rounds: int = 6
+    above_title_only: bool = False
 
     def __call__(self, blocks: Sequence[Block]) -> list[Block]:
+        if self.above_title_only and not kept_above_title(blocks):
+            return list(blocks)
         model = self.model or default_model()
         if model.features != FEATURES:
             raise ModelError("the model was trained on other features than this evidence pass gives")
@@ -135,6 +143,18 @@ class drop_scored:  # noqa: N801 - a step, named for what it does
                 out[i] = block.drop(likely_reason(block.evidence), why=_why(model, row, probability))
                 dropped += 1
         return out, dropped
+
+
+def kept_above_title(blocks: Sequence[Block]) -> bool:
+    """Whether a kept block comes before the title.
+
+    >>> kept_above_title([Block("Kredit"), Block("Judul Berita", "title")])
+    True
+    >>> kept_above_title([Block("Judul Berita", "title"), Block("Kredit")])
+    False
+    """
+    kept = [b for b in blocks if b.kept]
+    return bool(kept) and kept[0].kind != "title" and any(b.kind == "title" for b in kept)
 
 
 def heads_prose(block: Block, after: Iterable[Block], *, min_words: int = 8) -> bool:
