@@ -142,12 +142,12 @@ DROPPED_BY_THE_SCORER = [
 # Found by benchmarks/fuzz.py --seed 31 (docs/spec.md, "Fuzzing"): a line kept
 # above the title is, in the output, under it; the scorer weighed it above the
 # title the first time and under it the second. `regather` now counts the
-# title as the first block, as the output reads. The last one (seed 31): a
-# credit word over a line the scorer drops, over the headline, was the title the
-# first time only; `find_title` now looks again for a title it found before.
-# Then (seed 52) the credit word it is found past was never weighed, and
-# under the title the second time it went as a caption: `drop_scored` weighs
-# once more when a kept block stands above the title.
+# title as the first block, as the output reads. The fourth (seed 31): a
+# credit word over a line the scorer drops, over the headline, was the title
+# the first time only; `find_title` now looks again for a title it found. The
+# fifth (seed 52): the credit word it then passes over was never weighed, and
+# went as a caption under the title the second time; `drop_scored` weighs once
+# more when a kept block stands above the title.
 ABOVE_THE_TITLE = [
     pytest.param(
         "courtesy\nSays After Talks\\r\\nA EU\\r\\nAccording to stay calm,” Treasury Secretary "

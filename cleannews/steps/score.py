@@ -97,9 +97,9 @@ class drop_scored:  # noqa: N801 - a step, named for what it does
     block), as a related headline or a name above a lead rarely does alone.
 
     With ``above_title_only`` the blocks are weighed only when a kept one
-    stands above the title: the title found again after the first weighing
-    (`cleannews.steps.structure.find_title`) was a lone word over the headline
-    then, and was not weighed; under the title, where the output puts it, it is."""
+    stands above the title: a lone word `cleannews.steps.structure.find_title`
+    passed over after the first weighing was the title then, so it went
+    unweighed, and under the title, where the output puts it, it is weighed."""
 
     threshold: float | None = None
     model: Model | None = None
