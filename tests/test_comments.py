@@ -109,3 +109,51 @@ def test_a_call_glued_after_the_last_sentence_is_cut_and_the_paragraph_kept() ->
     article = cleannews.clean_text("\n".join([REPORT_1, f"{REPORT_2} {call}"]))
     assert [b.text for b in article.blocks] == [REPORT_1, REPORT_2]
     assert [(r.text, r.reason) for r in article.removed] == [(call, "comments")]
+
+
+ARTICLE_EN = [
+    "A new bridge over the river opened on Tuesday, the city said, after three years of building work.",
+    "The mayor said the bridge would cut the drive to the hospital by twenty minutes for most families.",
+    "Engineers will inspect it again in the spring, when the river is at its highest, the council said.",
+]
+THREAD = [
+    "Marrije Says:",
+    "November 7th, 2012 at 9:42 pm",
+    "At last. I have waited years for this bridge, and it looks wonderful from our side of the river.",
+    "Posted by: Jeff | November 7th, 2012 9:50 pm",
+    "Congratulations to everyone who worked on it.",
+    "kunlei on November 8th, 2012 at 7:01 am",
+    "Will the old ferry keep running? Many of us still use it to get to the market on Saturdays.",
+]
+
+
+@pytest.mark.parametrize("label", ["Comments", "3 Responses to “A new bridge”", "12 thoughts on “A new bridge”"])
+def test_a_comment_thread_under_a_label_is_removed_though_its_comments_are_sentences(label: str) -> None:
+    """The comments of a thread are sentences, so no tail opened after the last
+    sentence; the headers under the label ("<name> Says:", "<date> at <time>") mark it."""
+    article = cleannews.clean_text("\n".join(["Bridge opens", *ARTICLE_EN, label, *THREAD]))
+    assert article.paragraphs == ARTICLE_EN
+    assert [r.text for r in article.removed] == [label, *THREAD]
+    # "Posted by: <name> | <date>" is a credit line to the byline rule, which runs first.
+    assert {r.reason for r in article.removed} == {"comments", "byline"}
+
+
+def test_timestamped_entries_under_a_label_above_the_article_are_kept() -> None:
+    """A "Comments" label over a live report of dated entries, with no article
+    above it, opens no thread: the entries are the reporting."""
+    entries = [
+        "Posted on November 7th, 2012 at 9:42 pm",
+        ARTICLE_EN[0],
+        "Posted on November 7th, 2012 at 10:15 pm",
+        ARTICLE_EN[1],
+        "Posted on November 8th, 2012 at 7:01 am",
+        ARTICLE_EN[2],
+    ]
+    article = cleannews.clean_text("\n".join(["Bridge opens: live", "Comments", *entries]))
+    assert article.paragraphs[-3:] == ARTICLE_EN
+
+
+def test_two_comment_headers_under_a_label_are_no_thread() -> None:
+    """One comment (a name, then a date) is two header lines: fewer than three open no thread."""
+    article = cleannews.clean_text("\n".join(["Bridge opens", *ARTICLE_EN, "Comments", *THREAD[:3]]))
+    assert THREAD[2] in article.paragraphs

@@ -1,6 +1,7 @@
 """Comment-section residue at the tail: the widget debris after a comment
 label ("Komentar", "Kirim Komentar", "Leave a Reply", "0 Comments") that
-follows the last sentence of the article, and a question to the reader
+follows the last sentence of the article, a thread of comments under a
+label (several comment headers, "<name> on <date> <time>", follow it), and a question to the reader
 right over a call to comment ("How do you see it?" over "Write in the
 comment column"). The labels and the calls to comment themselves are rules
 (``[comments]``) that `drop_certain` applies.
@@ -8,8 +9,10 @@ comment column"). The labels and the calls to comment themselves are rules
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 from cleannews.measure import line_key, reads_as_sentence
 from cleannews.model import Block
@@ -23,20 +26,76 @@ class drop_comment_tail:  # noqa: N801 - a step, named for what it does
     """Drop what follows the first comment label after the last sentence:
     counters, names, dates and buttons of a comment widget. A label in
     mid-article does not open the tail; one already dropped still does.
+
+    A label above sentences opens the tail when a thread follows it: at
+    least ``min_headers`` comment headers (`is_comment_header`) under it, the
+    first within ``reach`` lines of it, and at least ``min_words_above`` words
+    of sentences above it (the article the comments are on).
     """
+
+    min_headers: int = 3
+    reach: int = 12
+    min_words_above: int = 50
 
     def __call__(self, blocks: Sequence[Block]) -> list[Block]:
         out = _drop_questions_over_calls(blocks)
         last = max((i for i, b in enumerate(out) if b.kept and reads_as_sentence(b.text)), default=-1)
         start = next((i for i, b in enumerate(out) if i > last and _is_label(b)), None)
+        why = "after the comment label under the article"
+        if start is None:
+            start = self.thread_start(out)
+            why = "in the comment thread under the label"
         if start is None:
             return out
         return [
-            b.drop(COMMENTS, why="after the comment label under the article")
-            if i > start and b.kept and b.kind != "title"
-            else b
+            b.drop(COMMENTS, why=why) if i > start and b.kept and b.kind != "title" else b
             for i, b in enumerate(out)
         ]
+
+    def thread_start(self, blocks: Sequence[Block]) -> int | None:
+        """The first comment label a thread of comments follows (see the class)."""
+        labels = [i for i, b in enumerate(blocks) if _is_label(b)]
+        if not labels:
+            return None
+        # Headers a byline or date rule already dropped still mark the thread.
+        headers = [i for i, b in enumerate(blocks) if b.kind != "title" and is_comment_header(b.text)]
+        if len(headers) < self.min_headers:
+            return None
+        # Words of the sentences above each block, counted once for all labels.
+        words = list(
+            accumulate(
+                (len(b.text.split()) if b.kept and reads_as_sentence(b.text) else 0 for b in blocks),
+                initial=0,
+            )
+        )
+        for at in labels:
+            after = bisect_right(headers, at)
+            if (
+                words[at] >= self.min_words_above
+                and len(headers) - after >= self.min_headers
+                and headers[after] - at <= self.reach
+            ):
+                return at
+        return None
+
+
+def is_comment_header(text: str) -> bool:
+    """Whether ``text`` reads as the header of one comment in a thread
+    (``[comments] headers`` in the rules): who wrote it and when.
+
+    >>> is_comment_header("Heather on October 23rd, 2012 1:37 pm"), is_comment_header("Marrije Says:")
+    (True, True)
+    >>> is_comment_header("The minister said on Monday that prices would rise.")
+    False
+    """
+    if len(text) > _LONGEST_HEADER:
+        return False
+    key = line_key(text)
+    return any(p.fullmatch(key) for p in default_rules().patterns("comments", "headers"))
+
+
+#: Longer lines are no comment header (and are not matched against the patterns).
+_LONGEST_HEADER = 160
 
 
 def _is_label(block: Block) -> bool:
