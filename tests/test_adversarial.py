@@ -123,7 +123,7 @@ HOSTILE_ARTICLES: dict[str, Callable[[int], str]] = {
     "repeated ad labels": lambda n: "Advertisement\n" * n,
     "ad labels and copy": lambda n: "Advertisement\nBELI SEKARANG\n" * n,
     "repeated comment labels": lambda n: "Komentar\n" * n,
-    "comment labels over threads": lambda n: "Comments\nAnna says:\nKata baik di sini untuk semua orang.\n" * n,
+    "comment labels over threads": lambda n: "Comments\nAnna says:\nKata baik di sini untuk semua.\n" * n,
     "repeated title": lambda n: "Judul Berita Besar\n" * n,
     "escape artifacts": lambda n: "\\n\n" * n,
     "spaces and tabs": lambda n: (" \t" * 50 + "x\n") * (n // 10),
