@@ -421,6 +421,33 @@ def test_article_is_completed_when_trafilatura_took_only_its_start() -> None:
     assert [s.text for s in article if s.kind == "paragraph"] == SPLIT_ARTICLE
 
 
+def test_readability_replaces_a_few_words_that_miss_the_article() -> None:
+    """Dragnet R786, T1: trafilatura took a place line ("Los Angeles") and
+    missed the article, which shares none of its words; readability's reading
+    replaces it though it does not cover it."""
+    html = split_page()
+    missed = [Segment("paragraph", "Los Angeles")]
+    article, _ = completed(missed, page_marks(parse_page(html)), html)
+    assert [s.text for s in article if s.kind == "paragraph"] == SPLIT_ARTICLE
+
+
+def test_clean_html_asks_readability_when_trafilatura_found_one_short_block(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The reader asked readability only when trafilatura found two blocks or more."""
+    monkeypatch.setattr(
+        "cleannews.readers.html.article_segments", lambda tree: [Segment("paragraph", "Los Angeles")]
+    )
+    assert cleannews.clean_html(split_page()).paragraphs == SPLIT_ARTICLE
+
+
+def test_a_short_reading_readability_does_not_outgrow_is_kept() -> None:
+    """Fewer than 30 words are replaced only by a reading with twice as many."""
+    html = page("<h1>Flood wall vote</h1><p>The council approved the flood wall on Monday.</p>")
+    found = [Segment("paragraph", "The council approved the flood wall on Monday.")]
+    assert completed(found, page_marks(parse_page(html)), html)[0] == found
+
+
 _SYLLABLES = ("ka", "ro", "mi", "tu", "sel", "var", "den", "lo", "pri", "nos")
 
 

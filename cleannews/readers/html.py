@@ -581,6 +581,7 @@ def completed(
     max_share: float = 0.5,
     min_gain: float = 2.0,
     min_cover: float = 0.95,
+    few_words: int = 30,
 ) -> tuple[list[Segment], list[Segment] | None]:
     """``found``, or readability's reading of the page when trafilatura
     took only part of a long article; and readability's reading, when it
@@ -590,9 +591,14 @@ def completed(
     keeps only the first. When ``found`` holds less than ``max_share`` of
     the page's paragraph text, readability-lxml reads the page too; its
     article replaces ``found`` when it holds at least ``min_cover`` of
-    ``found``'s words and ``min_gain`` times as many.
+    ``found``'s words and ``min_gain`` times as many. On other pages
+    trafilatura takes a headline, a place or a widget and misses the
+    article: when ``found`` has fewer than ``few_words`` words, readability
+    reads the page too, and its article replaces ``found`` if it has
+    ``min_gain`` times as many words, whatever it covers.
     """
-    if _token_total(found) >= max_share * marks.paragraph_tokens:
+    total = _token_total(found)
+    if total >= few_words and total >= max_share * marks.paragraph_tokens:
         return found, None
     import readability  # here, not at the top: most pages never need it
 
@@ -602,8 +608,9 @@ def completed(
         return found, None
     other = segment(BeautifulSoup(summary, "lxml"), _HTML_WALK)
     have, got = _token_counts(found), _token_counts(other)
-    covered = sum((have & got).values()) >= min_cover * sum(have.values())
-    return (other if covered and sum(got.values()) >= min_gain * sum(have.values()) else found), other
+    words = sum(have.values())
+    covered = words < few_words or sum((have & got).values()) >= min_cover * words
+    return (other if covered and sum(got.values()) >= min_gain * words else found), other
 
 
 #: Control characters no page means (C0 but tab, line feed, form feed and
@@ -1118,6 +1125,7 @@ def read_html(
     else:
         # Recovery first: with the container's paragraphs back, readability is asked on fewer pages.
         found, where = recover_paragraphs(extracted, locate(extracted, places), tree)
+    if tree is not None:
         other, readable = completed(found, marks, html)
         if other is not found:
             found, where = other, locate(other, places)
