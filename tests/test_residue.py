@@ -226,3 +226,21 @@ def test_prompts_named_in_the_issue_are_removed(line: str, reason: str) -> None:
 def test_a_zero_width_line_is_removed_as_an_escape_artifact() -> None:
     assert [r for _, r in removed(between("\u200b"))] == ["escape-artifact"]
     assert kept(between("\u200b")) == [REPORT_1, REPORT_2]
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Be the first to like this.", "share"),
+        ("Like this:", "share"),
+        ("TrackBack URL for this entry:", "share"),
+        ("Printer friendly version", "share"),
+        ("Share this with friends", "share"),
+        ("About these ads", "ad"),
+        ("With reporting from Kelly O’Donnell.", "byline"),
+    ],
+)
+def test_widget_lines_between_paragraphs_are_dropped(line: str, reason: str) -> None:
+    """Between two paragraphs the scorer kept them (0.6-0.9 under its
+    threshold): widget lines mined from many sites are rules now."""
+    assert removed(between(line)) == [(line, reason)]
