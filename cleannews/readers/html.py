@@ -608,9 +608,9 @@ def completed(
         return found, None
     other = segment(BeautifulSoup(summary, "lxml"), _HTML_WALK)
     have, got = _token_counts(found), _token_counts(other)
-    words = sum(have.values())
-    covered = words < few_words or sum((have & got).values()) >= min_cover * words
-    return (other if covered and sum(got.values()) >= min_gain * words else found), other
+    held = sum(have.values())
+    covered = held < few_words or sum((have & got).values()) >= min_cover * held
+    return (other if covered and sum(got.values()) >= min_gain * held else found), other
 
 
 #: Control characters no page means (C0 but tab, line feed, form feed and

@@ -1,9 +1,9 @@
 """Comment-section residue at the tail: the widget debris after a comment
 label ("Komentar", "Kirim Komentar", "Leave a Reply", "0 Comments") that
 follows the last sentence of the article, a thread of comments under a
-label (several comment headers, "<name> on <date> <time>", follow it), and a question to the reader
-right over a call to comment ("How do you see it?" over "Write in the
-comment column"). The labels and the calls to comment themselves are rules
+label (comment headers such as "<name> on <date> <time>" follow it), and
+a question to the reader right over a call to comment ("How do you see
+it?" over "Write in the comment column"). The labels and the calls to comment themselves are rules
 (``[comments]``) that `drop_certain` applies.
 """
 
