@@ -3,8 +3,8 @@ label ("Komentar", "Kirim Komentar", "Leave a Reply", "0 Comments") that
 follows the last sentence of the article, a thread of comments under a
 label (comment headers such as "<name> on <date> <time>" follow it), and
 a question to the reader right over a call to comment ("How do you see
-it?" over "Write in the comment column"). The labels and the calls to comment themselves are rules
-(``[comments]``) that `drop_certain` applies.
+it?" over "Write in the comment column"). The labels and the calls to
+comment themselves are rules (``[comments]``) that `drop_certain` applies.
 """
 
 from __future__ import annotations
