@@ -238,9 +238,18 @@ def test_a_zero_width_line_is_removed_as_an_escape_artifact() -> None:
         ("Share this with friends", "share"),
         ("About these ads", "ad"),
         ("With reporting from Kelly O’Donnell.", "byline"),
+        ("Former Gov. Ann Lee, left, speaks with a shop owner in Columbia, S.C.", "caption"),
+        ("Romney, center, poses for a photo with workers at a cafe on Thursday.", "caption"),
     ],
 )
-def test_widget_lines_between_paragraphs_are_dropped(line: str, reason: str) -> None:
-    """Between two paragraphs the scorer kept them (0.6-0.9 under its
-    threshold): widget lines mined from many sites are rules now."""
+def test_widget_and_caption_lines_between_paragraphs_are_dropped(line: str, reason: str) -> None:
+    """Between two paragraphs the scorer kept them (the widgets scored 0.6-0.9,
+    under its threshold; a caption reads as prose): widget lines mined from
+    many sites and the AP caption's placing of people are rules now."""
     assert removed(between(line)) == [(line, reason)]
+
+
+def test_right_as_a_word_of_dialogue_is_no_caption() -> None:
+    """The caption shape places people (", left,"); a reply in an interview does not."""
+    line = "Dave: Right. But then I went back to it, and I thought, oh, right, the chemical plant."
+    assert kept(between(line)) == [REPORT_1, line, REPORT_2]
