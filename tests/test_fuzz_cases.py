@@ -76,8 +76,16 @@ def test_the_issue_15_promo_case_keeps_the_logo_title_and_three_paragraphs() -> 
     ],
 )
 def test_a_headline_under_lines_the_scorer_drops_is_the_title_the_first_time(raw: str) -> None:
+    """Which lines the scorer drops depends on the shipped weights (a
+    retraining kept "credit" once, and then no headline leads): the law is
+    that when every line over the headline went, the headline is the title,
+    and that both passes agree."""
     first, again = cleaned_twice(raw)
-    assert first.title is not None
+    lines = raw.splitlines()
+    headline = lines.index("How Louis Responded")
+    removed = {r.line for r in first.removed}
+    if all(number in removed for number in range(1, headline + 1)):
+        assert first.title == "How Louis Responded"
     assert shape(again) == shape(first)
 
 
