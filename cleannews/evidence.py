@@ -444,29 +444,87 @@ CONTEXT_FEATURES = (
 FEATURES = BLOCK_FEATURES + CONTEXT_FEATURES
 
 
+#: The stopwords of an article whose language is not known: one object, so
+#: that `Counted.stopwords` can be told the same by identity.
+NO_STOPWORDS: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class Counted:
+    """What one block's `Shape` gives its feature vector on its own, counted
+    with one set of ``stopwords`` (the article's language): its block
+    features, its words, and whether it is prose. Kept with its evidence, so
+    `regather` places the block again without counting it again."""
+
+    stopwords: frozenset[str]
+    row: tuple[float, ...]
+    key: str
+    words: frozenset[str]
+    content: frozenset[str]
+    prose: bool
+    summary: tuple[float, ...]
+
+    @classmethod
+    def of(cls, shape: Shape, stopwords: frozenset[str]) -> Counted:
+        row = block_features(shape, stopwords)
+        prose = is_prose(shape)
+        content = _content_words(shape, stopwords)
+        return cls(
+            stopwords,
+            tuple(row),
+            " ".join(shape.tokens),
+            frozenset(shape.tokens),
+            content,
+            prose,
+            tuple(_summary(row, prose)),
+        )
+
+
 def article_features(
     shapes: Sequence[Shape], rules: Rules, site_shares: Sequence[float | None] | None = None
 ) -> list[list[float]]:
-    """The feature vector of every block of one article (`FEATURES` order)."""
+    """The feature vector of every block of one article (`FEATURES` order).
+
+    >>> texts = ("Iklan", "Harga beras naik lagi hari ini, kata menteri itu.")
+    >>> rows = article_features([measure(t, default_rules()) for t in texts], default_rules())
+    >>> len(rows[1]) == len(FEATURES), rows[1][1] == math.log1p(9)
+    (True, True)
+    """
+    rows, _ = counted_features(shapes, rules, site_shares)
+    return rows
+
+
+def counted_features(
+    shapes: Sequence[Shape],
+    rules: Rules,
+    site_shares: Sequence[float | None] | None = None,
+    known: Sequence[Counted | None] | None = None,
+) -> tuple[list[list[float]], list[Counted]]:
+    """`article_features`, and the `Counted` of every block; a block's
+    ``known`` one is taken again when it was counted with the stopwords of
+    the article's language now (a drop can change the language)."""
     language = language_of(shapes, rules)
-    stopwords = rules.stopwords.get(language, frozenset()) if language else frozenset()
-    rows = [block_features(s, stopwords) for s in shapes]
+    stopwords = rules.stopwords.get(language, NO_STOPWORDS) if language else NO_STOPWORDS
+    counted = [
+        c if c is not None and c.stopwords is stopwords else Counted.of(s, stopwords)
+        for s, c in zip(shapes, known if known is not None else [None] * len(shapes), strict=True)
+    ]
     n = len(shapes)
-    prose = [is_prose(s) for s in shapes]
+    prose = [c.prose for c in counted]
     prose_at = [i for i, p in enumerate(prose) if p]
     first = prose_at[0] if prose_at else n
     last = prose_at[-1] if prose_at else -1
     since = _distances(prose, forward=True)
     until = _distances(prose, forward=False)
     run, run_position = _short_runs(prose)
-    keys = [" ".join(s.tokens) for s in shapes]
+    keys = [c.key for c in counted]
     seen = Counter(keys)
-    sets = [set(s.tokens) for s in shapes]
-    content = [_content_words(s, stopwords) for s in shapes]
+    sets = [c.words for c in counted]
+    content = [c.content for c in counted]
     vocabulary: Counter[str] = Counter(w for c, p in zip(content, prose, strict=True) if p for w in c)
-    head = sets[0] if shapes else set()
+    head = sets[0] if shapes else frozenset()
     total = sum(s.chars for s in shapes) or 1
-    summaries = [_summary(r, p) for r, p in zip(rows, prose, strict=True)]
+    summaries = [c.summary for c in counted]
     label_since = {
         family: _distances([s.certain is not None and s.certain[0] == family for s in shapes], forward=True)
         for family in LABEL_FAMILIES
@@ -502,9 +560,9 @@ def article_features(
         for offset in NEIGHBOURS:
             j = i + offset
             context += summaries[j] if 0 <= j < n else _MISSING
-        out.append(rows[i] + context)
+        out.append([*counted[i].row, *context])
         before += shape.chars
-    return out
+    return out, counted
 
 
 _MISSING = [-1.0] * len(NEIGHBOUR)
@@ -535,7 +593,7 @@ def _same_start(a: Shape, b: Shape) -> float:
     return float(bool(a.tokens) and bool(b.tokens) and _start_class(a) == _start_class(b))
 
 
-def _overlap(a: set[str], b: set[str]) -> float:
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
     """The share of their distinct words two blocks have in common."""
     return len(a & b) / len(a | b) if a and b else 0.0
 
@@ -602,6 +660,9 @@ class Evidence:
     #: `regather` places the block again without measuring it again.
     shape: Shape | None = field(default=None, compare=False, repr=False)
     rules: Rules | None = field(default=None, compare=False, repr=False)
+    #: What the shape gave the features on its own (`Counted`): `regather`
+    #: takes it again while the article's language stays the same.
+    counted: Counted | None = field(default=None, compare=False, repr=False)
 
     def feature(self, name: str) -> float:
         return self.features[FEATURES.index(name)]
@@ -627,12 +688,14 @@ def gather(blocks: Sequence[Block], rules: Rules | None = None, profile: object 
     ]
     hits = [profile.lookup(blocks[i].text) for i in at] if profile is not None else None  # type: ignore[attr-defined]
     shares = [getattr(h, "share", None) for h in hits] if hits is not None else None
-    rows = article_features(shapes, rules, shares)
+    rows, counted = counted_features(shapes, rules, shares)
     out = list(blocks)
     for n, i in enumerate(at):
         shape = shapes[n]
         site = hits[n] if hits is not None else None
-        evidence = Evidence(tuple(rows[n]), shape.hits, shape.certain, len(shape.tokens), site, shape, rules)
+        evidence = Evidence(
+            tuple(rows[n]), shape.hits, shape.certain, len(shape.tokens), site, shape, rules, counted[n]
+        )
         out[i] = replace(out[i], evidence=evidence)
     return out
 
@@ -675,10 +738,12 @@ def regather(blocks: Sequence[Block]) -> list[Block]:
         for i, e in zip(at, known, strict=True)
     ]
     shares = [getattr(e.site, "share", None) if e is not None else None for e in known]
-    rows = article_features(shapes, rules, shares)
+    counts = [e.counted if e is not None else None for e in known]
+    rows, counted = counted_features(shapes, rules, shares, counts)
     out = list(blocks)
     for n, i in enumerate(at):
         evidence = known[n]
         if evidence is not None:
-            out[i] = replace(out[i], evidence=replace(evidence, features=tuple(rows[n]), shape=shapes[n]))
+            again = replace(evidence, features=tuple(rows[n]), shape=shapes[n], counted=counted[n])
+            out[i] = replace(out[i], evidence=again)
     return out

@@ -30,6 +30,8 @@ from cleannews.rules import FLAGS, default_rules
 from cleannews.rules.screen import (
     CASE_TWINS,
     ShapeScreen,
+    _held,
+    _may_hold,
     pattern_literals,
     pattern_width,
     shape_reason_plain,
@@ -249,3 +251,16 @@ def test_a_model_whose_trees_were_compiled_still_pickles() -> None:
     model.margin([0.0] * 4)
     again = pickle.loads(pickle.dumps(model))
     assert again == model and again.margin([0.5] * 4) == model.reference_margin([0.5] * 4)
+
+
+@given(lines)
+@example("Foto: AP/Getty Images")
+@example("\u212aomentar ap")
+def test_a_plan_lets_through_the_candidates_whose_literals_the_text_holds(text: str) -> None:
+    """The literals held, looked for once per text, pass what `_may_hold` passes candidate by candidate."""
+    screen = ShapeScreen.of(RULES.shapes)
+    for folded in folded_forms(text):
+        plan = screen.plan(folded)
+        held = _held(folded, plan.literals)
+        plain = tuple((at, c) for at, c in plan.tries if _may_hold(folded.lower(), c.needs))
+        assert held is None or plan.let_through(held) == plain
