@@ -20,7 +20,8 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
+from itertools import chain
 
 import regex
 
@@ -143,7 +144,8 @@ def measure(text: str, rules: Rules) -> Shape:
         any(q in text for q in '"“”«»„'),
         _has_time(text),
         not rules.calendar.isdisjoint(folded),
-        any(len(t) == 4 and t[:2] in ("19", "20") for t in raw),
+        # A year's first two digits are in the text, or no token can start with them.
+        ("19" in text or "20" in text) and any(len(t) == 4 and t[:2] in ("19", "20") for t in raw),
         _name_like(raw, rules),
     )
     return Shape(
@@ -153,9 +155,9 @@ def measure(text: str, rules: Rules) -> Shape:
         uppers=uppers,
         digits=digits,
         marks=marks,
-        capitalised=sum(1 for w in words if w[0].isupper()),
+        capitalised=sum([w[0].isupper() for w in words]),
         word_tokens=len(words),
-        word_chars=sum(len(w) for w in words),
+        word_chars=sum(map(len, words)),
         ends_sentence=ends_sentence(stripped),
         ends_colon=stripped.endswith(":"),
         sentence_breaks=sentence_breaks(stripped),
@@ -321,10 +323,15 @@ def language_of(shapes: Sequence[Shape], rules: Rules) -> str | None:
     """The language whose stopwords the article uses most, or None."""
     if not shapes:
         return None
-    # Each distinct token looked up once per language, weighted by its count.
-    seen = Counter(t for shape in shapes for t in shape.tokens)
+    # Each distinct token looked up once per language, weighted by its count:
+    # counted and looked up in C (a chain, a set intersection), as this runs
+    # again at every `regather`.
+    seen = Counter(chain.from_iterable(shape.tokens for shape in shapes))
     counts = Counter(
-        {code: sum(n for t, n in seen.items() if t in words) for code, words in rules.stopwords.items()}
+        {
+            code: sum(map(seen.__getitem__, words.intersection(seen)))
+            for code, words in rules.stopwords.items()
+        }
     )
     best = counts.most_common(1)
     return best[0][0] if best and best[0][1] else None
@@ -667,6 +674,12 @@ class Evidence:
     def feature(self, name: str) -> float:
         return self.features[FEATURES.index(name)]
 
+    def placed(self, features: tuple[float, ...], shape: Shape, counted: Counted) -> Evidence:
+        """This evidence with the features of the block placed again
+        (`dataclasses.replace`, written out: `regather` makes one per block
+        per round, and the generic copy costs several times the call)."""
+        return Evidence(features, self.hits, self.certain, self.tokens, self.site, shape, self.rules, counted)
+
 
 def gather(blocks: Sequence[Block], rules: Rules | None = None, profile: object | None = None) -> list[Block]:
     """``blocks`` with the `Evidence` of every kept block attached (blocks the
@@ -696,7 +709,7 @@ def gather(blocks: Sequence[Block], rules: Rules | None = None, profile: object 
         evidence = Evidence(
             tuple(rows[n]), shape.hits, shape.certain, len(shape.tokens), site, shape, rules, counted[n]
         )
-        out[i] = replace(out[i], evidence=evidence)
+        out[i] = out[i].with_evidence(evidence)
     return out
 
 
@@ -744,6 +757,6 @@ def regather(blocks: Sequence[Block]) -> list[Block]:
     for n, i in enumerate(at):
         evidence = known[n]
         if evidence is not None:
-            again = replace(evidence, features=tuple(rows[n]), shape=shapes[n], counted=counted[n])
-            out[i] = replace(out[i], evidence=again)
+            again = evidence.placed(tuple(rows[n]), shapes[n], counted[n])
+            out[i] = out[i].with_evidence(again)
     return out

@@ -8,6 +8,7 @@ hold the two equal on generated lines and feature vectors.
 
 from __future__ import annotations
 
+import dataclasses
 import random
 from collections import Counter
 
@@ -21,11 +22,12 @@ from cleannews.evidence import (
     _has_time,
     char_counts,
     folded_tokens,
+    gather,
     language_of,
     measure,
 )
 from cleannews.lexicon import tokens
-from cleannews.model import Block
+from cleannews.model import Block, PageEvidence
 from cleannews.rules import FLAGS, default_rules
 from cleannews.rules.screen import (
     CASE_TWINS,
@@ -264,3 +266,20 @@ def test_a_plan_lets_through_the_candidates_whose_literals_the_text_holds(text: 
         held = _held(folded, plan.literals)
         plain = tuple((at, c) for at, c in plan.tries if _may_hold(folded.lower(), c.needs))
         assert held is None or plan.let_through(held) == plain
+
+
+def every_field(value: object) -> tuple[object, ...]:
+    """All fields of a dataclass value, those left out of equality too."""
+    return tuple(getattr(value, f.name) for f in dataclasses.fields(value))  # type: ignore[arg-type]
+
+
+def test_the_written_out_copies_are_the_generic_ones() -> None:
+    """`Block.with_evidence` and `Evidence.placed` copy every field, as `dataclasses.replace` does."""
+    block = gather([Block("Baca juga: Harga beras naik", line=4, start=1, end=28, repairs=("entity",))])[0]
+    block = dataclasses.replace(block, meta=(("a", "b"),), why="w", level=2, page=PageEvidence(linked=0.5))
+    evidence = block.evidence
+    assert evidence is not None and evidence.shape is not None and evidence.counted is not None
+    assert every_field(block.with_evidence(None)) == every_field(dataclasses.replace(block, evidence=None))
+    again = evidence.placed((1.0,), evidence.shape, evidence.counted)
+    plain = dataclasses.replace(evidence, features=(1.0,), shape=evidence.shape, counted=evidence.counted)
+    assert every_field(again) == every_field(plain)
