@@ -536,6 +536,13 @@ def counted_features(
         family: _distances([s.certain is not None and s.certain[0] == family for s in shapes], forward=True)
         for family in LABEL_FAMILIES
     }
+    # What is the same for every block, and what two neighbours share (the
+    # same either way round), counted once rather than at each block.
+    labels = list(zip(*(map(float, label_since[family]) for family in LABEL_FAMILIES), strict=True))
+    same_start = [_same_start(shapes[i], shapes[i + 1]) for i in range(n - 1)]
+    overlap = [_overlap(sets[i], sets[i + 1]) for i in range(n - 1)]
+    log_blocks = math.log1p(n)
+    prose_share = len(prose_at) / n if n else 0.0
     before = 0
     out = []
     for i, shape in enumerate(shapes):
@@ -555,14 +562,14 @@ def counted_features(
             len(own & head) / len(own) if own and i else 0.0,
             len(own & head) / len(head) if head and i else 0.0,
             (site_shares[i] or 0.0) if site_shares is not None else 0.0,
-            _same_start(shape, shapes[i - 1]) if i else 0.0,
-            _same_start(shape, shapes[i + 1]) if i + 1 < n else 0.0,
-            _overlap(own, sets[i - 1]) if i else 0.0,
-            _overlap(own, sets[i + 1]) if i + 1 < n else 0.0,
-            math.log1p(n),
-            len(prose_at) / n,
+            same_start[i - 1] if i else 0.0,
+            same_start[i] if i + 1 < n else 0.0,
+            overlap[i - 1] if i else 0.0,
+            overlap[i] if i + 1 < n else 0.0,
+            log_blocks,
+            prose_share,
             _topical(content[i], vocabulary, content[i] if prose[i] else frozenset()),
-            *(float(label_since[family][i]) for family in LABEL_FAMILIES),
+            *labels[i],
         ]
         for offset in NEIGHBOURS:
             j = i + offset

@@ -283,3 +283,26 @@ def test_the_written_out_copies_are_the_generic_ones() -> None:
     again = evidence.placed((1.0,), evidence.shape, evidence.counted)
     plain = dataclasses.replace(evidence, features=(1.0,), shape=evidence.shape, counted=evidence.counted)
     assert every_field(again) == every_field(plain)
+
+
+def find_token_by_token(words: list[str]) -> list[tuple[str, str, int, int]]:
+    """Every phrase of the shipped lexicon at every place, one token at a time."""
+    found = []
+    for start, word in enumerate(words):
+        for phrase in RULES.lexicon.index.get(word, ()):
+            end = start + len(phrase.tokens)
+            if tuple(words[start:end]) == phrase.tokens:
+                found.append((phrase.reason, phrase.key, start, end))
+    return found
+
+
+#: Every phrase of the shipped lexicon, as tokens, and a few tokens that start none.
+PHRASES = sorted({p.tokens for phrases in RULES.lexicon.index.values() for p in phrases})
+pieces = st.one_of(st.sampled_from(PHRASES), st.sampled_from(["0", "harga", "the", "x"]).map(lambda w: (w,)))
+
+
+@given(st.lists(pieces, max_size=12).map(lambda ps: [t for p in ps for t in p]))
+@example(["baca", "juga"])
+def test_the_lexicon_finds_what_looking_at_every_token_finds(words: list[str]) -> None:
+    hits = RULES.lexicon.find(words)
+    assert [(h.reason, h.key, h.start, h.end) for h in hits] == find_token_by_token(words)
