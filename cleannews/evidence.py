@@ -355,15 +355,17 @@ class Family:
 def families(shape: Shape) -> dict[str, Family]:
     """Per family, whether a phrase spans the block, starts it, ends it, and
     the share of its tokens that phrases of the family cover."""
-    count = len(shape.tokens)
     out: dict[str, Family] = {}
+    if not shape.hits:
+        return out  # as most blocks, which hold no phrase
+    count = len(shape.tokens)
     covered: dict[str, set[int]] = {}
     flags: dict[str, list[bool]] = {}
-    counts: Counter[str] = Counter()
+    counts: dict[str, int] = {}
     for hit in shape.hits:
         if hit.reason not in FAMILIES:
             continue
-        counts[hit.reason] += 1
+        counts[hit.reason] = counts.get(hit.reason, 0) + 1
         where = flags.setdefault(hit.reason, [False, False, False])
         where[0] |= hit.start == 0 and hit.end == count
         where[1] |= hit.start == 0
@@ -376,6 +378,8 @@ def families(shape: Shape) -> dict[str, Family]:
 
 
 _NO_FAMILY = Family(False, False, False, 0.0, 0)
+#: The family features of a block that holds no phrase: those of `_NO_FAMILY`, for every family.
+_NO_FAMILIES = [0.0] * (5 * len(FAMILIES))
 
 
 def block_features(shape: Shape, stopwords: frozenset[str]) -> list[float]:
@@ -393,9 +397,11 @@ def block_features(shape: Shape, stopwords: frozenset[str]) -> list[float]:
         shape.uppers / shape.letters if shape.letters else 0.0,
         shape.digits / shape.chars if shape.chars else 0.0,
         shape.marks / shape.chars if shape.chars else 0.0,
-        sum(1 for t in shape.tokens if t in stopwords) / words if words else 0.0,
-        *(float(f) for f in shape.flags),
+        sum(map(stopwords.__contains__, shape.tokens)) / words if words else 0.0,
+        *map(float, shape.flags),
     ]
+    if not found:
+        return features + _NO_FAMILIES  # as most blocks, which hold no phrase
     for family in FAMILIES:
         f = found.get(family, _NO_FAMILY)
         features += [float(f.whole), float(f.start), float(f.end), f.cover, float(f.count)]
