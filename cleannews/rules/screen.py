@@ -180,8 +180,7 @@ class Plan:
     KEEP = 1 << 10
 
     @classmethod
-    def of(cls, per_reason: Sequence[Sequence[Candidate]]) -> Plan:
-        tries = tuple((at, c) for at, candidates in enumerate(per_reason) for c in candidates)
+    def of(cls, tries: tuple[tuple[int, Candidate], ...]) -> Plan:
         literals = {a: None for _, c in tries if c.needs is not None for a in sorted(c.needs)}
         return cls(tries, tuple(literals))
 
@@ -275,13 +274,15 @@ class ShapeScreen:
             found = self.found[key] = Plan.of(self._work_out(*key))
         return found
 
-    def _work_out(self, first: str, span: int) -> tuple[tuple[Candidate, ...], ...]:
+    def _work_out(self, first: str, span: int) -> tuple[tuple[int, Candidate], ...]:
         # Every length in one span between two bounds is allowed by the same patterns.
         length = self.bounds[span - 1] if span else 0
         starting = self._starting(first)
         return tuple(
-            tuple(self._candidate(p) for p in patterns if p in starting and self._fits(p, length))
-            for patterns in self.patterns
+            self._candidate(at, p)
+            for at, patterns in enumerate(self.patterns)
+            for p in patterns
+            if p in starting and self._fits(p, length)
         )
 
     def _starting(self, first: str) -> frozenset[regex.Pattern[str]]:
@@ -294,11 +295,13 @@ class ShapeScreen:
             self.found[key] = found
         return found
 
-    def _candidate(self, pattern: regex.Pattern[str]) -> Candidate:
-        key = ("candidate", pattern)
+    def _candidate(self, at: int, pattern: regex.Pattern[str]) -> tuple[int, Candidate]:
+        """A pattern of the reason at ``at`` as a try of a `Plan`: one object,
+        which every plan holding it shares (thousands of plans are kept)."""
+        key = ("candidate", (at, pattern))
         found = self.found.get(key)
         if found is None:
-            found = self.found[key] = Candidate.of(pattern, self.literals[pattern])
+            found = self.found[key] = (at, Candidate.of(pattern, self.literals[pattern]))
         return found
 
     def _fits(self, pattern: regex.Pattern[str], length: int) -> bool:
