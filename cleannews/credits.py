@@ -100,13 +100,17 @@ def _pairs(match: regex.Match[str], *, names_only: bool) -> Pairs | None:
 
 def _fullmatches(key: str, text: str) -> Iterator[regex.Match[str]]:
     """Every ``[byline] key`` pattern that matches the whole ``text``, in file order."""
-    for compiled in default_rules().patterns(BYLINE, key):
+    for compiled in default_rules().compiled(BYLINE, key):
         if match := compiled.fullmatch(text):
             yield match
 
 
 def _fullmatch(key: str, text: str) -> regex.Match[str] | None:
-    return next(_fullmatches(key, text), None)
+    """The first of `_fullmatches`, without a generator (this runs on every block)."""
+    for compiled in default_rules().compiled(BYLINE, key):
+        if match := compiled.fullmatch(text):
+            return match
+    return None
 
 
 def read_credit(text: str, *, max_chars: int = 320) -> Pairs | None:

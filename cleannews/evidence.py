@@ -20,7 +20,8 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
+from itertools import chain
 
 import regex
 
@@ -143,7 +144,8 @@ def measure(text: str, rules: Rules) -> Shape:
         any(q in text for q in '"“”«»„'),
         _has_time(text),
         not rules.calendar.isdisjoint(folded),
-        any(len(t) == 4 and t[:2] in ("19", "20") for t in raw),
+        # A year's first two digits are in the text, or no token can start with them.
+        ("19" in text or "20" in text) and any(len(t) == 4 and t[:2] in ("19", "20") for t in raw),
         _name_like(raw, rules),
     )
     return Shape(
@@ -153,9 +155,9 @@ def measure(text: str, rules: Rules) -> Shape:
         uppers=uppers,
         digits=digits,
         marks=marks,
-        capitalised=sum(1 for w in words if w[0].isupper()),
+        capitalised=sum([w[0].isupper() for w in words]),
         word_tokens=len(words),
-        word_chars=sum(len(w) for w in words),
+        word_chars=sum(map(len, words)),
         ends_sentence=ends_sentence(stripped),
         ends_colon=stripped.endswith(":"),
         sentence_breaks=sentence_breaks(stripped),
@@ -321,10 +323,15 @@ def language_of(shapes: Sequence[Shape], rules: Rules) -> str | None:
     """The language whose stopwords the article uses most, or None."""
     if not shapes:
         return None
-    # Each distinct token looked up once per language, weighted by its count.
-    seen = Counter(t for shape in shapes for t in shape.tokens)
+    # Each distinct token looked up once per language, weighted by its count:
+    # counted and looked up in C (a chain, a set intersection), as this runs
+    # again at every `regather`.
+    seen = Counter(chain.from_iterable(shape.tokens for shape in shapes))
     counts = Counter(
-        {code: sum(n for t, n in seen.items() if t in words) for code, words in rules.stopwords.items()}
+        {
+            code: sum(map(seen.__getitem__, words.intersection(seen)))
+            for code, words in rules.stopwords.items()
+        }
     )
     best = counts.most_common(1)
     return best[0][0] if best and best[0][1] else None
@@ -348,15 +355,17 @@ class Family:
 def families(shape: Shape) -> dict[str, Family]:
     """Per family, whether a phrase spans the block, starts it, ends it, and
     the share of its tokens that phrases of the family cover."""
-    count = len(shape.tokens)
     out: dict[str, Family] = {}
+    if not shape.hits:
+        return out  # as most blocks, which hold no phrase
+    count = len(shape.tokens)
     covered: dict[str, set[int]] = {}
     flags: dict[str, list[bool]] = {}
-    counts: Counter[str] = Counter()
+    counts: dict[str, int] = {}
     for hit in shape.hits:
         if hit.reason not in FAMILIES:
             continue
-        counts[hit.reason] += 1
+        counts[hit.reason] = counts.get(hit.reason, 0) + 1
         where = flags.setdefault(hit.reason, [False, False, False])
         where[0] |= hit.start == 0 and hit.end == count
         where[1] |= hit.start == 0
@@ -369,6 +378,8 @@ def families(shape: Shape) -> dict[str, Family]:
 
 
 _NO_FAMILY = Family(False, False, False, 0.0, 0)
+#: The family features of a block that holds no phrase: those of `_NO_FAMILY`, for every family.
+_NO_FAMILIES = [0.0] * (5 * len(FAMILIES))
 
 
 def block_features(shape: Shape, stopwords: frozenset[str]) -> list[float]:
@@ -386,9 +397,11 @@ def block_features(shape: Shape, stopwords: frozenset[str]) -> list[float]:
         shape.uppers / shape.letters if shape.letters else 0.0,
         shape.digits / shape.chars if shape.chars else 0.0,
         shape.marks / shape.chars if shape.chars else 0.0,
-        sum(1 for t in shape.tokens if t in stopwords) / words if words else 0.0,
-        *(float(f) for f in shape.flags),
+        sum(map(stopwords.__contains__, shape.tokens)) / words if words else 0.0,
+        *map(float, shape.flags),
     ]
+    if not found:
+        return features + _NO_FAMILIES  # as most blocks, which hold no phrase
     for family in FAMILIES:
         f = found.get(family, _NO_FAMILY)
         features += [float(f.whole), float(f.start), float(f.end), f.cover, float(f.count)]
@@ -444,33 +457,98 @@ CONTEXT_FEATURES = (
 FEATURES = BLOCK_FEATURES + CONTEXT_FEATURES
 
 
+#: The stopwords of an article whose language is not known: one object, so
+#: that `Counted.stopwords` can be told the same by identity.
+NO_STOPWORDS: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class Counted:
+    """What one block's `Shape` gives its feature vector on its own, counted
+    with one set of ``stopwords`` (the article's language): its block
+    features, its words, and whether it is prose. Kept with its evidence, so
+    `regather` places the block again without counting it again."""
+
+    stopwords: frozenset[str]
+    row: tuple[float, ...]
+    key: str
+    words: frozenset[str]
+    content: frozenset[str]
+    prose: bool
+    summary: tuple[float, ...]
+
+    @classmethod
+    def of(cls, shape: Shape, stopwords: frozenset[str]) -> Counted:
+        row = block_features(shape, stopwords)
+        prose = is_prose(shape)
+        content = _content_words(shape, stopwords)
+        return cls(
+            stopwords,
+            tuple(row),
+            " ".join(shape.tokens),
+            frozenset(shape.tokens),
+            content,
+            prose,
+            tuple(_summary(row, prose)),
+        )
+
+
 def article_features(
     shapes: Sequence[Shape], rules: Rules, site_shares: Sequence[float | None] | None = None
 ) -> list[list[float]]:
-    """The feature vector of every block of one article (`FEATURES` order)."""
+    """The feature vector of every block of one article (`FEATURES` order).
+
+    >>> texts = ("Iklan", "Harga beras naik lagi hari ini, kata menteri itu.")
+    >>> rows = article_features([measure(t, default_rules()) for t in texts], default_rules())
+    >>> len(rows[1]) == len(FEATURES), rows[1][1] == math.log1p(9)
+    (True, True)
+    """
+    rows, _ = counted_features(shapes, rules, site_shares)
+    return rows
+
+
+def counted_features(
+    shapes: Sequence[Shape],
+    rules: Rules,
+    site_shares: Sequence[float | None] | None = None,
+    known: Sequence[Counted | None] | None = None,
+) -> tuple[list[list[float]], list[Counted]]:
+    """`article_features`, and the `Counted` of every block; a block's
+    ``known`` one is taken again when it was counted with the stopwords of
+    the article's language now (a drop can change the language)."""
     language = language_of(shapes, rules)
-    stopwords = rules.stopwords.get(language, frozenset()) if language else frozenset()
-    rows = [block_features(s, stopwords) for s in shapes]
+    stopwords = rules.stopwords.get(language, NO_STOPWORDS) if language else NO_STOPWORDS
+    counted = [
+        c if c is not None and c.stopwords is stopwords else Counted.of(s, stopwords)
+        for s, c in zip(shapes, known if known is not None else [None] * len(shapes), strict=True)
+    ]
     n = len(shapes)
-    prose = [is_prose(s) for s in shapes]
+    prose = [c.prose for c in counted]
     prose_at = [i for i, p in enumerate(prose) if p]
     first = prose_at[0] if prose_at else n
     last = prose_at[-1] if prose_at else -1
     since = _distances(prose, forward=True)
     until = _distances(prose, forward=False)
     run, run_position = _short_runs(prose)
-    keys = [" ".join(s.tokens) for s in shapes]
+    keys = [c.key for c in counted]
     seen = Counter(keys)
-    sets = [set(s.tokens) for s in shapes]
-    content = [_content_words(s, stopwords) for s in shapes]
+    sets = [c.words for c in counted]
+    content = [c.content for c in counted]
     vocabulary: Counter[str] = Counter(w for c, p in zip(content, prose, strict=True) if p for w in c)
-    head = sets[0] if shapes else set()
+    head = sets[0] if shapes else frozenset()
     total = sum(s.chars for s in shapes) or 1
-    summaries = [_summary(r, p) for r, p in zip(rows, prose, strict=True)]
+    summaries = [c.summary for c in counted]
     label_since = {
         family: _distances([s.certain is not None and s.certain[0] == family for s in shapes], forward=True)
         for family in LABEL_FAMILIES
     }
+    # What is the same for every block, and what two neighbours share (the
+    # same either way round), counted once rather than at each block.
+    labels = list(zip(*(map(float, label_since[family]) for family in LABEL_FAMILIES), strict=True))
+    same_start = [_same_start(shapes[i], shapes[i + 1]) for i in range(n - 1)]
+    overlap = [_overlap(sets[i], sets[i + 1]) for i in range(n - 1)]
+    log_blocks = math.log1p(n)
+    prose_share = len(prose_at) / n if n else 0.0
     before = 0
     out = []
     for i, shape in enumerate(shapes):
@@ -490,21 +568,21 @@ def article_features(
             len(own & head) / len(own) if own and i else 0.0,
             len(own & head) / len(head) if head and i else 0.0,
             (site_shares[i] or 0.0) if site_shares is not None else 0.0,
-            _same_start(shape, shapes[i - 1]) if i else 0.0,
-            _same_start(shape, shapes[i + 1]) if i + 1 < n else 0.0,
-            _overlap(own, sets[i - 1]) if i else 0.0,
-            _overlap(own, sets[i + 1]) if i + 1 < n else 0.0,
-            math.log1p(n),
-            len(prose_at) / n,
+            same_start[i - 1] if i else 0.0,
+            same_start[i] if i + 1 < n else 0.0,
+            overlap[i - 1] if i else 0.0,
+            overlap[i] if i + 1 < n else 0.0,
+            log_blocks,
+            prose_share,
             _topical(content[i], vocabulary, content[i] if prose[i] else frozenset()),
-            *(float(label_since[family][i]) for family in LABEL_FAMILIES),
+            *labels[i],
         ]
         for offset in NEIGHBOURS:
             j = i + offset
             context += summaries[j] if 0 <= j < n else _MISSING
-        out.append(rows[i] + context)
+        out.append([*counted[i].row, *context])
         before += shape.chars
-    return out
+    return out, counted
 
 
 _MISSING = [-1.0] * len(NEIGHBOUR)
@@ -535,7 +613,7 @@ def _same_start(a: Shape, b: Shape) -> float:
     return float(bool(a.tokens) and bool(b.tokens) and _start_class(a) == _start_class(b))
 
 
-def _overlap(a: set[str], b: set[str]) -> float:
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
     """The share of their distinct words two blocks have in common."""
     return len(a & b) / len(a | b) if a and b else 0.0
 
@@ -602,9 +680,18 @@ class Evidence:
     #: `regather` places the block again without measuring it again.
     shape: Shape | None = field(default=None, compare=False, repr=False)
     rules: Rules | None = field(default=None, compare=False, repr=False)
+    #: What the shape gave the features on its own (`Counted`): `regather`
+    #: takes it again while the article's language stays the same.
+    counted: Counted | None = field(default=None, compare=False, repr=False)
 
     def feature(self, name: str) -> float:
         return self.features[FEATURES.index(name)]
+
+    def placed(self, features: tuple[float, ...], shape: Shape, counted: Counted) -> Evidence:
+        """This evidence with the features of the block placed again
+        (`dataclasses.replace`, written out: `regather` makes one per block
+        per round, and the generic copy costs several times the call)."""
+        return Evidence(features, self.hits, self.certain, self.tokens, self.site, shape, self.rules, counted)
 
 
 def gather(blocks: Sequence[Block], rules: Rules | None = None, profile: object | None = None) -> list[Block]:
@@ -627,13 +714,15 @@ def gather(blocks: Sequence[Block], rules: Rules | None = None, profile: object 
     ]
     hits = [profile.lookup(blocks[i].text) for i in at] if profile is not None else None  # type: ignore[attr-defined]
     shares = [getattr(h, "share", None) for h in hits] if hits is not None else None
-    rows = article_features(shapes, rules, shares)
+    rows, counted = counted_features(shapes, rules, shares)
     out = list(blocks)
     for n, i in enumerate(at):
         shape = shapes[n]
         site = hits[n] if hits is not None else None
-        evidence = Evidence(tuple(rows[n]), shape.hits, shape.certain, len(shape.tokens), site, shape, rules)
-        out[i] = replace(out[i], evidence=evidence)
+        evidence = Evidence(
+            tuple(rows[n]), shape.hits, shape.certain, len(shape.tokens), site, shape, rules, counted[n]
+        )
+        out[i] = out[i].with_evidence(evidence)
     return out
 
 
@@ -675,10 +764,12 @@ def regather(blocks: Sequence[Block]) -> list[Block]:
         for i, e in zip(at, known, strict=True)
     ]
     shares = [getattr(e.site, "share", None) if e is not None else None for e in known]
-    rows = article_features(shapes, rules, shares)
+    counts = [e.counted if e is not None else None for e in known]
+    rows, counted = counted_features(shapes, rules, shares, counts)
     out = list(blocks)
     for n, i in enumerate(at):
         evidence = known[n]
         if evidence is not None:
-            out[i] = replace(out[i], evidence=replace(evidence, features=tuple(rows[n]), shape=shapes[n]))
+            again = evidence.placed(tuple(rows[n]), shapes[n], counted[n])
+            out[i] = out[i].with_evidence(again)
     return out

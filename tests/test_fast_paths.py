@@ -8,6 +8,7 @@ hold the two equal on generated lines and feature vectors.
 
 from __future__ import annotations
 
+import dataclasses
 import random
 from collections import Counter
 
@@ -21,15 +22,18 @@ from cleannews.evidence import (
     _has_time,
     char_counts,
     folded_tokens,
+    gather,
     language_of,
     measure,
 )
 from cleannews.lexicon import tokens
-from cleannews.model import Block
+from cleannews.model import Block, PageEvidence
 from cleannews.rules import FLAGS, default_rules
 from cleannews.rules.screen import (
     CASE_TWINS,
     ShapeScreen,
+    _held,
+    _may_hold,
     pattern_literals,
     pattern_width,
     shape_reason_plain,
@@ -249,3 +253,56 @@ def test_a_model_whose_trees_were_compiled_still_pickles() -> None:
     model.margin([0.0] * 4)
     again = pickle.loads(pickle.dumps(model))
     assert again == model and again.margin([0.5] * 4) == model.reference_margin([0.5] * 4)
+
+
+@given(lines)
+@example("Foto: AP/Getty Images")
+@example("\u212aomentar ap")
+def test_a_plan_lets_through_the_candidates_whose_literals_the_text_holds(text: str) -> None:
+    """The literals held, looked for once per text, pass what `_may_hold` passes candidate by candidate."""
+    screen = ShapeScreen.of(RULES.shapes)
+    for folded in folded_forms(text):
+        plan = screen.plan(folded)
+        held = _held(folded, plan.literals)
+        plain = tuple((at, c) for at, c in plan.tries if _may_hold(folded.lower(), c.needs))
+        assert held is None or plan.let_through(held) == plain
+
+
+def every_field(value: object) -> tuple[object, ...]:
+    """All fields of a dataclass value, those left out of equality too."""
+    return tuple(getattr(value, f.name) for f in dataclasses.fields(value))  # type: ignore[arg-type]
+
+
+def test_the_written_out_copies_are_the_generic_ones() -> None:
+    """`Block.with_evidence` and `Evidence.placed` copy every field, as `dataclasses.replace` does."""
+    block = gather([Block("Baca juga: Harga beras naik", line=4, start=1, end=28, repairs=("entity",))])[0]
+    block = dataclasses.replace(block, meta=(("a", "b"),), why="w", level=2, page=PageEvidence(linked=0.5))
+    evidence = block.evidence
+    assert evidence is not None and evidence.shape is not None and evidence.counted is not None
+    assert every_field(block.with_evidence(None)) == every_field(dataclasses.replace(block, evidence=None))
+    again = evidence.placed((1.0,), evidence.shape, evidence.counted)
+    plain = dataclasses.replace(evidence, features=(1.0,), shape=evidence.shape, counted=evidence.counted)
+    assert every_field(again) == every_field(plain)
+
+
+def find_token_by_token(words: list[str]) -> list[tuple[str, str, int, int]]:
+    """Every phrase of the shipped lexicon at every place, one token at a time."""
+    found = []
+    for start, word in enumerate(words):
+        for phrase in RULES.lexicon.index.get(word, ()):
+            end = start + len(phrase.tokens)
+            if tuple(words[start:end]) == phrase.tokens:
+                found.append((phrase.reason, phrase.key, start, end))
+    return found
+
+
+#: Every phrase of the shipped lexicon, as tokens, and a few tokens that start none.
+PHRASES = sorted({p.tokens for phrases in RULES.lexicon.index.values() for p in phrases})
+pieces = st.one_of(st.sampled_from(PHRASES), st.sampled_from(["0", "harga", "the", "x"]).map(lambda w: (w,)))
+
+
+@given(st.lists(pieces, max_size=12).map(lambda ps: [t for p in ps for t in p]))
+@example(["baca", "juga"])
+def test_the_lexicon_finds_what_looking_at_every_token_finds(words: list[str]) -> None:
+    hits = RULES.lexicon.find(words)
+    assert [(h.reason, h.key, h.start, h.end) for h in hits] == find_token_by_token(words)

@@ -54,10 +54,15 @@ class Rules:
     def patterns(self, reason: str, key: str) -> list[regex.Pattern[str]]:
         """The compiled ``pattern`` entries of ``[reason] key`` in every file
         (``reason`` may be dotted: ``related.inline``)."""
+        return list(self.compiled(reason, key))
+
+    def compiled(self, reason: str, key: str) -> tuple[regex.Pattern[str], ...]:
+        """`patterns` as the tuple that is kept, not a new list: for the
+        loops that run on every block and only read it."""
         found = self._memo.get(("patterns", reason, key))
         if found is None:
             found = self._memo[("patterns", reason, key)] = tuple(_compiled(self, reason, key))
-        return list(found)
+        return found
 
     def words(self, reason: str, key: str) -> frozenset[str]:
         """A plain word list (``particles``, ``small``) of every file, merged."""

@@ -139,28 +139,88 @@ def _required(sequence: list[Any]) -> list[tuple[str, ...]]:
 _TWIN = re.compile("[" + "".join(sorted(CASE_TWINS)) + "]")
 
 
-def _may_hold(probe: str, needs: str | tuple[str, ...] | None) -> bool:
-    """Whether ``probe`` holds what a candidate needs (see `Candidate`)."""
-    if needs is None:
-        return True
-    if isinstance(needs, str):
-        return needs in probe
-    return any(a in probe for a in needs)
+def _may_hold(probe: str, needs: frozenset[str] | None) -> bool:
+    """Whether ``probe`` holds what a candidate needs (see `Candidate`): the
+    plain test, which `Plan.let_through` makes as set tests of held literals.
+
+    >>> _may_hold("foto: ap", frozenset({"ap", "afp"})), _may_hold("foto", frozenset({"ap"}))
+    (True, False)
+    """
+    return needs is None or any(a in probe for a in needs)
 
 
 @dataclass(frozen=True)
 class Candidate:
     """A pattern to try, and what a (lower-cased) text must hold to match
-    it: one literal, a search for any of several, or ``None``: nothing known."""
+    it: one of these literals, or ``None``: nothing known."""
 
     pattern: regex.Pattern[str]
-    needs: str | tuple[str, ...] | None
+    needs: frozenset[str] | None
 
     @classmethod
     def of(cls, pattern: regex.Pattern[str], literals: tuple[str, ...]) -> Candidate:
-        if len(literals) <= 1:
-            return cls(pattern, literals[0] if literals else None)
-        return cls(pattern, literals)
+        return cls(pattern, frozenset(literals) if literals else None)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What `ShapeScreen` tries on a text of one first character and span of
+    lengths: every candidate in the order `shape_reason_plain` tries them
+    (reason by reason), with the index of its reason, and every literal
+    one of them needs. The candidates a set of held literals lets through
+    are worked out once per set, and kept."""
+
+    tries: tuple[tuple[int, Candidate], ...]
+    literals: tuple[str, ...]
+    passing: dict[frozenset[str], tuple[tuple[int, Candidate], ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+
+    #: At most this many sets of held literals are kept; then they start over.
+    KEEP = 1 << 10
+
+    @classmethod
+    def of(cls, tries: tuple[tuple[int, Candidate], ...]) -> Plan:
+        literals = {a: None for _, c in tries if c.needs is not None for a in sorted(c.needs)}
+        return cls(tries, tuple(literals))
+
+    def first(self, text: str, before: int) -> int:
+        """The index of the first reason below ``before`` one of whose
+        candidates fullmatches ``text``; ``before`` when none does."""
+        held = _held(text, self.literals)
+        for at, c in self.tries if held is None else self.let_through(held):
+            if at >= before:
+                break
+            if c.pattern.fullmatch(text):
+                return at
+        return before
+
+    def let_through(self, held: frozenset[str]) -> tuple[tuple[int, Candidate], ...]:
+        """The tries whose candidates need nothing or one of ``held``: the
+        set tests of `_may_hold` made once per set of held literals, not
+        once per text (most texts hold the same few, such as a space)."""
+        found = self.passing.get(held)
+        if found is None:
+            if len(self.passing) >= self.KEEP:
+                self.passing.clear()
+            found = tuple((at, c) for at, c in self.tries if c.needs is None or not held.isdisjoint(c.needs))
+            self.passing[held] = found
+        return found
+
+
+def _held(text: str, literals: tuple[str, ...]) -> frozenset[str] | None:
+    """Which of ``literals`` the lower-cased ``text`` holds, each searched
+    for once; ``None`` where lower-casing is no guide (a case twin).
+
+    >>> sorted(_held("Foto: AP", ("ap", "afp", "foto"))), _held("\u212aomentar", ("komentar",))
+    (['ap', 'foto'], None)
+    """
+    if not text.isascii() and _TWIN.search(text):
+        return None
+    probe = text.lower()
+    # One membership test per literal, in C: cheaper than a regular
+    # expression of them all (overlapping literals would need its overlapped mode).
+    return frozenset([a for a in literals if a in probe])
 
 
 @dataclass(frozen=True)
@@ -168,7 +228,7 @@ class ShapeScreen:
     """The patterns of each reason (in order), read once for their first
     characters, widths and literals; the patterns that pass the first two
     screens are worked out once per first character and range of lengths,
-    and kept."""
+    and kept (as a `Plan`)."""
 
     reasons: tuple[str, ...]
     patterns: tuple[tuple[regex.Pattern[str], ...], ...]
@@ -177,11 +237,11 @@ class ShapeScreen:
     #: Lengths at which the set of patterns a length allows changes.
     bounds: tuple[int, ...]
     lookahead: frozenset[regex.Pattern[str]]
-    #: What was worked out: the candidates per (first character, span of
+    #: What was worked out: the `Plan` per (first character, span of
     #: lengths), the patterns per first character, the `Candidate` of each pattern.
     found: dict[tuple[Any, Any], Any] = field(default_factory=dict)
 
-    #: At most this many (character, lengths) lists are kept; then they start over.
+    #: At most this many (character, lengths) plans are kept; then they start over.
     KEEP = 1 << 16
 
     @classmethod
@@ -197,41 +257,32 @@ class ShapeScreen:
 
     def reason(self, texts: Sequence[str]) -> str | None:
         """`shape_reason_plain` of ``texts``, with fewer patterns tried."""
-        lists = [self.candidates(t) for t in texts]
-        probes = [t.lower() if t.isascii() or not _TWIN.search(t) else None for t in texts]
-        for at, reason in enumerate(self.reasons):
-            for text, probe, candidates in zip(texts, probes, lists, strict=True):
-                for c in candidates[at]:
-                    needs = c.needs
-                    # `_may_hold`, written out: this loop runs for every block.
-                    if probe is not None and needs is not None:
-                        if needs.__class__ is str:
-                            if needs not in probe:
-                                continue
-                        elif not any(a in probe for a in needs):
-                            continue
-                    if c.pattern.fullmatch(text):
-                        return reason
-        return None
+        # The first reason any text matches: each text is tried only on the
+        # reasons before the best one found so far (a tie goes to the same reason).
+        best = len(self.reasons)
+        for text in texts:
+            best = self.plan(text).first(text, best)
+        return self.reasons[best] if best < len(self.reasons) else None
 
-    def candidates(self, text: str) -> tuple[tuple[Candidate, ...], ...]:
-        """Per reason, the patterns that can fullmatch a text of the first
-        character and length of ``text``."""
+    def plan(self, text: str) -> Plan:
+        """The `Plan` of a text of the first character and length of ``text``."""
         key = (text[:1], bisect.bisect_right(self.bounds, len(text)))
         found = self.found.get(key)
         if found is None:
             if len(self.found) >= self.KEEP:
                 self.found.clear()
-            found = self.found[key] = self._work_out(*key)
+            found = self.found[key] = Plan.of(self._work_out(*key))
         return found
 
-    def _work_out(self, first: str, span: int) -> tuple[tuple[Candidate, ...], ...]:
+    def _work_out(self, first: str, span: int) -> tuple[tuple[int, Candidate], ...]:
         # Every length in one span between two bounds is allowed by the same patterns.
         length = self.bounds[span - 1] if span else 0
         starting = self._starting(first)
         return tuple(
-            tuple(self._candidate(p) for p in patterns if p in starting and self._fits(p, length))
-            for patterns in self.patterns
+            self._candidate(at, p)
+            for at, patterns in enumerate(self.patterns)
+            for p in patterns
+            if p in starting and self._fits(p, length)
         )
 
     def _starting(self, first: str) -> frozenset[regex.Pattern[str]]:
@@ -244,11 +295,13 @@ class ShapeScreen:
             self.found[key] = found
         return found
 
-    def _candidate(self, pattern: regex.Pattern[str]) -> Candidate:
-        key = ("candidate", pattern)
+    def _candidate(self, at: int, pattern: regex.Pattern[str]) -> tuple[int, Candidate]:
+        """A pattern of the reason at ``at`` as a try of a `Plan`: one object,
+        which every plan holding it shares (thousands of plans are kept)."""
+        key = ("candidate", (at, pattern))
         found = self.found.get(key)
         if found is None:
-            found = self.found[key] = Candidate.of(pattern, self.literals[pattern])
+            found = self.found[key] = (at, Candidate.of(pattern, self.literals[pattern]))
         return found
 
     def _fits(self, pattern: regex.Pattern[str], length: int) -> bool:
