@@ -43,8 +43,9 @@ FAMILIES = (
     "navigation",
     "boilerplate",
 )
-_CLOSERS = "\"'”’»)]"
-_ENDS = ".!?…"
+_CLOSERS = "\"'”’»)]」』"
+#: Sentence marks, with the ideographic full stop and the full-width marks.
+_ENDS = ".!?…。！？"
 _RAW_TOKEN = regex.compile(
     r"[\p{Han}\p{Hiragana}\p{Katakana}]|[\p{L}\p{M}--\p{Han}\p{Hiragana}\p{Katakana}]+|\p{Nd}+", regex.V1
 )
@@ -99,8 +100,8 @@ FLAGS = (
 def ends_sentence(text: str) -> bool:
     """Whether ``text`` ends with a sentence mark, behind any closing quotes.
 
-    >>> ends_sentence('Ia berkata, "cukup."'), ends_sentence("Baca juga")
-    (True, False)
+    >>> ends_sentence('Ia berkata, "cukup."'), ends_sentence("Baca juga"), ends_sentence("「もう十分だ。」")
+    (True, False, True)
     """
     stripped = text.rstrip().rstrip(_CLOSERS)
     return bool(stripped) and stripped[-1] in _ENDS

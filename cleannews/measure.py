@@ -18,7 +18,9 @@ _ASCII_WORD = re.compile(_WORD.pattern)
 _SPACE = regex.compile(r"\s{2,}|[^\S ]")
 #: Characters a label wears around it without changing what it says.
 _DECOR = " \t\u00a0-–—:|•·»«›‹>*_=~#[](){}/\\.,;!?\"'“”‘’…"
-_SENTENCE_END = frozenset(".!?…\"'”’»)")
+#: What ends a sentence, with the ideographic full stop and the full-width
+#: marks of Chinese and Japanese ("。", "！", "？").
+_SENTENCE_END = frozenset(".!?…\"'”’»)。！？")
 
 
 def line_key(text: str) -> str:
@@ -128,8 +130,8 @@ def _more_words_than(limit: int, *, ascii: bool = False) -> re.Pattern[str] | re
 def ends_sentence(text: str) -> bool:
     """Whether ``text`` ends like a sentence (final punctuation or a closing quote).
 
-    >>> ends_sentence("Ia pergi."), ends_sentence("Kazakhstan Bergabung")
-    (True, False)
+    >>> ends_sentence("Ia pergi."), ends_sentence("Kazakhstan Bergabung"), ends_sentence("警方正在调查。")
+    (True, False, True)
     """
     stripped = text.rstrip()
     return bool(stripped) and stripped[-1] in _SENTENCE_END
@@ -239,7 +241,7 @@ def strip_decoration(text: str) -> str:
     return collapse_space(text).strip(_DECOR)
 
 
-_NOT_A_HEADING_END = frozenset(".,;:!?…-–—\"'”’»«“‘([/\\|*")
+_NOT_A_HEADING_END = frozenset(".,;:!?…-–—\"'”’»«“‘([/\\|*。，；：！？、")
 
 
 def reads_as_heading(text: str, *, max_words: int = 12) -> bool:
@@ -259,10 +261,10 @@ def reads_as_headline(text: str, *, max_words: int = 25) -> bool:
 
     >>> reads_as_headline("Trump Siap Sambut Pemimpin Asia Tengah, Kazakhstan Bergabung")
     True
-    >>> reads_as_headline("Kazakhstan bergabung dengan Abraham Accords.")
-    False
+    >>> reads_as_headline("Kazakhstan bergabung dengan Abraham Accords."), reads_as_headline("警方正在调查。")
+    (False, False)
     """
-    body = text.rstrip("?!")
+    body = text.rstrip("?!？！")
     return bool(body) and reads_as_heading(body, max_words=max_words)
 
 

@@ -189,6 +189,42 @@ def test_rule_files_for_portuguese_spanish_french_and_german_apply() -> None:
 
 
 @pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Condividi:", "share"),
+        ("Fai clic per condividere su Facebook (Si apre in una nuova finestra)", "share"),
+        ("Lascia un commento", "comments"),
+        ("Pubblicità", "ad"),
+        ("Поделиться", "share"),
+        ("Теги: экономика, рубль", "navigation"),
+        ("Реклама", "ad"),
+        ("コメントを残す", "comments"),
+        ("スポンサーリンク", "ad"),
+        ("相关阅读", "related"),
+        ("返回顶部", "navigation"),
+        ("發表評論", "comments"),
+    ],
+)
+def test_widget_lines_of_italian_russian_japanese_chinese_sites_are_removed(line: str, reason: str) -> None:
+    assert removed(between(line)) == [(line, reason)]
+
+
+@pytest.mark.parametrize(
+    "report",
+    [
+        "Argomenti forti per la riforma sono stati presentati ieri in Senato.",
+        "Pubblicato il bando per i nuovi concorsi della scuola.",
+        "Опубликовано исследование о климате в Сибири.",
+        "Главная проблема в том, что цены растут.",
+        "写真家の山田さんは展覧会を開いた。",
+        "评论员认为经济将继续增长。",
+    ],
+)
+def test_reporting_that_opens_with_a_widget_word_of_those_languages_stays(report: str) -> None:
+    assert report in kept(between(report))
+
+
+@pytest.mark.parametrize(
     "header",
     [
         "Berita Terkait",

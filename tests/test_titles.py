@@ -159,3 +159,12 @@ def test_title_given_by_the_caller_is_reduced_too() -> None:
     art = cleannews.clean_text(f"{LEAD}\n\n{BODY}", title="Harga Beras Naik Lagi - detikNews")
     assert art.title == "Harga Beras Naik Lagi"
     assert art.metadata["site_name"] == "detikNews"
+
+
+def test_a_chinese_or_japanese_sentence_is_no_title() -> None:
+    """An untitled post opening with a sentence ended by "。" gave it as the title."""
+    lead = "先日、不正に改造した携帯電話を販売したとして、男性が逮捕されたというニュースを聞いた。"
+    rest = "警察によると、男性は容疑を認めているという。詳しい経緯を調べている。"
+    article = cleannews.clean_text(f"{lead}\n{rest}")
+    assert article.title is None
+    assert article.paragraphs == [lead, rest]
