@@ -18,6 +18,7 @@ from cleannews.readers.html import (
     completed,
     decode_html,
     link_lists,
+    link_rows,
     page_fields,
     page_marks,
     parse_page,
@@ -386,6 +387,52 @@ def test_run_of_link_headlines_is_a_related_list() -> None:
 def test_two_link_headlines_in_a_row_are_kept() -> None:
     links = [Segment("list-item", h, 1.0) for h in HEADLINES[:2]]
     assert link_lists([Segment("paragraph", REPORT_1), *links, Segment("paragraph", REPORT_2)]) == set()
+
+
+MENU = ["Home", "News", "Sport", "Weather", "Archives"]
+
+
+def test_a_run_of_short_link_rows_is_navigation(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A menu, a blogroll or an archive list left in the article by
+    trafilatura: short rows mostly of link (not headlines), three or more in a row."""
+    menu = [Segment("list-item", w, 1.0) for w in MENU]
+    report = [Segment("paragraph", r) for r in (REPORT_1, REPORT_2, REPORT_3)]
+    found = [*report[:2], *menu, report[2]]
+    monkeypatch.setattr("cleannews.readers.html.article_segments", lambda tree: found)
+    art = cleannews.clean_html(page("".join(f"<p>{s.text}</p>" for s in found)))
+    assert art.paragraphs == [REPORT_1, REPORT_2, REPORT_3]
+    assert [(r.text, r.reason) for r in art.removed if r.text in MENU] == [(w, "navigation") for w in MENU]
+
+
+def test_link_rows_that_are_most_of_the_page_are_kept() -> None:
+    """A link digest or a table of contents: the list is the page."""
+    rows = [Segment("list-item", w, 1.0) for w in MENU]
+    assert link_rows([Segment("paragraph", "Links for the week."), *rows]) == set()
+    report = [Segment("paragraph", REPORT_1), Segment("paragraph", REPORT_2)]
+    assert link_rows([*report, *rows]) == {2, 3, 4, 5, 6}
+
+
+def test_readability_replaces_a_reading_of_the_wrong_container() -> None:
+    """Dragnet R792, R568, CleanEval final-717: trafilatura took a directory
+    or a sidebar, words enough but hardly any prose; readability's reading
+    of the article has more prose, and replaces it."""
+    html = split_page()
+    sidebar = [Segment("list-item", f"Listing of {w} services and shops near the river") for w in MENU * 2]
+    article, other = completed(sidebar, page_marks(parse_page(html)), html)
+    assert other is not None
+    assert [s.text for s in article if s.kind == "paragraph"] == SPLIT_ARTICLE
+
+
+def test_a_reading_of_prose_is_not_replaced_by_readability(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A reading that is mostly prose does not ask readability at all."""
+
+    def fail(*args: object, **kwargs: object) -> None:
+        raise AssertionError("readability consulted")
+
+    monkeypatch.setattr("readability.Document", fail)
+    html = split_page()
+    found = [Segment("paragraph", p) for p in SPLIT_ARTICLE] + [Segment("list-item", w, 1.0) for w in MENU]
+    assert completed(found, page_marks(parse_page(html)), html)[0] == found
 
 
 def test_linked_sentences_are_kept() -> None:

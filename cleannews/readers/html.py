@@ -29,10 +29,10 @@ from bs4.element import NavigableString
 from lxml import etree
 from lxml.html import HtmlElement
 
-from cleannews.measure import normalize_space, remove_invisible, words
+from cleannews.measure import ends_sentence, normalize_space, remove_invisible, words
 from cleannews.model import ANCESTORS, CLASS_WORDS, Block, PageEvidence
 from cleannews.readers.decode import declared_charset, decode_html
-from cleannews.reasons import RELATED
+from cleannews.reasons import NAVIGATION, RELATED
 
 __all__ = ["declared_charset", "decode_html", "read_html"]
 
@@ -452,6 +452,51 @@ def reads_as_link_headline(
     )
 
 
+def reads_as_link_row(segment: Segment, *, max_words: int = 15, min_linked: float = 0.5) -> bool:
+    """A short row that is mostly link: a menu entry, a blogroll name, an
+    archive month, a teaser cut short (``Create a set extension using a...``),
+    a headline with its source after it (``Shops count the cost — Daily Star``).
+
+    >>> reads_as_link_row(Segment("list-item", "Archives", 1.0))
+    True
+    >>> reads_as_link_row(Segment("paragraph", "Shops count the cost of the floods", 0.2))
+    False
+    """
+    return segment.linked >= min_linked and len(words(segment.text)) <= max_words
+
+
+def link_rows(segments: Sequence[Segment], *, min_run: int = 3, max_share: float = 0.5) -> set[int]:
+    """Positions of the segments in runs of ``min_run`` or more link rows
+    (`reads_as_link_row`) in a row: a menu, a blogroll, an archive list or a
+    sidebar of teasers left in the article. None when the runs hold more
+    than ``max_share`` of the words: then the list is the page (a link
+    digest, a directory, a table of contents).
+
+    >>> text = Segment("paragraph", "Heavy rain closed every school on Monday.")
+    >>> row = Segment("list-item", "Archives", 1.0)
+    >>> sorted(link_rows([text, row, row, row]))
+    [1, 2, 3]
+    >>> link_rows([row, row, text, row]), link_rows([row, row, row])
+    (set(), set())
+    """
+    found = _runs(segments, reads_as_link_row, min_run)
+    listed = sum(len(words(segments[i].text)) for i in found)
+    return found if listed <= max_share * sum(len(words(s.text)) for s in segments) else set()
+
+
+def _runs(segments: Sequence[Segment], test: Callable[[Segment], bool], min_run: int) -> set[int]:
+    found: set[int] = set()
+    run: list[int] = []
+    for i, segment in enumerate([*segments, None]):
+        if segment is not None and test(segment):
+            run.append(i)
+            continue
+        if len(run) >= min_run:
+            found.update(run)
+        run = []
+    return found
+
+
 def link_lists(segments: Sequence[Segment], *, min_run: int = 3) -> set[int]:
     """Positions of the segments in runs of ``min_run`` or more link
     headlines in a row: a list of links to other articles left in the
@@ -463,16 +508,7 @@ def link_lists(segments: Sequence[Segment], *, min_run: int = 3) -> set[int]:
     >>> link_lists([link, link, Segment("paragraph", "Text."), link])
     set()
     """
-    found: set[int] = set()
-    run: list[int] = []
-    for i, segment in enumerate([*segments, None]):
-        if segment is not None and reads_as_link_headline(segment):
-            run.append(i)
-            continue
-        if len(run) >= min_run:
-            found.update(run)
-        run = []
-    return found
+    return _runs(segments, reads_as_link_headline, min_run)
 
 
 #: A word token, as the completion counts them.
@@ -582,6 +618,8 @@ def completed(
     min_gain: float = 2.0,
     min_cover: float = 0.95,
     few_words: int = 30,
+    min_prose: float = 0.5,
+    min_prose_gain: float = 0.1,
 ) -> tuple[list[Segment], list[Segment] | None]:
     """``found``, or readability's reading of the page when trafilatura
     took only part of a long article; and readability's reading, when it
@@ -595,10 +633,16 @@ def completed(
     trafilatura takes a headline, a place or a widget and misses the
     article: when ``found`` has fewer than ``few_words`` words, readability
     reads the page too, and its article replaces ``found`` if it has
-    ``min_gain`` times as many words, whatever it covers.
+    ``min_gain`` times as many words, whatever it covers. And on some pages
+    trafilatura takes the wrong container (a directory, a sidebar, a list of
+    teasers): when less than ``min_prose`` of ``found``'s words are prose
+    (`prose_share`), readability reads the page too, and its article
+    replaces ``found`` when its share of prose is ``min_prose_gain`` higher.
     """
     total = _token_total(found)
-    if total >= few_words and total >= max_share * marks.paragraph_tokens:
+    thin = total < few_words or total < max_share * marks.paragraph_tokens
+    prose = prose_share(found)
+    if not thin and prose >= min_prose:
         return found, None
     import readability  # here, not at the top: most pages never need it
 
@@ -607,10 +651,27 @@ def completed(
     except Exception:  # readability fails on some odd pages: keep trafilatura's reading
         return found, None
     other = segment(BeautifulSoup(summary, "lxml"), _HTML_WALK)
+    if not thin:
+        return (other if other and prose_share(other) >= prose + min_prose_gain else found), other
     have, got = _token_counts(found), _token_counts(other)
     held = sum(have.values())
     covered = held < few_words or sum((have & got).values()) >= min_cover * held
     return (other if covered and sum(got.values()) >= min_gain * held else found), other
+
+
+def prose_share(segments: Sequence[Segment], *, min_words: int = 12) -> float:
+    """The share of the words of ``segments`` in prose: segments of at least
+    ``min_words`` words that end a sentence (0 when there are no words).
+
+    >>> report = "Heavy rain closed every school in the district on Monday, officials said."
+    >>> menu = [Segment("list-item", "Home"), Segment("list-item", "News today")]
+    >>> prose_share([Segment("paragraph", report), *menu]), prose_share(menu)
+    (0.8, 0.0)
+    """
+    lengths = [(len(words(s.text)), s.text) for s in segments]
+    total = sum(n for n, _ in lengths)
+    prose = sum(n for n, text in lengths if n >= min_words and ends_sentence(text))
+    return prose / total if total else 0.0
 
 
 #: Control characters no page means (C0 but tab, line feed, form feed and
@@ -1130,12 +1191,13 @@ def read_html(
         if other is not found:
             found, where = other, locate(other, places)
     in_lists = link_lists(found)
+    in_rows = link_rows(found) - in_lists
     evidence = evidence_of(found, where, extracted, readable)
     blocks = [
         Block(
             s.text,
             s.kind,
-            reason=RELATED if n - 1 in in_lists else None,
+            reason=RELATED if n - 1 in in_lists else NAVIGATION if n - 1 in in_rows else None,
             line=n,
             level=s.level,
             page=evidence[n - 1],
