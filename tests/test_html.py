@@ -423,16 +423,41 @@ def test_readability_replaces_a_reading_of_the_wrong_container() -> None:
     assert [s.text for s in article if s.kind == "paragraph"] == SPLIT_ARTICLE
 
 
+def readability_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The pages readability-lxml is asked to read from now on (its reading
+    then fails, which the reader survives: a call is seen, not hidden)."""
+    calls: list[str] = []
+
+    def record(html: str, *args: object, **kwargs: object) -> None:
+        calls.append(html)
+        raise ValueError("not to be read")
+
+    monkeypatch.setattr("readability.Document", record)  # the reader imports it on first use
+    return calls
+
+
 def test_a_reading_of_prose_is_not_replaced_by_readability(monkeypatch: pytest.MonkeyPatch) -> None:
     """A reading that is mostly prose does not ask readability at all."""
 
-    def fail(*args: object, **kwargs: object) -> None:
-        raise AssertionError("readability consulted")
-
-    monkeypatch.setattr("readability.Document", fail)
+    calls = readability_calls(monkeypatch)
     html = split_page()
     found = [Segment("paragraph", p) for p in SPLIT_ARTICLE] + [Segment("list-item", w, 1.0) for w in MENU]
-    assert completed(found, page_marks(parse_page(html)), html)[0] == found
+    assert completed(found, page_marks(parse_page(html)), html) == (found, None)
+    assert calls == []
+
+
+def test_prose_without_spaces_between_words_does_not_ask_readability(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Prose is measured in characters: a Japanese article is prose though
+    each of its paragraphs is a few word tokens."""
+
+    calls = readability_calls(monkeypatch)
+    lead = "東京都は月曜日、新しい防災計画を発表し、川沿いの堤防を高くすると説明した。"
+    then = "学校と公民館を避難所として使えるようにする。"
+    sentences = [f"{lead}計画の{n}番目の段階では、{then}" for n in range(12)]
+    html = page("".join(f"<p>{t}</p>" for t in sentences), lang="ja")
+    found = [Segment("paragraph", t) for t in sentences]
+    assert completed(found, page_marks(parse_page(html)), html) == (found, None)
+    assert calls == []
 
 
 def test_linked_sentences_are_kept() -> None:
@@ -541,13 +566,11 @@ def test_clean_html_completes_an_article_trafilatura_cut_short() -> None:
 def test_readability_is_not_consulted_when_trafilatura_took_most_of_the_page(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    def fail(*args: object, **kwargs: object) -> None:
-        raise AssertionError("readability consulted")
-
-    monkeypatch.setattr("readability.Document", fail)  # the reader imports it on first use
+    calls = readability_calls(monkeypatch)
     html = split_page()
     found = [Segment("paragraph", p) for p in SPLIT_ARTICLE]
-    assert completed(found, page_marks(parse_page(html)), html)[0] == found
+    assert completed(found, page_marks(parse_page(html)), html) == (found, None)
+    assert calls == []
 
 
 def test_readability_failure_keeps_trafilatura_reading(monkeypatch: pytest.MonkeyPatch) -> None:

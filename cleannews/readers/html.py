@@ -635,7 +635,7 @@ def completed(
     reads the page too, and its article replaces ``found`` if it has
     ``min_gain`` times as many words, whatever it covers. And on some pages
     trafilatura takes the wrong container (a directory, a sidebar, a list of
-    teasers): when less than ``min_prose`` of ``found``'s words are prose
+    teasers): when less than ``min_prose`` of ``found``'s text is prose
     (`prose_share`), readability reads the page too, and its article
     replaces ``found`` when its share of prose is ``min_prose_gain`` higher.
     """
@@ -659,18 +659,21 @@ def completed(
     return (other if covered and sum(got.values()) >= min_gain * held else found), other
 
 
-def prose_share(segments: Sequence[Segment], *, min_words: int = 12) -> float:
-    """The share of the words of ``segments`` in prose: segments of at least
-    ``min_words`` words that end a sentence (0 when there are no words).
+def prose_share(segments: Sequence[Segment], *, min_chars: int = 60) -> float:
+    """The share of the characters of ``segments`` in prose: segments of at
+    least ``min_chars`` characters that end a sentence (0 when there is no
+    text). Characters, not words: Chinese and Japanese put no space between
+    words.
 
     >>> report = "Heavy rain closed every school in the district on Monday, officials said."
-    >>> menu = [Segment("list-item", "Home"), Segment("list-item", "News today")]
-    >>> prose_share([Segment("paragraph", report), *menu]), prose_share(menu)
-    (0.8, 0.0)
+    >>> menu = [Segment("list-item", "Home"), Segment("list-item", "Weather and news")]
+    >>> round(prose_share([Segment("paragraph", report), *menu]), 2), prose_share(menu)
+    (0.78, 0.0)
+    >>> prose_share([Segment("paragraph", "東京都は月曜日、新しい防災計画を発表した。" * 3)])
+    1.0
     """
-    lengths = [(len(words(s.text)), s.text) for s in segments]
-    total = sum(n for n, _ in lengths)
-    prose = sum(n for n, text in lengths if n >= min_words and ends_sentence(text))
+    total = sum(len(s.text) for s in segments)
+    prose = sum(len(s.text) for s in segments if len(s.text) >= min_chars and ends_sentence(s.text))
     return prose / total if total else 0.0
 
 
