@@ -460,6 +460,15 @@ def test_prose_without_spaces_between_words_does_not_ask_readability(monkeypatch
     assert calls == []
 
 
+def test_a_stray_end_of_body_does_not_end_the_article() -> None:
+    """CleanEval dev-49: a page that opens with a table and closes its
+    ``<body>`` after it came out empty; the article after the stray
+    ``</body>`` is the page's text."""
+    menu = "<table><tr><td><a href='/'>Home</a> <a href='/news'>News</a></td></tr></table>"
+    html = f"{menu}</body></td></tr></table>" + "".join(f"<p>{p}</p>" for p in SPLIT_ARTICLE)
+    assert cleannews.clean_html(html).paragraphs == SPLIT_ARTICLE
+
+
 def test_linked_sentences_are_kept() -> None:
     linked = "".join(
         f"<p><a href='/s{n}'>{text}</a></p>" for n, text in enumerate([REPORT_1, REPORT_2, REPORT_3])

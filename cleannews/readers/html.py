@@ -406,7 +406,21 @@ def segment_body(html: str) -> list[Segment]:
     when trafilatura finds no article. Not from the page's lxml tree: its
     parser stops at a depth of 256, BeautifulSoup's tree builder does not."""
     soup = BeautifulSoup(html, "lxml")
-    return segment(soup.body or soup, _HTML_WALK)
+    return segment(_body_of(soup), _HTML_WALK)
+
+
+def _body_of(soup: BeautifulSoup) -> Tag:
+    """The page's ``<body>``; the whole document when the body holds less
+    than half its text (a stray ``</body>`` early in the page ends the body
+    there, and the rest of the page comes after it).
+
+    >>> _body_of(BeautifulSoup("<body><p>Menu</p></body><p>The article, at length.</p>", "lxml")).name
+    '[document]'
+    """
+    body = soup.body
+    if body is None or 2 * len(body.get_text()) < len(soup.get_text()):
+        return soup
+    return body
 
 
 def _unflattened(found: list[Segment], html: str) -> list[Segment]:
