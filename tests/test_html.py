@@ -460,6 +460,30 @@ def test_prose_without_spaces_between_words_does_not_ask_readability(monkeypatch
     assert calls == []
 
 
+def test_a_long_text_of_lists_is_not_given_up_for_its_introduction(monkeypatch: pytest.MonkeyPatch) -> None:
+    """CleanEval final-762 to final-764: a long reference text, mostly lists
+    and tables, so under half of it is prose; readability read only its
+    introduction, all prose. Its share of prose is higher, yet it holds a
+    fraction of the prose trafilatura found: trafilatura's reading stays."""
+    intro = [REPORT_1, REPORT_2]
+    entries = [f"Flood gate {n} on the {w} side of the river, opened in May" for n in range(4) for w in MENU]
+
+    class Introduction:
+        def __init__(self, html: str) -> None:
+            pass
+
+        def summary(self, html_partial: bool = False) -> str:
+            return "<div>" + "".join(f"<p>{p}</p>" for p in intro) + "</div>"
+
+    monkeypatch.setattr("readability.Document", Introduction)
+    found = [Segment("paragraph", p) for p in [*intro, *SPLIT_ARTICLE[2:]]]
+    found += [Segment("list-item", e) for e in entries]
+    html = page("".join(f"<p>{s.text}</p>" for s in found))
+    article, other = completed(found, page_marks(parse_page(html)), html)
+    assert other is not None and [s.text for s in other] == intro
+    assert article == found
+
+
 def test_a_stray_end_of_body_does_not_end_the_article() -> None:
     """CleanEval dev-49: a page that opens with a table and closes its
     ``<body>`` after it came out empty; the article after the stray

@@ -634,6 +634,7 @@ def completed(
     few_words: int = 30,
     min_prose: float = 0.5,
     min_prose_gain: float = 0.1,
+    min_prose_kept: float = 0.5,
 ) -> tuple[list[Segment], list[Segment] | None]:
     """``found``, or readability's reading of the page when trafilatura
     took only part of a long article; and readability's reading, when it
@@ -651,7 +652,9 @@ def completed(
     trafilatura takes the wrong container (a directory, a sidebar, a list of
     teasers): when less than ``min_prose`` of ``found``'s text is prose
     (`prose_share`), readability reads the page too, and its article
-    replaces ``found`` when its share of prose is ``min_prose_gain`` higher.
+    replaces ``found`` when its share of prose is ``min_prose_gain`` higher
+    and it keeps at least ``min_prose_kept`` of ``found``'s prose (a long
+    text of lists and tables is not given up for its introduction).
     """
     total = _token_total(found)
     thin = total < few_words or total < max_share * marks.paragraph_tokens
@@ -666,7 +669,9 @@ def completed(
         return found, None
     other = segment(BeautifulSoup(summary, "lxml"), _HTML_WALK)
     if not thin:
-        return (other if other and prose_share(other) >= prose + min_prose_gain else found), other
+        purer = prose_share(other) >= prose + min_prose_gain
+        kept = prose_chars(other) >= min_prose_kept * prose_chars(found)
+        return (other if purer and kept else found), other
     have, got = _token_counts(found), _token_counts(other)
     held = sum(have.values())
     covered = held < few_words or sum((have & got).values()) >= min_cover * held
@@ -687,8 +692,17 @@ def prose_share(segments: Sequence[Segment], *, min_chars: int = 60) -> float:
     1.0
     """
     total = sum(len(s.text) for s in segments)
-    prose = sum(len(s.text) for s in segments if len(s.text) >= min_chars and ends_sentence(s.text))
-    return prose / total if total else 0.0
+    return prose_chars(segments, min_chars=min_chars) / total if total else 0.0
+
+
+def prose_chars(segments: Sequence[Segment], *, min_chars: int = 60) -> int:
+    """The characters of ``segments`` in prose, as `prose_share` counts them.
+
+    >>> report = "Heavy rain closed every school in the district on Monday, officials said."
+    >>> prose_chars([Segment("paragraph", report), Segment("list-item", "Home")])
+    73
+    """
+    return sum(len(s.text) for s in segments if len(s.text) >= min_chars and ends_sentence(s.text))
 
 
 #: Control characters no page means (C0 but tab, line feed, form feed and
