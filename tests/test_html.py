@@ -493,6 +493,16 @@ def test_a_stray_end_of_body_does_not_end_the_article() -> None:
     assert cleannews.clean_html(html).paragraphs == SPLIT_ARTICLE
 
 
+def test_the_one_h1_is_the_title_of_a_page_with_no_title_marks() -> None:
+    """A page trafilatura cannot parse (no <title>, no og:title): its one
+    ``<h1>`` is the title, not the menu line above it."""
+    links = " ".join(f"<a href='/{w.lower()}'>{w}</a>" for w in MENU[:3])
+    body = "<h1>Flood wall vote</h1>" + "".join(f"<p>{p}</p>" for p in SPLIT_ARTICLE)
+    art = cleannews.clean_html(f"<table><tr><td>{links}</td></tr></table></body>{body}")
+    assert art.title == "Flood wall vote"
+    assert art.paragraphs == SPLIT_ARTICLE
+
+
 def test_linked_sentences_are_kept() -> None:
     linked = "".join(
         f"<p><a href='/s{n}'>{text}</a></p>" for n, text in enumerate([REPORT_1, REPORT_2, REPORT_3])

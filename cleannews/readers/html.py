@@ -752,7 +752,8 @@ def page_title(
     site) that a metadata title (trafilatura's, ``og:title``, ``<title>``)
     agrees with; a heading at the top of the article ``body`` that one
     agrees with; the only ``<h1>``, when the body repeats it; the metadata
-    title with the site name cut off. ``meta`` is trafilatura's metadata, or
+    title with the site name cut off; with no metadata title at all, the
+    only level-1 heading at the top of ``body``. ``meta`` is trafilatura's metadata, or
     empty when it was not read: then the page's ``og:site_name`` names the
     site, and ``more`` reads trafilatura's metadata only when the last
     choice is reached and the page has no title, or one with a segment to
@@ -771,7 +772,11 @@ def page_title(
         return h1s[0]
     if more is not None and (not found or _TITLE_SEPARATOR.search(found[0])):
         return page_title(marks, more(), body)
-    return strip_site_name(found[0], site_names) if found else None
+    if found:
+        return strip_site_name(found[0], site_names)
+    # No title anywhere (a page trafilatura could not parse): its one <h1> at the top is.
+    top_h1s = [s.text for s in body[:_TITLE_WITHIN] if s.kind == "heading" and s.level == 1]
+    return top_h1s[0] if len(top_h1s) == 1 else None
 
 
 def _agrees(headline: str, title: str, *, min_share: float = 0.5) -> bool:
