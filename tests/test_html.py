@@ -413,9 +413,9 @@ def test_link_rows_that_are_most_of_the_page_are_kept() -> None:
 
 
 def test_readability_replaces_a_reading_of_the_wrong_container() -> None:
-    """Dragnet R792, R568, CleanEval final-717: trafilatura took a directory
-    or a sidebar, words enough but hardly any prose; readability's reading
-    of the article has more prose, and replaces it."""
+    """Dragnet T9, R767, R769: trafilatura took a directory or a sidebar,
+    words enough but no prose; readability's reading of the article is
+    mostly prose, and replaces it."""
     html = split_page()
     sidebar = [Segment("list-item", f"Listing of {w} services and shops near the river") for w in MENU * 2]
     article, other = completed(sidebar, page_marks(parse_page(html)), html)
@@ -436,9 +436,8 @@ def readability_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return calls
 
 
-def test_a_reading_of_prose_is_not_replaced_by_readability(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_reading_mostly_of_prose_does_not_ask_readability(monkeypatch: pytest.MonkeyPatch) -> None:
     """A reading that is mostly prose does not ask readability at all."""
-
     calls = readability_calls(monkeypatch)
     html = split_page()
     found = [Segment("paragraph", p) for p in SPLIT_ARTICLE] + [Segment("list-item", w, 1.0) for w in MENU]
@@ -449,7 +448,6 @@ def test_a_reading_of_prose_is_not_replaced_by_readability(monkeypatch: pytest.M
 def test_prose_without_spaces_between_words_does_not_ask_readability(monkeypatch: pytest.MonkeyPatch) -> None:
     """Prose is measured in characters: a Japanese article is prose though
     each of its paragraphs is a few word tokens."""
-
     calls = readability_calls(monkeypatch)
     lead = "東京都は月曜日、新しい防災計画を発表し、川沿いの堤防を高くすると説明した。"
     then = "学校と公民館を避難所として使えるようにする。"
