@@ -13,6 +13,7 @@ import cleannews
 from cleannews.readers.html import (
     _XML_WALK,
     Segment,
+    _token_total,
     _xml_doc,
     article_segments,
     completed,
@@ -26,6 +27,7 @@ from cleannews.readers.html import (
     segment,
     segment_body,
     strip_site_name,
+    text_runs,
     title_fields,
 )
 from tests.test_golden import _in_order
@@ -423,6 +425,18 @@ def test_readability_replaces_a_reading_of_the_wrong_container() -> None:
     assert [s.text for s in article if s.kind == "paragraph"] == SPLIT_ARTICLE
 
 
+def test_a_short_reading_of_the_wrong_container_is_replaced() -> None:
+    """Scrapinghub 232a43fb: a few teaser lines, under half the page's
+    words and none of readability's: its reading does not cover them, but
+    it is prose where they are not, and replaces them."""
+    html = split_page()
+    teasers = [Segment("list-item", f"Listing of {w} services and shops near the river") for w in MENU[:4]]
+    marks = page_marks(parse_page(html))
+    assert 30 <= _token_total(teasers) < marks.paragraph_tokens / 2  # the premise: short, not too short
+    article, _ = completed(teasers, marks, html)
+    assert [s.text for s in article if s.kind == "paragraph"] == SPLIT_ARTICLE
+
+
 def readability_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The pages readability-lxml is asked to read from now on (its reading
     then fails, which the reader survives: a call is seen, not hidden)."""
@@ -612,6 +626,40 @@ def test_readability_is_not_consulted_when_trafilatura_took_most_of_the_page(
     found = [Segment("paragraph", p) for p in SPLIT_ARTICLE]
     assert completed(found, page_marks(parse_page(html)), html) == (found, None)
     assert calls == []
+
+
+def test_article_in_line_breaks_is_completed() -> None:
+    """CleanEval dev-34, final-133, final-452: the article is text between
+    ``<br>``s (or in ``<li>``s), no ``<p>`` at all, and trafilatura took its
+    start; its prose wherever it sits counts, so readability is asked."""
+    html = page("<h1>Flood wall vote</h1><div class='story'>" + "<br><br>".join(SPLIT_ARTICLE) + "</div>")
+    marks = page_marks(parse_page(html))
+    assert marks.paragraph_tokens == 2  # the premise: only the footer is in <p> ("Contact us")
+    start = [Segment("paragraph", p) for p in SPLIT_ARTICLE[:2]]
+    article, other = completed(start, marks, html)
+    assert other is not None
+    assert [s.text for s in article if s.kind == "paragraph"] == SPLIT_ARTICLE
+
+
+def test_prose_of_a_comment_thread_does_not_ask_readability(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A thread longer than the article is not article trafilatura missed."""
+    calls = readability_calls(monkeypatch)
+    thread = "".join(f"<div class='comment-body'>{p} I agree.</div>" for p in SPLIT_ARTICLE * 3)
+    html = page("".join(f"<p>{p}</p>" for p in SPLIT_ARTICLE) + f"<section id='comments'>{thread}</section>")
+    found = [Segment("paragraph", p) for p in SPLIT_ARTICLE]
+    assert completed(found, page_marks(parse_page(html)), html) == (found, None)
+    assert calls == []
+
+
+def test_text_runs_keep_order_and_leave_out_asides() -> None:
+    tree = parse_page(
+        page(
+            "<p>One <b>two</b> three.</p><ul><li>Four <a>five</a></li></ul>"
+            "<div class='sidebar'><p>Six</p></div>seven"
+        )
+    )
+    assert tree is not None
+    assert sorted(text_runs(tree)) == ["Four five", "One two three.", "seven"]
 
 
 def test_readability_failure_keeps_trafilatura_reading(monkeypatch: pytest.MonkeyPatch) -> None:

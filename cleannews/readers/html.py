@@ -543,7 +543,9 @@ class PageMarks:
     over its tree: the texts of its ``<h1>`` elements, the first
     ``og:title`` and ``<title>``, the language it declares, how many word
     tokens its ``<p>`` elements hold, and its ``og:site_name`` and
-    description (``<meta name="description">``, else ``og:description``)."""
+    description (``<meta name="description">``, else ``og:description``);
+    also how many word tokens its prose holds wherever it sits
+    (`prose_tokens`: text in ``<li>``, ``<td>`` or a ``<div>`` counts too)."""
 
     h1s: tuple[str, ...] = ()
     og_title: str | None = None
@@ -552,6 +554,7 @@ class PageMarks:
     paragraph_tokens: int = 0
     site_name: str | None = None
     description: str | None = None
+    prose_tokens: int = 0
 
 
 def page_marks(tree: HtmlElement | None) -> PageMarks:
@@ -590,7 +593,67 @@ def page_marks(tree: HtmlElement | None) -> PageMarks:
         tokens,
         found.get("site_name"),
         found.get("description") or found.get("og_description"),
+        prose_tokens(tree),
     )
+
+
+#: Elements that end one run of text and start another (`text_runs`): the
+#: fallback's blocks, table cells and ``<font>``, which old pages use as a block.
+_RUN_BREAKS = _HTML_BLOCKS | {"font", "td", "th"}
+#: Words in the ``class`` or ``id`` of a container whose text is not the
+#: article's: a comment thread, a sidebar, a menu, a widget.
+_ASIDE = re.compile(r"comment|repl|respond|sidebar|footer|menu|nav|related|widget", re.IGNORECASE)
+
+
+def text_runs(tree: HtmlElement) -> list[str]:
+    """The page body's runs of text (spaces collapsed): the text between two
+    of `_RUN_BREAKS` (a ``<div>``'s own text counts, links and ``<br>`` do
+    not break it), leaving out `_HTML_SKIPPED` elements and containers named
+    as `_ASIDE`. An iterative walk, in document order within each run.
+
+    >>> from lxml.html import fromstring
+    >>> text_runs(fromstring("<body><div>Rain <a>fell</a>.<br>Roads shut.<p>More.</p> Later."
+    ...     "<div class='comments'>Nice!</div></div></body>"))
+    ['Rain fell.Roads shut. Later.', 'More.']
+    """
+    body = tree.find("body")
+    stack: list[tuple[Any, list[str] | None]] = [(body if body is not None else tree, None)]
+    runs: list[list[str]] = []
+    while stack:
+        node, run = stack.pop()
+        if isinstance(node, str):
+            if run is not None:
+                run.append(node)
+            continue
+        if not isinstance(node.tag, str) or node.tag in _HTML_SKIPPED:
+            continue
+        if _ASIDE.search(f"{node.get('class', '')} {node.get('id', '')}"):
+            continue
+        if run is None or node.tag in _RUN_BREAKS:
+            run = []
+            runs.append(run)
+        run.append(node.text or "")
+        inside: list[tuple[Any, list[str] | None]] = []
+        for child in node:
+            inside.append((child, run))
+            if child.tail:
+                inside.append((child.tail, run))
+        stack.extend(reversed(inside))
+    return [text for text in (" ".join("".join(run).split()) for run in runs) if text]
+
+
+def prose_tokens(tree: HtmlElement, *, min_chars: int = 60) -> int:
+    """How many word tokens the page's prose holds: its `text_runs` of at
+    least ``min_chars`` characters that end a sentence (as `prose_share`
+    counts prose), wherever they sit.
+
+    >>> from lxml.html import fromstring
+    >>> prose_tokens(fromstring("<body><ul><li>Home</li><li>Heavy rain closed every school"
+    ...     " in the district on Monday, officials said.</li></ul></body>"))
+    12
+    """
+    runs = (run for run in text_runs(tree) if len(run) >= min_chars and ends_sentence(run))
+    return len(_TOKEN.findall(" ".join(runs)))
 
 
 def _marks_of(element: HtmlElement) -> Iterator[tuple[str, str]]:
@@ -642,7 +705,8 @@ def completed(
 
     Some pages split an article over several containers, and trafilatura
     keeps only the first. When ``found`` holds less than ``max_share`` of
-    the page's paragraph text, readability-lxml reads the page too; its
+    the page's paragraph text (in ``<p>``, or its prose wherever it sits:
+    `prose_tokens`), readability-lxml reads the page too; its
     article replaces ``found`` when it holds at least ``min_cover`` of
     ``found``'s words and ``min_gain`` times as many. On other pages
     trafilatura takes a headline, a place or a widget and misses the
@@ -654,10 +718,11 @@ def completed(
     (`prose_share`), readability reads the page too, and its article
     replaces ``found`` when its share of prose is ``min_prose_gain`` higher
     and it keeps at least ``min_prose_kept`` of ``found``'s prose (a long
-    text of lists and tables is not given up for its introduction).
+    text of lists and tables is not given up for its introduction). Where
+    both hold (a short reading of little prose), either test may replace it.
     """
     total = _token_total(found)
-    thin = total < few_words or total < max_share * marks.paragraph_tokens
+    thin = total < few_words or total < max_share * max(marks.paragraph_tokens, marks.prose_tokens)
     prose = prose_share(found)
     if not thin and prose >= min_prose:
         return found, None
@@ -668,14 +733,18 @@ def completed(
     except Exception:  # readability fails on some odd pages: keep trafilatura's reading
         return found, None
     other = segment(BeautifulSoup(summary, "lxml"), _HTML_WALK)
-    if not thin:
+    if thin:
+        have, got = _token_counts(found), _token_counts(other)
+        held = sum(have.values())
+        covered = held < few_words or sum((have & got).values()) >= min_cover * held
+        if covered and sum(got.values()) >= min_gain * held:
+            return other, other
+    if prose < min_prose:
         purer = prose_share(other) >= prose + min_prose_gain
         kept = prose_chars(other) >= min_prose_kept * prose_chars(found)
-        return (other if purer and kept else found), other
-    have, got = _token_counts(found), _token_counts(other)
-    held = sum(have.values())
-    covered = held < few_words or sum((have & got).values()) >= min_cover * held
-    return (other if covered and sum(got.values()) >= min_gain * held else found), other
+        if purer and kept:
+            return other, other
+    return found, other
 
 
 def prose_share(segments: Sequence[Segment], *, min_chars: int = 60) -> float:
