@@ -256,6 +256,37 @@ def reads_as_heading(text: str, *, max_words: int = 12) -> bool:
     return has_more_words(text, 0) and not has_more_words(text, max_words)
 
 
+#: What sits between a headline and a site name in a page title (kept by `split`).
+TITLE_SEPARATOR = regex.compile(r"(\s+(?:\||–|—|--?|::?|·|»)\s+)")
+#: A sentence ending inside a line: a full stop after a word of lower-case
+#: letters (not an initial or "Mr."), then a capital.
+_SENTENCE_INSIDE = regex.compile(r"\p{Ll}{3}\.[\"”’]?\s+[\"“‘]?\p{Lu}")
+
+
+def reads_as_lead(text: str, *, max_words: int = 12, min_sentence_words: int = 4) -> bool:
+    """A lead of two sentences, not a headline: more than ``max_words``
+    words, and a sentence of ``min_sentence_words`` or more ends inside it,
+    with no site name parted off after it (a page title: "Flooded. Again. |
+    Valley Ledger"); a headline may open with a word or two and a full stop.
+
+    >>> reads_as_lead("Banjir merendam tiga desa di Bekasi sejak Senin. Warga mengungsi ke balai desa")
+    True
+    >>> reads_as_lead("Flooded again. The river rose in the night and nobody was ready - Valley Ledger")
+    False
+    >>> reads_as_lead("Flooded. Why the river keeps rising in the valley and what the council will do")
+    False
+    >>> reads_as_lead("Banjir merendam tiga desa. Warga mengungsi")
+    False
+    """
+    inside = _SENTENCE_INSIDE.search(text)
+    return (
+        inside is not None
+        and has_more_words(text, max_words)
+        and has_more_words(text[: inside.start() + 4], min_sentence_words - 1)
+        and TITLE_SEPARATOR.search(text, inside.end()) is None
+    )
+
+
 def reads_as_headline(text: str, *, max_words: int = 25) -> bool:
     """A heading, or a longer line that may end in ``?`` or ``!``.
 

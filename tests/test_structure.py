@@ -37,6 +37,22 @@ def test_a_dateline_is_not_a_title() -> None:
     assert cleannews.clean_text(f"Jakarta -\n{REPORT_1}").title is None
 
 
+def test_a_lead_of_two_sentences_is_not_the_title() -> None:
+    """A scraper that lost the headline leaves the lead first: a line
+    without a final stop but with a sentence ended inside it is the lead
+    (indonesian-raw, with its title lines taken out: 4 of 216 leads were
+    taken for the title)."""
+    lead = "Banjir merendam tiga desa di Bekasi sejak Senin pagi. Warga mengungsi ke balai desa terdekat"
+    article = cleannews.clean_text(f"{lead}\n{REPORT_1}\n{REPORT_2}")
+    assert article.title is None
+    assert article.paragraphs[0] == lead
+
+
+def test_a_headline_opening_with_a_word_and_a_stop_stays_the_title() -> None:
+    headline = "Flooded. Why the river keeps rising in the valley and what the council will do"
+    assert cleannews.clean_text(f"{headline}\n{REPORT_1}\n{REPORT_2}").title == headline
+
+
 def test_a_given_title_is_used_and_its_repetition_dropped() -> None:
     article = cleannews.clean_text(f"{REPORT_1}\nHarga Beras Naik\n{REPORT_2}", title="Harga Beras Naik")
     assert article.title == "Harga Beras Naik"

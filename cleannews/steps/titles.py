@@ -29,13 +29,11 @@ from cleannews.credits import (
     reads_as_residue,
     split_trailing_code,
 )
-from cleannews.measure import line_key, reads_as_headline, strip_decoration, words
+from cleannews.measure import TITLE_SEPARATOR, line_key, reads_as_headline, strip_decoration, words
 from cleannews.model import Block
 from cleannews.reasons import BYLINE, DUPLICATE_TITLE, SITE_NAME
 from cleannews.rules import default_rules
 
-#: What sits between a headline and a site name in a page title.
-_SEPARATOR = regex.compile(r"(\s+(?:\||–|—|--?|::?|·|»)\s+)")
 _COUNTER_TAIL = " |,;"
 
 
@@ -157,7 +155,7 @@ def _split_once(text: str, body_keys: frozenset[str]) -> tuple[str, list[Cut], l
     """One round of cuts: the headline, and the cuts before and after it,
     each in text order."""
     head, dated = _split_glued_byline(text)
-    parts = _SEPARATOR.split(head)
+    parts = TITLE_SEPARATOR.split(head)
     tail = _cut_after_repeat(parts, body_keys)
     lead: list[Cut] = []
     while len(parts) > 1 and line_key("".join(parts)) not in body_keys and _cut_one(parts, lead, tail):
