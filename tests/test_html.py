@@ -632,9 +632,9 @@ def test_readability_is_not_consulted_when_trafilatura_took_most_of_the_page(
 
 
 def test_article_in_line_breaks_is_completed() -> None:
-    """CleanEval dev-34, final-133, final-452: the article is text between
-    ``<br>``s (or in ``<li>``s), no ``<p>`` at all, and trafilatura took its
-    start; its prose wherever it sits counts, so readability is asked."""
+    """CleanEval dev-34, final-133, final-452: most of the article is not in
+    ``<p>`` (text between ``<br>``s, in ``<li>``s), and trafilatura took
+    its start; its prose wherever it sits counts, so readability is asked."""
     html = page("<h1>Flood wall vote</h1><div class='story'>" + "<br><br>".join(SPLIT_ARTICLE) + "</div>")
     marks = page_marks(parse_page(html))
     assert marks.paragraph_tokens == 2  # the premise: only the footer is in <p> ("Contact us")
