@@ -12,6 +12,8 @@ import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+import regex
+
 from cleannews.measure import line_key, reads_as_heading, reads_as_headline, reads_as_lead, words
 from cleannews.model import Block
 from cleannews.reasons import DUPLICATE_TITLE
@@ -95,12 +97,28 @@ def drop_duplicate_title(blocks: Sequence[Block]) -> list[Block]:
     ]
 
 
+#: The first of a numbered run of subheadings: "1. Candi Ratu Boko", "1) Why".
+_FIRST_NUMBERED = regex.compile(r"1[.)] \p{Lu}")
+
+
+def _opens_numbered(text: str) -> bool:
+    """Whether ``text`` is the first of a run of numbered subheadings, so
+    the short line above it is the heading of that run ("Sembilan Candi di
+    Jogja" over "1. Candi Ratu Boko"), not a list item.
+
+    >>> _opens_numbered("1. Candi Ratu Boko"), _opens_numbered("2. Candi Ijo"), _opens_numbered("1.5 juta")
+    (True, False, False)
+    """
+    return _FIRST_NUMBERED.match(text) is not None
+
+
 @dataclass(frozen=True)
 class find_headings:  # noqa: N801 - a step, named for what it does
     """Mark as headings the short unpunctuated paragraphs (or short questions,
-    up to ``max_question_words``) followed by a paragraph that is not one too,
-    unless they end a list: two short lines before them, or short lines back
-    to a paragraph that ends in a colon ("berikut daftarnya:")."""
+    up to ``max_question_words``) followed by a paragraph that is not one too
+    or by the first of a numbered run of subheadings ("1. ..."), unless they
+    end a list: two short lines before them, or short lines back to a
+    paragraph that ends in a colon ("berikut daftarnya:")."""
 
     max_words: int = 12
     max_question_words: int = 8
@@ -121,12 +139,10 @@ class find_headings:  # noqa: N801 - a step, named for what it does
         return bool(text) and reads_as_heading(text, max_words=self.max_words)
 
     def _introduces(self, block: Block, following: Block, before: Iterator[Block]) -> bool:
-        return (
-            self._short(block.text)
-            and following.kind in ("paragraph", "list-item", "quote")
-            and not reads_as_heading(following.text, max_words=self.max_words)
-            and not self._ends_list(before)
-        )
+        if not self._short(block.text) or following.kind not in ("paragraph", "list-item", "quote"):
+            return False
+        heading_after = reads_as_heading(following.text, max_words=self.max_words)
+        return (not heading_after or _opens_numbered(following.text)) and not self._ends_list(before)
 
     def _ends_list(self, before: Iterator[Block]) -> bool:
         """``before`` runs backwards from the block before the candidate."""
