@@ -287,6 +287,29 @@ def reads_as_lead(text: str, *, max_words: int = 12, min_sentence_words: int = 4
     )
 
 
+#: A year and a clock time a few words apart, in either order.
+_STAMP = regex.compile(r"\b(?:19|20)\d\d\b.{0,40}?\b\d{1,2}:\d\d\b|\b\d{1,2}:\d\d\b.{0,40}?\b(?:19|20)\d\d\b")
+
+
+def reads_as_timestamp(text: str, *, max_other_words: int = 6) -> bool:
+    """A date and time stamp ("17 February 2013 Last updated at 22:15 GMT"):
+    a year and a clock time a few words apart, with at most
+    ``max_other_words`` words besides (a headline glued to its byline's
+    date is no stamp).
+
+    >>> reads_as_timestamp("5 April 2013 Last updated at 08:09 GMT"), reads_as_timestamp("10:30, 2 May 2019")
+    (True, True)
+    >>> reads_as_timestamp("Polls close at 8:00 tonight"), reads_as_timestamp("Election 2024 goes on")
+    (False, False)
+    >>> reads_as_timestamp("Banjir Rendam Tiga Desa di Bekasi Sejak Senin Pagi Kamis, 12 Juli 2018 10:30 WIB")
+    False
+    """
+    stamp = _STAMP.search(text)
+    if stamp is None:
+        return False
+    return not has_more_words(f"{text[: stamp.start()]} {text[stamp.end() :]}", max_other_words)
+
+
 def reads_as_headline(text: str, *, max_words: int = 25) -> bool:
     """A heading, or a longer line that may end in ``?`` or ``!``.
 

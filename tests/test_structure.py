@@ -48,6 +48,14 @@ def test_a_lead_of_two_sentences_is_not_the_title() -> None:
     assert article.paragraphs[0] == lead
 
 
+def test_a_date_and_time_stamp_is_not_the_title() -> None:
+    """benchmarks/untitled.py: on cleanportaleval-text with its title lines
+    taken out, BBC-style stamps were titles on 10 pages (the byline rule
+    meant for them misses their "Last updated" part)."""
+    stamp = "17 February 2013 Last updated at 22:15 GMT"
+    assert cleannews.clean_text(f"{stamp}\n{REPORT_1}\n{REPORT_2}").title is None
+
+
 def test_a_headline_opening_with_a_word_and_a_stop_stays_the_title() -> None:
     headline = "Flooded. Why the river keeps rising in the valley and what the council will do"
     assert cleannews.clean_text(f"{headline}\n{REPORT_1}\n{REPORT_2}").title == headline

@@ -14,17 +14,24 @@ from dataclasses import dataclass
 
 import regex
 
-from cleannews.measure import line_key, reads_as_heading, reads_as_headline, reads_as_lead, words
+from cleannews.measure import (
+    line_key,
+    reads_as_heading,
+    reads_as_headline,
+    reads_as_lead,
+    reads_as_timestamp,
+    words,
+)
 from cleannews.model import Block
 from cleannews.reasons import DUPLICATE_TITLE
 from cleannews.steps.base import kept_indexes
 
 
 def find_title(blocks: Sequence[Block]) -> list[Block]:
-    """Make the first kept block the title when it reads as a headline and
-    not as a lead of two sentences (an article whose scraper lost its
-    headline opens with its lead), unless a title is already known (given
-    by the caller or the page).
+    """Make the first kept block the title when it reads as a headline, not
+    as a lead of two sentences (an article whose scraper lost its headline
+    opens with its lead) nor as a date and time stamp, unless a title is
+    already known (given by the caller or the page).
     Lone words over a longer headline ("News", "Regional": a section's
     breadcrumb) are passed over, and the headline is the title. A title this
     step found before is looked for again: a line dropped since, between
@@ -40,7 +47,8 @@ def find_title(blocks: Sequence[Block]) -> list[Block]:
     if not kept or any(out[i].kind == "title" for i in kept):
         return list(blocks)
     first = kept[section_labels_over_headline(out, kept)]
-    if reads_as_headline(out[first].text) and not reads_as_lead(out[first].text):
+    text = out[first].text
+    if reads_as_headline(text) and not reads_as_lead(text) and not reads_as_timestamp(text):
         out[first] = out[first].with_kind("title")
     return out
 
