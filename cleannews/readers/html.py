@@ -617,23 +617,22 @@ def text_runs(tree: HtmlElement) -> list[str]:
     ['Rain fell.Roads shut. Later.', 'More.']
     """
     body = tree.find("body")
-    stack: list[tuple[Any, list[str] | None]] = [(body if body is not None else tree, None)]
-    runs: list[list[str]] = []
+    runs: list[list[str]] = [[]]
+    stack: list[tuple[Any, list[str]]] = [(body if body is not None else tree, runs[0])]
     while stack:
         node, run = stack.pop()
         if isinstance(node, str):
-            if run is not None:
-                run.append(node)
+            run.append(node)
             continue
         if not isinstance(node.tag, str) or node.tag in _HTML_SKIPPED:
             continue
         if _ASIDE.search(f"{node.get('class', '')} {node.get('id', '')}"):
             continue
-        if run is None or node.tag in _RUN_BREAKS:
+        if node.tag in _RUN_BREAKS:
             run = []
             runs.append(run)
         run.append(node.text or "")
-        inside: list[tuple[Any, list[str] | None]] = []
+        inside: list[tuple[Any, list[str]]] = []
         for child in node:
             inside.append((child, run))
             if child.tail:
@@ -652,7 +651,7 @@ def prose_tokens(tree: HtmlElement, *, min_chars: int = 60) -> int:
     ...     " in the district on Monday, officials said.</li></ul></body>"))
     12
     """
-    runs = (run for run in text_runs(tree) if len(run) >= min_chars and ends_sentence(run))
+    runs = (run for run in text_runs(tree) if reads_as_prose(run, min_chars=min_chars))
     return len(_TOKEN.findall(" ".join(runs)))
 
 
@@ -771,7 +770,19 @@ def prose_chars(segments: Sequence[Segment], *, min_chars: int = 60) -> int:
     >>> prose_chars([Segment("paragraph", report), Segment("list-item", "Home")])
     73
     """
-    return sum(len(s.text) for s in segments if len(s.text) >= min_chars and ends_sentence(s.text))
+    return sum(len(s.text) for s in segments if reads_as_prose(s.text, min_chars=min_chars))
+
+
+def reads_as_prose(text: str, *, min_chars: int = 60) -> bool:
+    """Prose, as the completion counts it: ``min_chars`` characters or more,
+    ending a sentence.
+
+    >>> reads_as_prose("Heavy rain closed every school in the district on Monday, officials said.")
+    True
+    >>> reads_as_prose("Home"), reads_as_prose("Heavy rain closed every school in the district on Monday and")
+    (False, False)
+    """
+    return len(text) >= min_chars and ends_sentence(text)
 
 
 #: Control characters no page means (C0 but tab, line feed, form feed and
