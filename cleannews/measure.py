@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
 
 import regex
@@ -254,6 +256,47 @@ def reads_as_heading(text: str, *, max_words: int = 12) -> bool:
     if not text or text[-1] in _NOT_A_HEADING_END or text[0].islower():
         return False
     return has_more_words(text, 0) and not has_more_words(text, max_words)
+
+
+#: Scripts written together in one language's text (kanji with kana, hanja
+#: with hangul): one family for `script_of`.
+_EAST_ASIAN = frozenset({"CJK", "HIRAGANA", "KATAKANA", "HANGUL", "IDEOGRAPHIC"})
+#: First words of the names of letters that belong to no one script ("º").
+_NO_SCRIPT = frozenset({"MASCULINE", "FEMININE", "MODIFIER", "SUPERSCRIPT", "SUBSCRIPT"})
+
+
+def script_of(text: str) -> str | None:
+    """The script of the first letter of ``text`` that has one (the first
+    word of its Unicode name, past "FULLWIDTH"; Chinese, Japanese and Korean
+    as one family), or ``None`` with no such letter.
+
+    >>> script_of("2º Banjir"), script_of("\u0646\u064e\u0648"), script_of("\u6771\u4eac")
+    ('LATIN', 'ARABIC', 'EAST-ASIAN')
+    >>> script_of("... 10")
+    """
+    for char in text:
+        if char.isalpha():
+            name = unicodedata.name(char, "").split()
+            if name[:1] in (["FULLWIDTH"], ["HALFWIDTH"]):
+                name = name[1:]
+            if name and name[0] not in _NO_SCRIPT:
+                return "EAST-ASIAN" if name[0] in _EAST_ASIAN else name[0]
+    return None
+
+
+def main_script(texts: Sequence[str]) -> str | None:
+    """The `script_of` most of the characters of ``texts`` are in (each
+    text counted as the script of its first letter), or ``None``.
+
+    >>> main_script(["Bacaan niat puasa", "\u0646\u064e\u0648\u064e", "Artinya: aku berniat puasa."])
+    'LATIN'
+    """
+    counts: dict[str, int] = {}
+    for text in texts:
+        script = script_of(text)
+        if script is not None:
+            counts[script] = counts.get(script, 0) + len(text)
+    return max(counts, key=counts.__getitem__) if counts else None
 
 
 #: What sits between a headline and a site name in a page title (kept by `split`).

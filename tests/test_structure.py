@@ -102,6 +102,22 @@ def test_lines_ending_in_punctuation_or_starting_lowercase_are_not_headings() ->
     assert all(k == "paragraph" for k, _ in kinds(cleannews.clean_text(raw)))
 
 
+def test_a_line_in_another_script_over_a_paragraph_is_not_its_heading() -> None:
+    """An Arabic prayer over its transliteration in an Indonesian article is
+    part of the text, not a subheading (indonesian-raw: 3 of 22 wrong
+    headings were such verses); a heading in the paragraph's script still is."""
+    verse = "\u0646\u064e\u0648\u064e\u064a\u0652\u062a\u064f \u0635\u064e\u0648\u0652\u0645\u064e"
+    spelled = "Nawaitu shauma ghadin lillahi ta'ala, artinya: aku berniat puasa esok hari karena Allah."
+    parts = ["Judul Berita Hari Ini", REPORT_1, "Bacaan Niat Puasa", verse, spelled, REPORT_2]
+    assert kinds(cleannews.clean_text("\n\n".join(parts))) == [
+        ("paragraph", REPORT_1),
+        ("heading", "Bacaan Niat Puasa"),
+        ("paragraph", verse),
+        ("paragraph", spelled),
+        ("paragraph", REPORT_2),
+    ]
+
+
 def test_a_short_line_over_a_numbered_run_of_subheadings_is_a_heading() -> None:
     """A listicle's section line sits right over its "1." subheading
     (indonesian-raw: 3 of its 171 headings were missed so)."""

@@ -16,10 +16,12 @@ import regex
 
 from cleannews.measure import (
     line_key,
+    main_script,
     reads_as_heading,
     reads_as_headline,
     reads_as_lead,
     reads_as_timestamp,
+    script_of,
     words,
 )
 from cleannews.model import Block
@@ -135,9 +137,10 @@ class find_headings:  # noqa: N801 - a step, named for what it does
     def __call__(self, blocks: Sequence[Block]) -> list[Block]:
         out = list(blocks)
         body = [i for i in kept_indexes(out) if out[i].kind != "title"]
+        script = main_script([out[i].text for i in body])
         for n, (here, after) in enumerate(itertools.pairwise(body)):
             before = (out[i] for i in reversed(body[max(0, n - self.max_list_look) : n]))
-            if out[here].kind == "paragraph" and self._introduces(out[here], out[after], before):
+            if out[here].kind == "paragraph" and self._introduces(out[here], out[after], before, script):
                 out[here] = out[here].with_kind("heading")
         return out
 
@@ -146,10 +149,18 @@ class find_headings:  # noqa: N801 - a step, named for what it does
             text = text.rstrip("?")
         return bool(text) and reads_as_heading(text, max_words=self.max_words)
 
-    def _introduces(self, block: Block, following: Block, before: Iterator[Block]) -> bool:
+    def _introduces(
+        self, block: Block, following: Block, before: Iterator[Block], script: str | None
+    ) -> bool:
+        # A line in another script than the article's (an Arabic verse in an
+        # Indonesian article) is quoted text: no heading, and no heading after one.
+        if script_of(block.text) not in (script, None):
+            return False
         if not self._short(block.text) or following.kind not in ("paragraph", "list-item", "quote"):
             return False
-        heading_after = reads_as_heading(following.text, max_words=self.max_words)
+        heading_after = script_of(following.text) in (script, None) and reads_as_heading(
+            following.text, max_words=self.max_words
+        )
         return (not heading_after or _opens_numbered(following.text)) and not self._ends_list(before)
 
     def _ends_list(self, before: Iterator[Block]) -> bool:
