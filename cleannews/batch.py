@@ -11,6 +11,7 @@ it runs under the ``spawn`` start method on every platform.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import itertools
@@ -60,7 +61,8 @@ class Fields:
     ``force`` is ``"text"`` or ``"html"`` to read only that field; by default
     the text field is read when present, else the HTML field. ``site`` names
     the field holding a record's site (else the host of its URL picks the
-    site profile); ``profile`` is the path of a site profile file.
+    site profile); ``profile`` is the path of a site profile file; ``rules``
+    the paths of rules files added to the shipped ones.
     ``timeout`` is each document's time budget in seconds; ``shape`` is
     ``"record"`` (the flat record, `cleannews.records`) or ``"article"`` (the
     id and `Article.to_dict`, which `Article.from_dict` reads back);
@@ -76,6 +78,7 @@ class Fields:
     force: str | None = None
     site: str | None = None
     profile: str | None = None
+    rules: tuple[str, ...] = ()
     timeout: float | None = None
     shape: str = "record"
     removals: bool = False
@@ -146,7 +149,7 @@ def clean_job(job: Job, fields: Fields) -> Outcome:
     document: Document | None = None
     try:
         document = read_job(job, fields)
-        article = clean_document(document, site_profile(fields, document), fields.timeout)
+        article = clean_document(document, site_profile(fields, document), fields.timeout, fields.rules)
     except RecordError as problem:
         unread = str(problem).removeprefix("damaged input: ")
         damage = f"{job.source}: {unread}" if job.kind == "unreadable" else ""
@@ -215,19 +218,31 @@ def job_key(job: Job) -> bytes:
 
 
 def clean_document(
-    document: Document, profile: cleannews.SiteProfile | None = None, timeout: float | None = None
+    document: Document,
+    profile: cleannews.SiteProfile | None = None,
+    timeout: float | None = None,
+    rules: tuple[str, ...] = (),
 ) -> cleannews.Article:
     """The cleaned article: `cleannews.clean_text` or `cleannews.clean_html`
     (which decodes an HTML file's bytes: `cleannews.readers.decode`),
-    with the site ``profile`` when there is one, within ``timeout`` seconds."""
+    with the site ``profile`` when there is one, the shipped rules plus the
+    files ``rules``, within ``timeout`` seconds."""
+    loaded = loaded_rules(rules) if rules else None
     if document.kind == "html":
         # Records keep the page's authors and date, as before clean_html read them only when asked.
         return cleannews.clean_html(
-            document.body, url=document.url, profile=profile, timeout=timeout, metadata=True
+            document.body, url=document.url, profile=profile, timeout=timeout, metadata=True, rules=loaded
         )
     body = document.body
     text = body.decode("utf-8", errors="replace") if isinstance(body, bytes) else body
-    return cleannews.clean_text(text, title=document.title, profile=profile, timeout=timeout)
+    return cleannews.clean_text(text, title=document.title, profile=profile, timeout=timeout, rules=loaded)
+
+
+@functools.cache
+def loaded_rules(paths: tuple[str, ...]) -> cleannews.Rules:
+    """The shipped rules plus the files at ``paths``, read once per process
+    (each worker reads them on its first document)."""
+    return cleannews.load_rules(*paths)
 
 
 def document_site(document: Document) -> str:

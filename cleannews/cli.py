@@ -10,10 +10,12 @@ SIGTERM (143) stopped a batch.
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import os
 import re
 import sys
+import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import closing
 from pathlib import Path
@@ -22,6 +24,7 @@ from typing import IO, Any, cast
 import cleannews
 from cleannews import batch, explain, resume
 from cleannews.model import Article
+from cleannews.readers.decode import DecodeError, decode_text
 from cleannews.sites import CAPACITY, ProfileError, SiteProfile, SiteProfiles, load_profile, site_of_url
 
 FORMATS = ("text", "markdown", "json")
@@ -46,17 +49,36 @@ def render(article: Article, fmt: str) -> str:
 
 
 def read_input(path: str) -> bytes:
-    """The bytes at ``path`` (``-`` for standard input)."""
+    """The bytes at ``path`` (``-`` for standard input), decompressed when
+    they are gzip (told by their first bytes, as ``batch`` tells)."""
     try:
-        return sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
     except OSError as error:
         raise UsageError(f"cannot read {path}: {error.strerror or error}") from None
+    if not data.startswith(batch.GZIP_MAGIC):
+        return data
+    try:
+        return gzip.decompress(data)
+    except (OSError, EOFError, zlib.error) as error:
+        raise UsageError(f"cannot read {path}: damaged gzip data ({error})") from None
 
 
-def as_text(data: bytes) -> str:
-    """Input bytes as text: UTF-8, undecodable bytes replaced (the repairs
-    in the steps then see U+FFFD, not an exception)."""
+def sniffed_text(data: bytes) -> str:
+    """Input bytes as text to look at (is it HTML?): UTF-8, undecodable bytes replaced."""
     return data.decode("utf-8", errors="replace")
+
+
+def article_text(args: argparse.Namespace, data: bytes) -> str:
+    """The text of a text input, decoded as ``batch`` decodes it: UTF-8, else
+    the encoding charset_normalizer finds with confidence (said on standard
+    error), else a usage error: never text with replacement characters."""
+    try:
+        decoded = decode_text(data)
+    except DecodeError as problem:
+        raise UsageError(f"{args.path}: {problem}") from None
+    if decoded.note:
+        print(f"cleannews {args.command}: {args.path}: {decoded.note}", file=sys.stderr)
+    return decoded.text
 
 
 def looks_like_html(raw: str) -> bool:
@@ -75,7 +97,8 @@ def input_kind(args: argparse.Namespace, data: bytes) -> str:
     the file name, else by the content."""
     if args.force:
         return cast(str, args.force)
-    if args.path.lower().endswith(HTML_SUFFIXES) or looks_like_html(as_text(data[:4096])):
+    named_html = args.path.lower().removesuffix(".gz").endswith(HTML_SUFFIXES)
+    if named_html or looks_like_html(sniffed_text(data[:4096])):
         return "html"
     return "text"
 
@@ -83,12 +106,23 @@ def input_kind(args: argparse.Namespace, data: bytes) -> str:
 def clean_input(args: argparse.Namespace, data: bytes) -> Article:
     """The cleaned article, through the HTML or the text reader. HTML goes
     in as bytes, so the page's declared charset is honoured."""
-    profile = chosen_profile(args)
+    profile, rules = chosen_profile(args), chosen_rules(args)
     if input_kind(args, data) == "html":
         if args.title:
             raise UsageError("--title applies to text input; HTML pages carry their own title")
-        return cleannews.clean_html(data, url=args.url, profile=profile)
-    return cleannews.clean_text(as_text(data), title=args.title, profile=profile)
+        return cleannews.clean_html(data, url=args.url, profile=profile, rules=rules)
+    return cleannews.clean_text(article_text(args, data), title=args.title, profile=profile, rules=rules)
+
+
+def chosen_rules(args: argparse.Namespace) -> cleannews.Rules | None:
+    """The shipped rules plus the ``--rules`` files (``None``: none given);
+    a usage error naming the file when one is not in the format."""
+    if not args.rules:
+        return None
+    try:
+        return cleannews.load_rules(*args.rules)
+    except cleannews.RulesError as problem:
+        raise UsageError(str(problem)) from None
 
 
 def read_profile(path: str) -> SiteProfile | SiteProfiles:
@@ -131,7 +165,11 @@ def run_explain(args: argparse.Namespace) -> int:
         lines = explain.explain_article(clean_input(args, data), style)
     else:
         lines = explain.explain_text(
-            as_text(data), title=args.title, style=style, profile=chosen_profile(args)
+            article_text(args, data),
+            title=args.title,
+            style=style,
+            profile=chosen_profile(args),
+            rules=chosen_rules(args),
         )
     write_lines(lines, sys.stdout)
     return 0
@@ -159,6 +197,7 @@ def batch_fields(args: argparse.Namespace, profile: str | None = None) -> batch.
         args.force,
         site=args.site_field,
         profile=profile,
+        rules=tuple(args.rules),
         timeout=args.timeout,
         shape=args.shape,
         removals=args.removals,
@@ -170,6 +209,7 @@ def run_batch(args: argparse.Namespace) -> int:
     check_batch_paths(args)
     if args.profile:
         read_profile(args.profile)  # a bad file is a usage error here, not one error per record
+    chosen_rules(args)  # so are bad rules files
     fields = batch_fields(args, args.profile)
     if args.learn:
         fields = batch_fields(args, str(learn_for_batch(args)))
@@ -408,22 +448,26 @@ def not_negative_float(text: str) -> float:
     return value
 
 
-def add_kind_options(parser: argparse.ArgumentParser) -> None:
-    """``--text`` / ``--html``: force how the input is read."""
+def add_kind_options(parser: argparse.ArgumentParser, *, records: bool = False) -> None:
+    """``--text`` / ``--html``: force how the input is read (of ``records``: which field)."""
     kinds = parser.add_mutually_exclusive_group()
-    kinds.add_argument(
-        "--text",
-        dest="force",
-        action="store_const",
-        const="text",
-        help="read input as text (batch: only the text field)",
-    )
-    kinds.add_argument(
-        "--html",
-        dest="force",
-        action="store_const",
-        const="html",
-        help="read input as HTML (batch: only the HTML field)",
+    for kind, field in (("text", "text"), ("html", "HTML")):
+        kinds.add_argument(
+            f"--{kind}",
+            dest="force",
+            action="store_const",
+            const=kind,
+            help=f"read only the {field} field of each record" if records else f"read the input as {field}",
+        )
+
+
+def add_rules_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--rules",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="a rules file of your own, in the shipped TOML format (repeat for more)",
     )
 
 
@@ -438,6 +482,7 @@ def add_single_input(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--site", metavar="NAME", help="which site of a profile file of many (default: --url's)"
     )
+    add_rules_option(parser)
 
 
 def add_clean(commands: Any) -> None:
@@ -472,8 +517,9 @@ def add_batch(commands: Any) -> None:
         run.add_argument(
             f"--{part}-field", default=part, metavar="NAME", help=f"record field (default: {part})"
         )
-    add_kind_options(run)
+    add_kind_options(run, records=True)
     add_record_options(run)
+    add_rules_option(run)
     run.add_argument(
         "--profile",
         metavar="PATH",

@@ -634,3 +634,68 @@ def test_explain_why_names_the_rule_or_evidence_of_each_removal(tmp_path: Path) 
     why = cleannews_cli("explain", str(page), "--color", "never", "--why").stdout
     assert "[- ad] Advertisement\n" in plain
     assert "[- ad] Advertisement  (why: [ad] label)\n" in why
+
+
+TAGLINE = "Kantor berita kota"
+MY_RULES = f'[boilerplate]\nlabels = [{{ phrases = ["{TAGLINE}"], seen = "my site" }}]\n'
+
+
+def test_rules_files_of_the_user_apply_to_clean_explain_and_batch(tmp_path: Path) -> None:
+    mine = tmp_path / "mine.toml"
+    mine.write_text(MY_RULES, encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text(f"{REPORT}\n{TAGLINE}\n{REPORT[:-1]} lagi.\n", encoding="utf-8")
+    assert TAGLINE in cleannews_cli("clean", article).stdout
+    cleaned = cleannews_cli("clean", article, "--rules", mine)
+    assert cleaned.returncode == 0 and TAGLINE not in cleaned.stdout and REPORT in cleaned.stdout
+    explained = cleannews_cli("explain", article, "--rules", mine, "--color", "never")
+    assert f"[- boilerplate] {TAGLINE}" in explained.stdout
+    records = write_jsonl(
+        tmp_path / "in.jsonl", [record(n, article.read_text(encoding="utf-8")) for n in range(3)]
+    )
+    out = tmp_path / "out.jsonl"
+    ran = cleannews_cli("batch", records, "-o", out, "--rules", mine, "--workers", "2", "-q")
+    assert ran.returncode == 0
+    assert [r["removed"] for r in read_jsonl(out)] == [{"boilerplate": 1}] * 3
+
+
+def test_a_misspelled_rules_file_is_a_usage_error_before_any_work(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text(MY_RULES.replace("labels", "lables"), encoding="utf-8")
+    for command in (
+        ["clean", SEED],
+        ["batch", write_jsonl(tmp_path / "in.jsonl", [record(1, REPORT)]), "-o", tmp_path / "o"],
+    ):
+        ran = cleannews_cli(*command, "--rules", bad)
+        assert ran.returncode == 2
+        assert "bad.toml: [boilerplate] has an unknown key 'lables' (did you mean 'labels'?)" in ran.stderr
+    assert not (tmp_path / "o").exists()
+
+
+def test_clean_decodes_text_that_is_not_utf8_as_batch_does(tmp_path: Path) -> None:
+    """A new user's report: `clean` turned every cp1252 character into
+    U+FFFD without a word, where `batch` decoded it and said so; and
+    printed random bytes as an article."""
+    latin = tmp_path / "cp1252.txt"
+    latin.write_bytes(
+        "Kafé “baru” di Jakarta dibuka pekan ini, kata pemiliknya kepada wartawan.\n".encode("cp1252")
+    )
+    ran = cleannews_cli("clean", latin)
+    assert ran.returncode == 0 and "Kafé “baru” di Jakarta" in ran.stdout and "\ufffd" not in ran.stdout
+    assert "decoded as cp1252" in ran.stderr
+    noise = tmp_path / "noise.txt"
+    noise.write_bytes(random.Random(3).randbytes(3000))
+    for command in ("clean", "explain"):
+        refused = cleannews_cli(command, noise)
+        assert refused.returncode == 2 and refused.stdout == "" and "not decoded" in refused.stderr
+
+
+def test_clean_reads_gzip_input_and_refuses_damaged_gzip(tmp_path: Path) -> None:
+    packed = tmp_path / "page.html.gz"
+    packed.write_bytes(gzip.compress(PAGE.encode("utf-8")))
+    ran = cleannews_cli("clean", packed)
+    assert ran.returncode == 0 and ran.stdout.startswith("Harga Beras Turun\n") and REPORT in ran.stdout
+    cut = tmp_path / "cut.gz"
+    cut.write_bytes(packed.read_bytes()[:40])
+    refused = cleannews_cli("clean", cut)
+    assert refused.returncode == 2 and "damaged gzip data" in refused.stderr

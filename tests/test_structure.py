@@ -56,6 +56,12 @@ def test_a_date_and_time_stamp_is_not_the_title() -> None:
     assert cleannews.clean_text(f"{stamp}\n{REPORT_1}\n{REPORT_2}").title is None
 
 
+def test_a_share_counter_is_not_the_title() -> None:
+    """A new user's report: the "0" of a share count under "Share" became
+    the title of an article that had none."""
+    assert cleannews.clean_text(f"Share\n0\nTweet\n13\n{REPORT_1}\n{REPORT_2}").title is None
+
+
 def test_a_headline_opening_with_a_word_and_a_stop_stays_the_title() -> None:
     headline = "Flooded. Why the river keeps rising in the valley and what the council will do"
     assert cleannews.clean_text(f"{headline}\n{REPORT_1}\n{REPORT_2}").title == headline

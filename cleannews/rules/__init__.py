@@ -21,6 +21,7 @@ from typing import Any
 import regex
 
 from cleannews.lexicon import KEYS, Lexicon, tokens
+from cleannews.rules.form import check_file, shipped_form
 from cleannews.rules.screen import ShapeScreen, shape_reason_plain
 
 __all__ = ["FLAGS", "Rules", "RulesError", "ShapeScreen", "default_rules", "load_rules", "shape_reason_plain"]
@@ -140,6 +141,11 @@ def phrase_entries(source: str, table: dict[str, Any]) -> Iterator[tuple[str, st
 def build(files: Iterable[Path]) -> Rules:
     """The rules of ``files``, merged in order."""
     tables = tuple((str(path), read_file(path)) for path in files)
+    for source, table in tables:
+        try:
+            check_file(source, table, shipped_form(SHIPPED))
+        except ValueError as problem:
+            raise RulesError(str(problem)) from None
     entries = [e for source, table in tables for e in phrase_entries(source, table)]
     shapes: dict[str, list[regex.Pattern[str]]] = {}
     stopwords: dict[str, set[str]] = {}

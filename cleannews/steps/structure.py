@@ -30,10 +30,10 @@ from cleannews.steps.base import kept_indexes
 
 
 def find_title(blocks: Sequence[Block]) -> list[Block]:
-    """Make the first kept block the title when it reads as a headline, not
-    as a lead of two sentences (an article whose scraper lost its headline
-    opens with its lead) nor as a date and time stamp, unless a title is
-    already known (given by the caller or the page).
+    """Make the first kept block the title when it reads as one
+    (`reads_as_title`: not a lead of two sentences, as an article whose
+    scraper lost its headline opens with), unless a title is already known
+    (given by the caller or the page).
     Lone words over a longer headline ("News", "Regional": a section's
     breadcrumb) are passed over, and the headline is the title. A title this
     step found before is looked for again: a line dropped since, between
@@ -50,9 +50,24 @@ def find_title(blocks: Sequence[Block]) -> list[Block]:
         return list(blocks)
     first = kept[section_labels_over_headline(out, kept)]
     text = out[first].text
-    if reads_as_headline(text) and not reads_as_lead(text) and not reads_as_timestamp(text):
+    if reads_as_title(text):
         out[first] = out[first].with_kind("title")
     return out
+
+
+def reads_as_title(text: str) -> bool:
+    """A headline with a letter in it (a share counter's "0" is none), not
+    a lead of two sentences nor a date and time stamp.
+
+    >>> reads_as_title("Banjir Rendam Tiga Desa"), reads_as_title("0"), reads_as_title("10:30, 2 May 2019")
+    (True, False, False)
+    """
+    return (
+        reads_as_headline(text)
+        and any(c.isalpha() for c in text)
+        and not reads_as_lead(text)
+        and not reads_as_timestamp(text)
+    )
 
 
 def found_title(block: Block) -> bool:
