@@ -146,9 +146,8 @@ def chosen_profile(args: argparse.Namespace) -> SiteProfile | None:
         return next(iter(loaded.values()))
     if site not in loaded:
         known = ", ".join(sorted(loaded)[:5]) + (" ..." if len(loaded) > 5 else "")
-        raise UsageError(
-            f"{args.profile} has no profile of site {site!r} (give --site or --url; it has {known})"
-        )
+        which = f"no profile of site {site!r}" if site else "profiles of several sites"
+        raise UsageError(f"{args.profile} has {which} (give --site or --url; it has {known})")
     return loaded[site]
 
 
@@ -424,9 +423,22 @@ def show_progress(args: argparse.Namespace) -> bool:
 # The parser ----------------------------------------------------------------
 
 
+def whole_number(text: str) -> int:
+    """``text`` as an integer, or the error argparse shows.
+
+    >>> whole_number("abc")
+    Traceback (most recent call last):
+    argparse.ArgumentTypeError: not a whole number: 'abc'
+    """
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+
+
 def positive(text: str) -> int:
     """An argparse type: an integer of at least 1."""
-    value = int(text)
+    value = whole_number(text)
     if value < 1:
         raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
     return value
@@ -434,7 +446,7 @@ def positive(text: str) -> int:
 
 def not_negative(text: str) -> int:
     """An argparse type: an integer of at least 0."""
-    value = int(text)
+    value = whole_number(text)
     if value < 0:
         raise argparse.ArgumentTypeError(f"must be 0 or more, got {value}")
     return value
@@ -442,7 +454,10 @@ def not_negative(text: str) -> int:
 
 def not_negative_float(text: str) -> float:
     """An argparse type: a number of at least 0."""
-    value = float(text)
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
     if not value >= 0:
         raise argparse.ArgumentTypeError(f"must be 0 or more, got {text}")
     return value

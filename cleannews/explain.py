@@ -208,4 +208,5 @@ def removal_summary(reasons: Iterable[str | None], repairs: Iterable[Sequence[st
         return line
     made = Counter(code for codes in repaired for code in codes)
     detail = ", ".join(f"{code} {n}" for code, n in made.most_common())
-    return f"{line}; repaired {len(repaired)} blocks: {detail}"
+    count = len(repaired)
+    return f"{line}; repaired {count} block{'s' if count != 1 else ''}: {detail}"

@@ -183,4 +183,4 @@ def test_clean_with_a_profile_of_many_sites_picks_the_site(tmp_path: Path) -> No
     )
     assert [r["text"] for r in json.loads(picked.stdout)["removed"]] == [BOILER["kabar.id"]]
     unsure = cleannews_cli("clean", text, "--profile", tmp_path / "p.json")
-    assert unsure.returncode == 2 and "no profile of site ''" in unsure.stderr
+    assert unsure.returncode == 2 and "has profiles of several sites (give --site or --url" in unsure.stderr

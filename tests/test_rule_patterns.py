@@ -79,7 +79,10 @@ def test_a_rules_file_not_in_the_format_gets_an_error_naming_it(tmp_path: Path) 
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ('[boilerplate]\nlables = [{ phrases = ["x y"] }]\n', r"unknown key 'lables' \(did you mean 'labels'\?\)"),
+        (
+            '[boilerplate]\nlables = [{ phrases = ["x y"] }]\n',
+            r"unknown key 'lables' \(did you mean 'labels'\?\)",
+        ),
         ('[boilerplat]\nlabels = [{ phrases = ["x y"] }]\n', r"unknown reason \[boilerplat\] \(did you mean"),
         ("[boilerplate]\nshapes = [{ patern = 'x .*' }]\n", r"shapes entries need 'pattern'"),
         ('[boilerplate]\nlabels = [{ phrases = ["x y"], sen = "here" }]\n', r"unknown field 'sen'"),
@@ -87,7 +90,9 @@ def test_a_rules_file_not_in_the_format_gets_an_error_naming_it(tmp_path: Path) 
         ('[language]\nstopword = ["dan"]\n', r"\[language\] has an unknown key 'stopword'"),
     ],
 )
-def test_a_misspelled_rules_file_is_refused_with_the_nearest_name(tmp_path: Path, text: str, message: str) -> None:
+def test_a_misspelled_rules_file_is_refused_with_the_nearest_name(
+    tmp_path: Path, text: str, message: str
+) -> None:
     """A new user's report: a misspelled key or reason was read and did
     nothing (or made a new reason code), and a shape without its pattern
     raised a bare KeyError."""
