@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
+import pytest
 from hypothesis import given, settings
 
 from cleannews import clean_text
+from cleannews.evidence import FEATURES
+from cleannews.wording import in_words
 from tests.strategies import Draft, damaged_drafts, dirty_drafts
 
 
@@ -33,3 +38,13 @@ def test_the_title_line_cuts_and_repeats_say_why() -> None:
         removed = clean_text(raw).removed
         assert [r.reason for r in removed] == [reason]
         assert unexplained(raw) == []
+
+
+@pytest.mark.parametrize("name", FEATURES)
+def test_every_feature_the_scorer_can_name_is_said_in_words(name: str) -> None:
+    """A new user's report: `explain --why` showed "log_blocks 1.95"; on
+    scrapinghub-text the why of some removals held "lexicon@-1 0.20",
+    "prose_share 0.69", "byline_cover 0.20"."""
+    for value in (0.0, 0.25, 1.0, 3.0, 10.0):
+        said = in_words(name, value)
+        assert said and not re.search(rf"(?<![\w@]){re.escape(name)} -?\d", said), said

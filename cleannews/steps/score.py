@@ -9,7 +9,6 @@ paragraph; in a run of 5 short lines").
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -18,6 +17,7 @@ from cleannews.measure import ends_sentence, has_more_words, reads_as_heading
 from cleannews.model import Block
 from cleannews.reasons import BOILERPLATE, BYLINE, CAPTION, COMMENTS, NAVIGATION, RELATED
 from cleannews.scorer import Model, ModelError, default_model
+from cleannews.wording import in_words
 
 _AT = {name: i for i, name in enumerate(FEATURES)}
 #: How many of the weightiest features ``why`` names.
@@ -50,35 +50,6 @@ def likely_reason(evidence: Evidence) -> str:
     if f[_AT["ends_sentence"]]:
         return CAPTION
     return NAVIGATION if evidence.tokens <= 3 else BOILERPLATE
-
-
-def describe(name: str, value: float) -> str:
-    """One feature of a block in words.
-
-    >>> describe("ends_sentence", 0.0), describe("short_run", 5.0)
-    ('no sentence end', 'in a run of 5 short lines')
-    """
-    flags = {
-        "ends_sentence": ("ends a sentence", "no sentence end"),
-        "after_last_prose": ("below the last paragraph", "above the last paragraph"),
-        "before_first_prose": ("above the first paragraph", "below the first paragraph"),
-        "repeated": ("said twice in the article", "said once"),
-        "name_like": ("written like a name", "not written like a name"),
-        "first_block": ("the first line", "not the first line"),
-    }
-    if name in flags:
-        return flags[name][0 if value else 1]
-    if name == "short_run":
-        return f"in a run of {int(value)} short lines" if value else "a paragraph of prose"
-    if name in ("log_tokens", "log_chars"):
-        unit = "words" if name == "log_tokens" else "characters"
-        return f"{round(math.expm1(value))} {unit}"
-    if name == "topical":
-        return f"{value:.0%} of its words used by the story"
-    if name.startswith("since_") and name.endswith("_label"):
-        family = name[len("since_") : -len("_label")]
-        return f"{int(value)} lines under a {family} label" if value < FAR else f"under no {family} label"
-    return f"{name} {value:.2f}"
 
 
 @dataclass(frozen=True)
@@ -194,5 +165,5 @@ def names_residue(evidence: Evidence, *, min_cover: float = 0.5) -> bool:
 def _why(model: Model, row: Sequence[float], probability: float) -> str:
     """The weightiest evidence for a drop, in words, and the probability."""
     pushes = sorted(model.contributions(row).items(), key=lambda kv: -kv[1])
-    named = [describe(name, row[_AT[name]]) for name, push in pushes[:WHY_FEATURES] if push > 0]
+    named = [in_words(name, row[_AT[name]]) for name, push in pushes[:WHY_FEATURES] if push > 0]
     return "; ".join([*named, f"scored {probability:.2f}"])
