@@ -29,6 +29,27 @@ def test_lone_section_words_over_a_headline_are_not_the_title() -> None:
     assert REPORT_1 in article.paragraphs
 
 
+def test_lone_words_and_stamps_around_the_title_go() -> None:
+    """The breadcrumb words and a BBC-style stamp above the headline stayed
+    in the body under the title (indonesian-dev: "News", "Regional"), and
+    so did a stamp right under it (cleanportaleval-text: 11, BBC pages); a
+    lead above the headline stays."""
+    headline = "Harga Beras Naik Lagi di Pasar Induk"
+    stamp = "5 April 2013 Last updated at 08:09 GMT"
+    article = cleannews.clean_text(f"Berita\nDaerah\n{stamp}\n{headline}\n{REPORT_1}\n{REPORT_2}")
+    assert article.title == headline and article.paragraphs == [REPORT_1, REPORT_2]
+    assert [(r.text, r.reason) for r in article.removed] == [
+        ("Berita", "navigation"),
+        ("Daerah", "navigation"),
+        (stamp, "byline"),
+    ]
+    led = cleannews.clean_text(f"{REPORT_1}\n{headline}\n{REPORT_2}", title=headline)
+    assert REPORT_1 in led.paragraphs
+    stamped = cleannews.clean_text(f"{headline}\n{stamp}\n{REPORT_1}\n{REPORT_2}")
+    assert [(r.text, r.reason) for r in stamped.removed] == [(stamp, "byline")]
+    assert stamped.metadata["published_raw"] == stamp
+
+
 def test_a_one_word_headline_over_prose_stays_the_title() -> None:
     assert cleannews.clean_text(f"Banjir\n{REPORT_1}\n{REPORT_2}").title == "Banjir"
 

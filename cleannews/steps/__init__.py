@@ -18,7 +18,7 @@ from cleannews.steps.language import detect_language
 from cleannews.steps.lists import drop_related_lists
 from cleannews.steps.score import drop_scored
 from cleannews.steps.site import drop_site_boilerplate
-from cleannews.steps.structure import drop_duplicate_title, find_headings, find_title
+from cleannews.steps.structure import drop_around_title, drop_duplicate_title, find_headings, find_title
 from cleannews.steps.titles import split_title_block
 
 
@@ -34,8 +34,10 @@ def default_steps() -> list[Step]:
     8601. The closing credits and the title are looked for again after the
     scorer (a no-op when nothing changed): lines it drops under a closing
     name or over a headline hid them, and cleaning the article again,
-    without those lines, would find them (law 3); a lone word the title
-    was found past then is weighed once more, as it is under the title.
+    without those lines, would find them (law 3); what the title was found
+    past then goes when it is a lone word or a date and time stamp
+    (`drop_around_title`), and is weighed once more otherwise, as it is under
+    the title.
     """
     return [
         drop_ads(),
@@ -50,6 +52,7 @@ def default_steps() -> list[Step]:
         drop_scored(),
         drop_bylines(),
         find_title,
+        drop_around_title,
         drop_scored(above_title_only=True),
         split_title_block,
         drop_duplicate_title,

@@ -25,7 +25,7 @@ from cleannews.measure import (
     words,
 )
 from cleannews.model import Block
-from cleannews.reasons import DUPLICATE_TITLE
+from cleannews.reasons import BYLINE, DUPLICATE_TITLE, NAVIGATION
 from cleannews.steps.base import kept_indexes
 
 
@@ -78,6 +78,44 @@ def found_title(block: Block) -> bool:
     (True, False)
     """
     return block.kind == "title" and block.line > 0 and block.level is None
+
+
+def drop_around_title(blocks: Sequence[Block]) -> list[Block]:
+    """Drop what stands around the title without being the story: what
+    `find_title` passed over to reach it when that is a lone word (a
+    section's breadcrumb, "News", as navigation) or a date and time stamp
+    (`reads_as_timestamp`, as a byline), and such a stamp right under it
+    ("5 April 2013 Last updated at 08:09 GMT"). Other lines above the title
+    stay (a lead printed over its headline is reporting).
+
+    >>> out = drop_around_title([Block("News"), Block("Banjir Rendam Tiga Desa", "title", line=2),
+    ...     Block("5 April 2013 Last updated at 08:09 GMT"), Block("Isi.")])
+    >>> [(b.text[:4], b.reason) for b in out]
+    [('News', 'navigation'), ('Banj', None), ('5 Ap', 'byline'), ('Isi.', None)]
+    """
+    kept = kept_indexes(blocks)
+    title = next((n for n, i in enumerate(kept) if blocks[i].kind == "title"), None)
+    if title is None:
+        return list(blocks)
+    above = set(kept[:title])
+    under = kept[title + 1] if title + 1 < len(kept) else None
+    return [
+        _dropped_above_title(b) if i in above else _dropped_stamp(b, "under") if i == under else b
+        for i, b in enumerate(blocks)
+    ]
+
+
+def _dropped_above_title(block: Block) -> Block:
+    if len(words(block.text)) == 1:
+        return block.drop(NAVIGATION, why="a lone word above the title")
+    return _dropped_stamp(block, "above")
+
+
+def _dropped_stamp(block: Block, where: str) -> Block:
+    if reads_as_timestamp(block.text):
+        # As a date line's: the stamp is the article's date (`parse_dates` reads it).
+        return block.drop(BYLINE, why=f"a date and time stamp {where} the title", published=block.text)
+    return block
 
 
 #: At most this many lone words stand over a headline as its section labels.
