@@ -86,7 +86,8 @@ def drop_around_title(blocks: Sequence[Block]) -> list[Block]:
     section's breadcrumb, "News", as navigation) or a date and time stamp
     (`reads_as_timestamp`, as a byline), and such a stamp right under it
     ("5 April 2013 Last updated at 08:09 GMT"). Other lines above the title
-    stay (a lead printed over its headline is reporting).
+    stay (a lead printed over its headline is reporting, and "Jakarta -" the
+    dateline that starts it).
 
     >>> out = drop_around_title([Block("News"), Block("Banjir Rendam Tiga Desa", "title", line=2),
     ...     Block("5 April 2013 Last updated at 08:09 GMT"), Block("Isi.")])
@@ -106,7 +107,8 @@ def drop_around_title(blocks: Sequence[Block]) -> list[Block]:
 
 
 def _dropped_above_title(block: Block) -> Block:
-    if len(words(block.text)) == 1:
+    # A bare word: "Jakarta -" is a dateline that starts the lead, not a label.
+    if words(block.text) == [block.text.strip()]:
         return block.drop(NAVIGATION, why="a lone word above the title")
     return _dropped_stamp(block, "above")
 
