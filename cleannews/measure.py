@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -291,12 +292,12 @@ def main_script(texts: Sequence[str]) -> str | None:
     >>> main_script(["Bacaan niat puasa", "\u0646\u064e\u0648\u064e", "Artinya: aku berniat puasa."])
     'LATIN'
     """
-    counts: dict[str, int] = {}
+    counts: Counter[str] = Counter()
     for text in texts:
         script = script_of(text)
         if script is not None:
-            counts[script] = counts.get(script, 0) + len(text)
-    return max(counts, key=counts.__getitem__) if counts else None
+            counts[script] += len(text)
+    return counts.most_common(1)[0][0] if counts else None
 
 
 #: What sits between a headline and a site name in a page title (kept by `split`).
