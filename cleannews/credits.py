@@ -13,14 +13,13 @@ read it with these functions; they decide nothing themselves.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import cache
 
 import regex
 
 from cleannews.evidence import measure
 from cleannews.measure import ends_sentence, line_key, normalize_space, strip_decoration
 from cleannews.reasons import BYLINE, SITE_NAME
-from cleannews.rules import default_rules
+from cleannews.rules import Rules, active_rules
 
 _DOMAIN = regex.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:[a-z]{2,6})(?:/\S*)?", regex.IGNORECASE)
 _BRAND_WORD = regex.compile(r"[\p{Lu}\d][\p{L}\d.&'’+-]*|&")
@@ -51,7 +50,7 @@ def reads_as_residue(text: str) -> bool:
 
 def certain_rule_of(text: str) -> tuple[str, str] | None:
     """The certain rule (see `cleannews.evidence.certain_rule`) ``text`` meets, if any."""
-    return measure(text, default_rules()).certain
+    return measure(text, active_rules()).certain
 
 
 def looks_like_name(text: str, *, max_words: int = 5) -> bool:
@@ -64,7 +63,7 @@ def looks_like_name(text: str, *, max_words: int = 5) -> bool:
     (True, False)
     """
     found = text.split()
-    particles = default_rules().words(BYLINE, "particles")
+    particles = active_rules().words(BYLINE, "particles")
     return 0 < len(found) <= max_words and all(
         _NAME_WORD.fullmatch(w) is not None or w.casefold() in particles for w in found
     )
@@ -77,7 +76,7 @@ def split_names(text: str) -> list[str]:
     ['Suparjo Ramalan', 'Adhyasta Dirgantara', 'Erlangga Djumena']
     """
     pieces = [text]
-    for joins in default_rules().patterns(BYLINE, "joins"):
+    for joins in active_rules().patterns(BYLINE, "joins"):
         pieces = [p for piece in pieces for p in joins.split(piece)]
     return [name for piece in pieces if (name := piece.strip(_VALUE_DECOR))]
 
@@ -100,14 +99,14 @@ def _pairs(match: regex.Match[str], *, names_only: bool) -> Pairs | None:
 
 def _fullmatches(key: str, text: str) -> Iterator[regex.Match[str]]:
     """Every ``[byline] key`` pattern that matches the whole ``text``, in file order."""
-    for compiled in default_rules().compiled(BYLINE, key):
+    for compiled in active_rules().compiled(BYLINE, key):
         if match := compiled.fullmatch(text):
             yield match
 
 
 def _fullmatch(key: str, text: str) -> regex.Match[str] | None:
     """The first of `_fullmatches`, without a generator (this runs on every block)."""
-    for compiled in default_rules().compiled(BYLINE, key):
+    for compiled in active_rules().compiled(BYLINE, key):
         if match := compiled.fullmatch(text):
             return match
     return None
@@ -208,10 +207,14 @@ def read_names(text: str, *, max_names: int = 4, min_words: int = 2) -> list[str
     return None
 
 
-@cache
 def _glued_code() -> regex.Pattern[str] | None:
-    """A bracketed code after a sentence end, at the end of the text."""
-    codes = default_rules().patterns(BYLINE, "codes")
+    """A bracketed code after a sentence end, at the end of the text (built
+    once per `Rules` value)."""
+    return active_rules().derived("glued_code", _glued_code_of)
+
+
+def _glued_code_of(rules: Rules) -> regex.Pattern[str] | None:
+    codes = rules.patterns(BYLINE, "codes")
     if not codes:
         return None
     union = "|".join(f"(?:{c.pattern})" for c in codes).replace("(?P<byline_codes>", "(?:")
@@ -258,7 +261,7 @@ def looks_like_brand(text: str, *, max_words: int = 4) -> bool:
     (True, False)
     """
     found = text.split()
-    small = default_rules().words(SITE_NAME, "small")
+    small = active_rules().words(SITE_NAME, "small")
     return (
         0 < len(found) <= max_words
         and _BRAND_WORD.fullmatch(found[0]) is not None
@@ -278,4 +281,4 @@ def names_a_site(text: str) -> bool:
 def named(key: str, text: str) -> bool:
     """Whether ``text`` is whole one of the ``[site-name] key`` patterns."""
     key_text = line_key(text)
-    return any(p.fullmatch(key_text) for p in default_rules().patterns(SITE_NAME, key))
+    return any(p.fullmatch(key_text) for p in active_rules().patterns(SITE_NAME, key))

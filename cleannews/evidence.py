@@ -27,7 +27,7 @@ import regex
 
 from cleannews.lexicon import Hit, tokens
 from cleannews.model import Block
-from cleannews.rules import Rules, default_rules
+from cleannews.rules import Rules, active_rules
 
 #: The families whose phrases and shapes are counted per block, in feature order.
 FAMILIES = (
@@ -500,7 +500,7 @@ def article_features(
     """The feature vector of every block of one article (`FEATURES` order).
 
     >>> texts = ("Iklan", "Harga beras naik lagi hari ini, kata menteri itu.")
-    >>> rows = article_features([measure(t, default_rules()) for t in texts], default_rules())
+    >>> rows = article_features([measure(t, active_rules()) for t in texts], active_rules())
     >>> len(rows[1]) == len(FEATURES), rows[1][1] == math.log1p(9)
     (True, True)
     """
@@ -705,7 +705,7 @@ def gather(blocks: Sequence[Block], rules: Rules | None = None, profile: object 
     >>> out[0].evidence.certain, out[1].evidence.certain
     (('related', 'leads'), None)
     """
-    rules = default_rules() if rules is None else rules
+    rules = active_rules() if rules is None else rules
     at = [i for i, b in enumerate(blocks) if b.kept]
     # A text said several times in one article (labels, widgets, a page of
     # short lines) is measured once: a `Shape` depends on the text alone.
@@ -759,7 +759,7 @@ def regather(blocks: Sequence[Block]) -> list[Block]:
         and at == sorted(at)
     ):
         return list(blocks)
-    rules = next((e.rules for e in known if e is not None and e.rules is not None), None) or default_rules()
+    rules = next((e.rules for e in known if e is not None and e.rules is not None), None) or active_rules()
     shapes = [
         e.shape if e is not None and e.shape is not None else measure(blocks[i].text, rules)
         for i, e in zip(at, known, strict=True)

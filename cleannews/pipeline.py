@@ -17,7 +17,7 @@ from pathlib import Path
 from cleannews.budget import check_deadline
 from cleannews.evidence import gather
 from cleannews.model import Block
-from cleannews.rules import Rules, default_rules, load_rules
+from cleannews.rules import Rules, default_rules, load_rules, using_rules
 from cleannews.sites import SiteProfile
 from cleannews.steps import Step, default_steps, run
 from cleannews.steps.fixes import repair
@@ -52,10 +52,13 @@ def clean_blocks(
     profile: object | None = None,
 ) -> list[Block]:
     """Repair ``blocks``, cut residue glued inside them (and the spans the
-    site ``profile`` knows), gather their evidence, and run the steps."""
-    prepared = trim_inline()(repair(list(blocks)))
-    if isinstance(profile, SiteProfile):
-        prepared = profile.trim(prepared)
-    check_deadline("before the evidence pass")
-    gathered = gather(prepared, as_rules(rules), profile)
-    return run(gathered, default_steps() if steps is None else steps)
+    site ``profile`` knows), gather their evidence, and run the steps, all
+    with ``rules`` active (`cleannews.rules.using_rules`): every step reads
+    them, the evidence pass as well as the byline parsers and inline cuts."""
+    with using_rules(as_rules(rules)) as chosen:
+        prepared = trim_inline()(repair(list(blocks)))
+        if isinstance(profile, SiteProfile):
+            prepared = profile.trim(prepared)
+        check_deadline("before the evidence pass")
+        gathered = gather(prepared, chosen, profile)
+        return run(gathered, default_steps() if steps is None else steps)

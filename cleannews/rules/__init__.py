@@ -12,11 +12,13 @@ and weekday names of each language.
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import regex
 
@@ -24,11 +26,22 @@ from cleannews.lexicon import KEYS, Lexicon, tokens
 from cleannews.rules.form import check_file, shipped_form
 from cleannews.rules.screen import ShapeScreen, shape_reason_plain
 
-__all__ = ["FLAGS", "Rules", "RulesError", "ShapeScreen", "default_rules", "load_rules", "shape_reason_plain"]
+__all__ = [
+    "FLAGS",
+    "Rules",
+    "RulesError",
+    "ShapeScreen",
+    "active_rules",
+    "default_rules",
+    "load_rules",
+    "shape_reason_plain",
+    "using_rules",
+]
 
 SHIPPED = Path(__file__).resolve().parent
 #: How patterns are compiled: case-insensitive, Unicode, `regex`'s V1 behaviour off.
 FLAGS = regex.IGNORECASE | regex.UNICODE
+_Derived = TypeVar("_Derived")
 
 
 class RulesError(ValueError):
@@ -84,6 +97,16 @@ class Rules:
 
     def languages(self) -> list[str]:
         return sorted(self.stopwords)
+
+    def derived(self, name: str, make: Callable[[Rules], _Derived]) -> _Derived:
+        """``make(self)``, worked out once per `Rules` value and kept under
+        ``name``: for what a step builds from the rules (an alternation of
+        month names, a compiled pattern) and would otherwise build per block."""
+        key = ("derived", name)
+        if key not in self._memo:
+            self._memo[key] = make(self)
+        found: _Derived = self._memo[key]
+        return found
 
 
 def _words(rules: Rules, reason: str, key: str) -> frozenset[str]:
@@ -178,6 +201,35 @@ def shipped_files(folder: Path = SHIPPED) -> list[Path]:
 def default_rules() -> Rules:
     """The rules shipped with cleannews (built once per process)."""
     return build(shipped_files())
+
+
+#: The rules of the cleaning under way in this thread or task (`using_rules`).
+_ACTIVE: ContextVar[Rules | None] = ContextVar("cleannews_active_rules", default=None)
+
+
+def active_rules() -> Rules:
+    """The rules the steps read: those of the cleaning under way
+    (`using_rules`: `clean_text` and `clean_html` set the ones they were
+    given), else the shipped ones. A user's file thus reaches every key,
+    the byline parsers and inline cuts included, not only the evidence pass.
+
+    >>> active_rules() is default_rules()
+    True
+    """
+    found = _ACTIVE.get()
+    return default_rules() if found is None else found
+
+
+@contextmanager
+def using_rules(rules: Rules) -> Iterator[Rules]:
+    """Make ``rules`` the `active_rules` inside the ``with`` block, in this
+    thread or task only (a context variable: parallel cleanings each see
+    their own), and restore what was active before on leaving it."""
+    token = _ACTIVE.set(rules)
+    try:
+        yield rules
+    finally:
+        _ACTIVE.reset(token)
 
 
 def load_rules(*paths: str | Path, shipped: bool = True) -> Rules:

@@ -15,7 +15,7 @@ from cleannews.evidence import measure
 from cleannews.measure import caps_ratio, reads_as_prose, reads_as_sentence, words
 from cleannews.model import Block
 from cleannews.reasons import AD, ESCAPE_ARTIFACT, PROMO
-from cleannews.rules import default_rules
+from cleannews.rules import active_rules
 from cleannews.steps.base import certain_reason
 
 
@@ -73,7 +73,7 @@ def shouts(text: str, *, max_acronym: int = 4) -> bool:
 
 def _has_ad_words(text: str) -> bool:
     """Whether ``text`` holds a phrase of ad copy (``[ad] words`` in the rules)."""
-    return any(hit.reason == AD for hit in measure(text, default_rules()).hits)
+    return any(hit.reason == AD for hit in measure(text, active_rules()).hits)
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from functools import lru_cache
 from cleannews.budget import check_deadline
 from cleannews.evidence import Evidence, measure
 from cleannews.model import Block
-from cleannews.rules import default_rules
+from cleannews.rules import active_rules
 
 Step = Callable[[Sequence[Block]], list[Block]]
 Filter = Callable[[Block], str | None]
@@ -107,7 +107,7 @@ def measure_block(block: Block) -> Evidence:
 
 
 def _measure_text(text: str) -> Evidence:
-    shape = measure(text, default_rules())
+    shape = measure(text, active_rules())
     return Evidence((), shape.hits, shape.certain, len(shape.tokens))
 
 

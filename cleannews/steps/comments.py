@@ -17,7 +17,7 @@ from itertools import accumulate
 from cleannews.measure import line_key, reads_as_sentence
 from cleannews.model import Block
 from cleannews.reasons import COMMENTS
-from cleannews.rules import default_rules
+from cleannews.rules import active_rules
 from cleannews.steps.base import certain_reason, certain_rule
 
 
@@ -91,7 +91,7 @@ def is_comment_header(text: str) -> bool:
     if len(text) > _LONGEST_HEADER:
         return False
     key = line_key(text)
-    return any(p.fullmatch(key) for p in default_rules().patterns("comments", "headers"))
+    return any(p.fullmatch(key) for p in active_rules().patterns("comments", "headers"))
 
 
 #: Longer lines are no comment header (and are not matched against the patterns).
@@ -130,7 +130,7 @@ def asks_the_reader(text: str) -> bool:
     if not text.rstrip().endswith("?"):
         return False
     key = line_key(text)
-    return any(p.fullmatch(key) for p in default_rules().patterns("comments", "questions"))
+    return any(p.fullmatch(key) for p in active_rules().patterns("comments", "questions"))
 
 
 def _is_call(block: Block) -> bool:

@@ -24,7 +24,7 @@ from cleannews.credits import split_trailing_code
 from cleannews.measure import ends_sentence, has_more_words, line_key
 from cleannews.model import Block
 from cleannews.reasons import BYLINE, RELATED
-from cleannews.rules import default_rules
+from cleannews.rules import active_rules
 
 #: Reasons whose ``[<reason>.inline] tails`` are cut off the end of a paragraph.
 TAIL_REASONS = ("related", "newsletter", "comments")
@@ -67,7 +67,7 @@ def headline_end(text: str, start: int, *, min_words: int = 3, max_loose: int = 
     >>> t[: headline_end(t, 0)]
     'Kewajiban dalam Kegiatan Kerja Bakti'
     """
-    small = default_rules().words("related.inline", "small")
+    small = active_rules().words("related.inline", "small")
     found = list(_WORD.finditer(text, start, start + MAX_HEADLINE_CHARS))
     loose = 0
     for i, word in enumerate(found):
@@ -95,7 +95,7 @@ def find_inline_link(text: str, *, min_rest_words: int = 5) -> tuple[int, int] |
     >>> t[s:e]
     'Baca juga: Harga Beras Naik Lagi'
     """
-    labels = default_rules().compiled("related.inline", "labels")
+    labels = active_rules().compiled("related.inline", "labels")
     if not labels:
         return None
     for start in sentence_starts(text):
@@ -120,7 +120,7 @@ def find_tail(text: str, *, min_kept_words: int = 5) -> tuple[int, str] | None:
     (34, 'newsletter')
     """
     # Once the text before a start has enough words, so has the text before later starts.
-    tails = [(r, p) for r in TAIL_REASONS for p in default_rules().compiled(f"{r}.inline", "tails")]
+    tails = [(r, p) for r in TAIL_REASONS for p in active_rules().compiled(f"{r}.inline", "tails")]
     enough = False
     for start in sentence_starts(text) if tails else ():
         if len(text) - start > MAX_TAIL_CHARS:

@@ -12,18 +12,17 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import cache
 
 from cleannews.measure import words
 from cleannews.model import Block
-from cleannews.rules import default_rules
+from cleannews.rules import active_rules
 from cleannews.steps.base import kept_indexes
 
 
-@cache
 def stopwords() -> dict[str, frozenset[str]]:
-    """Each language's function words, casefolded, keyed by its rule file."""
-    return dict(default_rules().stopwords)
+    """Each language's function words, casefolded, keyed by its rule file
+    (of the `active_rules`: a file of yours may add a language)."""
+    return active_rules().stopwords
 
 
 def guess_language(

@@ -32,7 +32,7 @@ from cleannews.credits import (
 from cleannews.measure import TITLE_SEPARATOR, line_key, reads_as_headline, strip_decoration, words
 from cleannews.model import Block
 from cleannews.reasons import BYLINE, DUPLICATE_TITLE, SITE_NAME
-from cleannews.rules import default_rules
+from cleannews.rules import active_rules
 
 _COUNTER_TAIL = " |,;"
 
@@ -91,7 +91,7 @@ def _last_date(text: str) -> regex.Match[str] | None:
     """The ``[byline] dates`` match that starts first among those followed
     only by counters (the longest at the same start), if any."""
     best = None
-    for dates in default_rules().patterns("byline", "dates"):
+    for dates in active_rules().patterns("byline", "dates"):
         found = dates.search(text)
         while found is not None and not _only_counters(text[found.end() :]):
             found = dates.search(text, found.end())
