@@ -208,8 +208,10 @@ class find_headings:  # noqa: N801 - a step, named for what it does
         self, block: Block, following: Block, before: Iterator[Block], script: str | None
     ) -> bool:
         # A line in another script than the article's (an Arabic verse in an
-        # Indonesian article) is quoted text: no heading, and no heading after one.
-        if script_of(block.text) not in (script, None):
+        # Indonesian article) is quoted text: no heading, and no heading after
+        # one; a line without a letter ("13", a phone number, a date) names no section.
+        found = script_of(block.text)
+        if found is None or (found != script and script is not None):
             return False
         if not self._short(block.text) or following.kind not in ("paragraph", "list-item", "quote"):
             return False
