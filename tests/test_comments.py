@@ -138,6 +138,17 @@ def test_a_comment_thread_under_a_label_is_removed_though_its_comments_are_sente
     assert {r.reason for r in article.removed} == {"comments", "byline"}
 
 
+def test_a_comment_thread_under_a_short_post_is_removed() -> None:
+    """A photo post of one line with a long thread under it (dragnet-text:
+    calnewport.com, 111 comments under "Born 11/6/12"): the thread went
+    unrecognised, as it needed 50 words of article above its label."""
+    post = "Our son was born on Tuesday night, and he is already the loudest one in the house."
+    label = "3 Responses to “My new project”"
+    article = cleannews.clean_text("\n".join(["My new project", post, label, *THREAD]))
+    assert article.paragraphs == [post]
+    assert [r.text for r in article.removed] == [label, *THREAD]
+
+
 def test_timestamped_entries_under_a_label_above_the_article_are_kept() -> None:
     """A "Comments" label over a live report of dated entries, with no article
     above it, opens no thread: the entries are the reporting."""

@@ -37,7 +37,9 @@ def default_steps() -> list[Step]:
     without those lines, would find them (law 3); what the title was found
     past then goes when it is a lone word or a date and time stamp
     (`drop_around_title`), and is weighed once more otherwise, as it is under
-    the title.
+    the title. A comment thread under a short post (a photo and its line) is
+    looked for after the scorer, so that the rows the scorer was trained on
+    are those of the first pass: ``drop_comment_tail(min_words_above=10)``.
     """
     return [
         drop_ads(),
@@ -53,6 +55,7 @@ def default_steps() -> list[Step]:
         drop_bylines(),
         find_title,
         drop_around_title,
+        drop_comment_tail(min_words_above=10),
         drop_scored(above_title_only=True),
         split_title_block,
         drop_duplicate_title,
