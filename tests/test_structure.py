@@ -50,6 +50,46 @@ def test_lone_words_and_stamps_around_the_title_go() -> None:
     assert stamped.metadata["published_raw"] == stamp
 
 
+MENU = ["Shows", "Morning News with Ana Putri", "The Weekend Desk", "Issues", "ECONOMY", "About", "SCHEDULE"]
+
+
+def test_the_page_header_between_the_title_and_its_repeat_goes() -> None:
+    """A flattened page: its <title>, then its menus, then the headline over
+    the story (cleanportaleval-text: 53 menu lines on 11 pages stayed,
+    held out, as "Follow Shows & Hosts" reads like a headline)."""
+    headline = "Harga Beras Naik Lagi di Pasar Induk"
+    stamp = "5 April 2013 Last updated at 08:09 GMT"
+    page = [f"{headline} | Warta Kota", *MENU, stamp, headline, REPORT_1, REPORT_2]
+    article = cleannews.clean_text("\n".join(page))
+    assert article.title == headline and article.paragraphs == [REPORT_1, REPORT_2]
+    removed = [(r.text, r.reason) for r in article.removed]
+    assert [(m, "navigation") for m in MENU] + [(stamp, "byline"), (headline, "duplicate-title")] == [
+        r for r in removed if r[1] != "site-name"
+    ]
+
+
+def test_lines_between_the_title_and_its_repeat_stay_with_a_sentence_among_them_or_no_story_after() -> None:
+    headline = "Harga Beras Naik Lagi di Pasar Induk"
+    page = [headline, "Daftar Harga Hari Ini", REPORT_1, headline, REPORT_2]
+    with_lead = cleannews.clean_text("\n".join(page))
+    assert "Daftar Harga Hari Ini" in [b.text for b in with_lead.blocks]
+    listed = ["Beras 12.000", "Gula 14.500", "Minyak 17.000"]
+    no_story = cleannews.clean_text("\n".join([headline, *listed, headline]))
+    assert all(item in [b.text for b in no_story.blocks] for item in listed)
+
+
+def test_a_stamp_under_the_writer_name_goes_before_the_story() -> None:
+    """A stamp two lines under the title, under the writer's name, stayed
+    (cleanportaleval-text, tv.msnbc.com: "12:40 PM on 09/30/2012", made a
+    heading); one after the story's first sentence is reporting's."""
+    headline = "Harga Beras Naik Lagi di Pasar Induk"
+    stamp = "12:40 PM on 09/30/2012"
+    article = cleannews.clean_text("\n".join([headline, "Ana Putri", stamp, REPORT_1, stamp, REPORT_2]))
+    assert (stamp, "byline") in [(r.text, r.reason) for r in article.removed]
+    assert article.metadata["published_raw"] == stamp
+    assert [b.text for b in article.blocks].count(stamp) == 1
+
+
 def test_a_one_word_headline_over_prose_stays_the_title() -> None:
     assert cleannews.clean_text(f"Banjir\n{REPORT_1}\n{REPORT_2}").title == "Banjir"
 

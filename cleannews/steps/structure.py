@@ -15,11 +15,13 @@ from dataclasses import dataclass
 import regex
 
 from cleannews.measure import (
+    has_more_words,
     line_key,
     main_script,
     reads_as_heading,
     reads_as_headline,
     reads_as_lead,
+    reads_as_sentence,
     reads_as_timestamp,
     script_of,
     words,
@@ -84,10 +86,13 @@ def drop_around_title(blocks: Sequence[Block]) -> list[Block]:
     """Drop what stands around the title without being the story: what
     `find_title` passed over to reach it when that is a lone word (a
     section's breadcrumb, "News", as navigation) or a date and time stamp
-    (`reads_as_timestamp`, as a byline), and such a stamp right under it
-    ("5 April 2013 Last updated at 08:09 GMT"). Other lines above the title
-    stay (a lead printed over its headline is reporting, and "Jakarta -" the
-    dateline that starts it).
+    (`reads_as_timestamp`, as a byline), and such a stamp under it, before
+    the story's first sentence ("5 April 2013 Last updated at 08:09 GMT",
+    under the writer's name). Other lines above the title stay (a lead
+    printed over its headline is reporting, and "Jakarta -" the dateline
+    that starts it). And a page's header flattened between its ``<title>``
+    and the headline repeating it over the story (menus, section names,
+    buttons: `between_title_and_repeat`), as navigation (a stamp as a byline).
 
     >>> out = drop_around_title([Block("News"), Block("Banjir Rendam Tiga Desa", "title", line=2),
     ...     Block("5 April 2013 Last updated at 08:09 GMT"), Block("Isi.")])
@@ -99,11 +104,58 @@ def drop_around_title(blocks: Sequence[Block]) -> list[Block]:
     if title is None:
         return list(blocks)
     above = set(kept[:title])
-    under = kept[title + 1] if title + 1 < len(kept) else None
-    return [
-        _dropped_above_title(b) if i in above else _dropped_stamp(b, "under") if i == under else b
-        for i, b in enumerate(blocks)
-    ]
+    # Under the title: the lines before the story's first sentence (names, dates, buttons).
+    first = (n for n in range(title + 1, len(kept)) if reads_as_sentence(blocks[kept[n]].text))
+    under = set(kept[title + 1 : next(first, len(kept))])
+    header = between_title_and_repeat(blocks, kept[title])
+
+    def dropped(i: int, block: Block) -> Block:
+        if i in above:
+            return _dropped_above_title(block)
+        if i in header:
+            return _dropped_header(block)
+        return _dropped_stamp(block, "under") if i in under else block
+
+    return [dropped(i, b) for i, b in enumerate(blocks)]
+
+
+def between_title_and_repeat(blocks: Sequence[Block], title: int) -> set[int]:
+    """The kept blocks between the title at ``title`` and its first repeat
+    (dropped as `duplicate-title`) when each is a date and time stamp or a
+    line shorter than the title that is no sentence, and a sentence follows
+    the repeat: the page's header (menus, section names, buttons) between
+    its ``<title>`` and the headline over the story. Empty otherwise: a line
+    as long as the title may be the real headline under a title taken from
+    residue (an ad's copy said twice).
+
+    >>> story = Block("Air sungai naik sejak pagi dan merendam rumah warga, kata petugas.")
+    >>> blocks = [Block("Banjir Rendam Tiga Desa", "title", line=1), Block("Home"), Block("Shows"),
+    ...     Block("Banjir Rendam Tiga Desa").drop("duplicate-title"), story]
+    >>> sorted(between_title_and_repeat(blocks, 0))
+    [1, 2]
+    """
+    repeat = next((i for i in range(title + 1, len(blocks)) if blocks[i].reason == DUPLICATE_TITLE), None)
+    if repeat is None:
+        return set()
+    between = [i for i in range(title + 1, repeat) if blocks[i].kept]
+    story = any(b.kept and reads_as_sentence(b.text) for b in blocks[repeat + 1 :])
+    size = len(words(blocks[title].text))
+    if not story or not all(_header_line(blocks[i].text, size) for i in between):
+        return set()
+    return set(between)
+
+
+def _header_line(text: str, title_words: int) -> bool:
+    """A line of a page's header: a date and time stamp, or no sentence and
+    fewer words than the title."""
+    short = not reads_as_sentence(text) and not has_more_words(text, title_words - 1)
+    return short or reads_as_timestamp(text)
+
+
+def _dropped_header(block: Block) -> Block:
+    if reads_as_timestamp(block.text):
+        return _dropped_stamp(block, "under")
+    return block.drop(NAVIGATION, why="between the title and its repeat over the story, with no sentence")
 
 
 def _dropped_above_title(block: Block) -> Block:
