@@ -139,9 +139,11 @@ def test_a_comment_thread_under_a_label_is_removed_though_its_comments_are_sente
 
 
 def test_a_comment_thread_under_a_short_post_is_removed() -> None:
-    """A photo post of one line with a long thread under it (dragnet-text:
-    calnewport.com, 111 comments under "Born 11/6/12"): the thread went
-    unrecognised, as it needed 50 words of article above its label."""
+    """A short post with a long thread under it (dragnet-text: a game
+    thread whose post is a line-up, 603 lines of comments, and three more
+    pages): the thread went unrecognised, as it needed 50 words of article
+    above its label. A post of fewer than 10 words of sentences (a photo
+    and its line, "Born 11/6/12") still opens none."""
     post = "Our son was born on Tuesday night, and he is already the loudest one in the house."
     label = "3 Responses to “My new project”"
     article = cleannews.clean_text("\n".join(["My new project", post, label, *THREAD]))

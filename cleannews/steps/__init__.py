@@ -37,7 +37,7 @@ def default_steps() -> list[Step]:
     without those lines, would find them (law 3); what the title was found
     past then goes when it is a lone word or a date and time stamp
     (`drop_around_title`), and is weighed once more otherwise, as it is under
-    the title. A comment thread under a short post (a photo and its line) is
+    the title. A comment thread under a short post (a game thread's line-up) is
     looked for after the scorer, so that the rows the scorer was trained on
     are those of the first pass: ``drop_comment_tail(min_words_above=10)``.
     """
