@@ -115,3 +115,21 @@ def test_threads_cleaning_with_different_rules_each_see_their_own(tmp_path: Path
     with ThreadPoolExecutor(max_workers=4) as pool:
         together = list(pool.map(lambda job: cleannews.clean_text(job[0], rules=job[1]), jobs))
     assert together == alone
+
+
+def test_a_block_measured_on_its_own_is_measured_with_the_active_rules(tmp_path: Path) -> None:
+    """The evidence of a block that has none (a reader's dropped line, a
+    text a step rewrote) was remembered by its text alone: asked once under
+    the shipped rules, it stayed theirs under a user's file."""
+    from cleannews.model import Block
+    from cleannews.steps.base import measure_block
+
+    mine = tmp_path / "mine.toml"
+    mine.write_text(
+        '[boilerplate]\nlabels = [{ phrases = ["kabar desa kami"], seen = "our feed" }]\n', "utf-8"
+    )
+    block = Block("Kabar Desa Kami")
+    assert measure_block(block).certain is None
+    with using_rules(load_rules(mine)):
+        assert measure_block(block).certain == ("boilerplate", "labels")
+    assert measure_block(block).certain is None

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from cleannews.budget import check_deadline
 from cleannews.evidence import Evidence, measure
 from cleannews.model import Block
-from cleannews.rules import active_rules
+from cleannews.rules import Rules, active_rules
 
 Step = Callable[[Sequence[Block]], list[Block]]
 Filter = Callable[[Block], str | None]
@@ -101,18 +101,24 @@ def measure_block(block: Block) -> Evidence:
     >>> measure_block(Block("Baca juga: Harga beras naik")).certain
     ('related', 'leads')
     """
+    rules = active_rules()
     # The blocks the reader dropped are asked about by several steps, and
-    # repeat ("\\n" lines): what one text measures is remembered.
-    return _measured(block.text) if len(block.text) <= _REMEMBER_UP_TO else _measure_text(block.text)
+    # repeat ("\\n" lines): what one text measures is remembered, per rules.
+    if len(block.text) > _REMEMBER_UP_TO:
+        return _measure_text(block.text, rules)
+    return rules.derived("measure_block", _remembered)(block.text)
 
 
-def _measure_text(text: str) -> Evidence:
-    shape = measure(text, active_rules())
+def _measure_text(text: str, rules: Rules) -> Evidence:
+    shape = measure(text, rules)
     return Evidence((), shape.hits, shape.certain, len(shape.tokens))
 
 
+def _remembered(rules: Rules) -> Callable[[str], Evidence]:
+    return lru_cache(maxsize=1024)(partial(_measure_text, rules=rules))
+
+
 _REMEMBER_UP_TO = 2000
-_measured = lru_cache(maxsize=1024)(_measure_text)
 
 
 def certain_rule(block: Block) -> tuple[str, str] | None:
