@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import json
 import os
 import re
@@ -327,12 +328,24 @@ RUN_ONLY_OPTIONS = frozenset(
 def batch_settings(args: argparse.Namespace) -> dict[str, Any]:
     """What a checkpoint records of the command: every option that changes
     the output (new options count unless listed in `RUN_ONLY_OPTIONS`), the
-    errors file, and the version of cleannews."""
+    errors file, the version of cleannews, and a digest of each rules and
+    profile file it reads (a file edited between runs changes the output
+    as much as another file would)."""
     settings = {key: value for key, value in vars(args).items() if key not in RUN_ONLY_OPTIONS}
     settings["errors"] = errors_name(args)
     settings["cleannews"] = cleannews.__version__
+    read = [*args.rules, *([args.profile] if args.profile else [])]
+    settings["file_contents"] = {str(path): content_digest(path) for path in read}
     normal: dict[str, Any] = json.loads(json.dumps(settings, default=str))
     return normal
+
+
+def content_digest(path: str | Path) -> str:
+    """A digest of the bytes of the file at ``path`` ("unreadable" when it cannot be read)."""
+    try:
+        return hashlib.blake2b(Path(path).read_bytes(), digest_size=16).hexdigest()
+    except OSError:
+        return "unreadable"
 
 
 def checkpointed(args: argparse.Namespace) -> bool:

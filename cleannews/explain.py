@@ -95,7 +95,8 @@ def explain_text(
         for shown in explain_line(line.rstrip(), by_line.get(number, []), style)
     )
     yield from squeeze_blank(explained)
-    yield removal_summary((b.reason for b in blocks if b.line), (b.repairs for b in blocks))
+    cuts = [cut.reason for b in blocks for cut in b.cuts]
+    yield removal_summary((b.reason for b in blocks if b.line), (b.repairs for b in blocks), cuts)
 
 
 def squeeze_blank(lines: Iterable[str]) -> Iterator[str]:
@@ -189,20 +190,28 @@ def explain_article(article: Article, style: Style = Style()) -> Iterator[str]:
     yield removal_summary([None] * kept + [r.reason for r in article.removed], repairs)
 
 
-def removal_summary(reasons: Iterable[str | None], repairs: Iterable[Sequence[str]] = ()) -> str:
-    """A closing line: how many blocks were removed, and for what; and how
-    many were repaired, by which repairs, when any was.
+def removal_summary(
+    reasons: Iterable[str | None], repairs: Iterable[Sequence[str]] = (), cuts: Sequence[str] = ()
+) -> str:
+    """A closing line: how many blocks were removed, and for what; how many
+    pieces were cut from inside kept blocks (``cuts``: their reasons), and
+    how many blocks were repaired, by which repairs, when any was.
 
     >>> removal_summary(["ad", None, "ad", "related"])
     '-- removed 3 of 4 blocks: ad 2, related 1'
     >>> removal_summary(["ad", None], [("entity", "whitespace"), ("entity",)])
     '-- removed 1 of 2 blocks: ad 1; repaired 2 blocks: entity 2, whitespace 1'
+    >>> removal_summary([None, None], cuts=["related"])
+    '-- removed 0 of 2 blocks; cut 1 piece from inside them: related 1'
     """
     counts = Counter(reasons)
     total = sum(counts.values())
     kept = counts.pop(None, 0)
     detail = ", ".join(f"{reason} {n}" for reason, n in counts.most_common())
     line = f"-- removed {total - kept} of {total} blocks" + (f": {detail}" if detail else "")
+    if cuts:
+        cut = ", ".join(f"{reason} {n}" for reason, n in Counter(cuts).most_common())
+        line += f"; cut {len(cuts)} piece{'s' if len(cuts) != 1 else ''} from inside them: {cut}"
     repaired = [codes for codes in repairs if codes]
     if not repaired:
         return line

@@ -578,6 +578,20 @@ def test_batch_resume_refuses_another_command_and_standard_output(tmp_path: Path
     assert piped.returncode == 2 and "--resume needs the output and the errors in files" in piped.stderr
 
 
+def test_batch_resume_refuses_a_rules_file_edited_since(tmp_path: Path) -> None:
+    """A new user's report: the checkpoint kept the rules file's path only,
+    so a file edited between runs went unnoticed and the output mixed both."""
+    out, source = tmp_path / "out.jsonl", write_jsonl(tmp_path / "in.jsonl", short_records(2))
+    mine = tmp_path / "mine.toml"
+    mine.write_text(MY_RULES, encoding="utf-8")
+    assert cleannews_cli("batch", source, "-o", out, "--rules", mine).returncode == 0
+    again = cleannews_cli("batch", source, "-o", out, "--rules", mine, "--resume")
+    assert again.returncode == 0, again.stderr
+    mine.write_text(MY_RULES + "\n# edited\n", encoding="utf-8")
+    edited = cleannews_cli("batch", source, "-o", out, "--rules", mine, "--resume")
+    assert edited.returncode == 2 and "differs in: file_contents" in edited.stderr
+
+
 # explain ---------------------------------------------------------------------
 
 
@@ -669,6 +683,21 @@ def test_a_misspelled_rules_file_is_a_usage_error_before_any_work(tmp_path: Path
         ran = cleannews_cli(*command, "--rules", bad)
         assert ran.returncode == 2
         assert "bad.toml: [boilerplate] has an unknown key 'lables' (did you mean 'labels'?)" in ran.stderr
+    assert not (tmp_path / "o").exists()
+
+
+def test_a_pattern_that_does_not_compile_in_a_key_one_step_reads_is_a_usage_error(tmp_path: Path) -> None:
+    """A new user's report: a credit pattern missing its ``)`` loaded fine,
+    then `clean` crashed with a traceback and `batch` failed every record."""
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[byline]\ncredits = [{ pattern = 'naskah: (?P<authors>.+', seen = 'feed' }]\n", "utf-8")
+    for command in (
+        ["clean", SEED],
+        ["batch", write_jsonl(tmp_path / "in.jsonl", [record(1, REPORT)]), "-o", tmp_path / "o"],
+    ):
+        ran = cleannews_cli(*command, "--rules", bad)
+        assert ran.returncode == 2 and "Traceback" not in ran.stderr
+        assert "bad.toml: pattern 'naskah: (?P<authors>.+' does not compile" in ran.stderr
     assert not (tmp_path / "o").exists()
 
 

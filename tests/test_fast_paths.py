@@ -137,7 +137,7 @@ def test_rules_patterns_are_read_once_and_handed_out_as_new_lists() -> None:
 @given(st.text(max_size=80))
 @example("\\n")
 def test_a_remembered_measure_of_a_block_is_the_measure_of_its_text(text: str) -> None:
-    assert measure_block(Block(text)) == _measure_text(text)
+    assert measure_block(Block(text)) == _measure_text(text, RULES)
 
 
 MODEL = default_model()

@@ -88,6 +88,13 @@ def test_a_rules_file_not_in_the_format_gets_an_error_naming_it(tmp_path: Path) 
         ('[boilerplate]\nlabels = [{ phrases = ["x y"], sen = "here" }]\n', r"unknown field 'sen'"),
         ('[related.inline]\nsmall = "dan"\n', r"\[related.inline\] small must be a list"),
         ('[language]\nstopword = ["dan"]\n', r"\[language\] has an unknown key 'stopword'"),
+        ('[languge]\nstopwords = ["dan"]\n', r"unknown reason \[languge\] \(did you mean 'language'\?\)"),
+        # A key one step reads, under a table that step does not read.
+        ("[ad]\ncredits = [{ pattern = 'x (?P<authors>.+)' }]\n", r"'credits' \(read in \[byline\] only\)"),
+        ("[ad.inline]\ntails = [{ pattern = 'x .+' }]\n", r"\[ad.inline\] is read by no step"),
+        ("[related.inlne]\nlabels = [{ pattern = 'x' }]\n", r"'inlne' \(did you mean 'inline'\?\)"),
+        ("[byline]\ncredits = [{ pattern = 'x (?P<authors>.+' }]\n", r"does not compile: missing \)"),
+        ("[byline]\ncredits = [{ pattern = 'x (?P<repairs>.+)' }]\n", r"'repairs' names a metadata key"),
     ],
 )
 def test_a_misspelled_rules_file_is_refused_with_the_nearest_name(

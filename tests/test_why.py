@@ -48,3 +48,17 @@ def test_every_feature_the_scorer_can_name_is_said_in_words(name: str) -> None:
     for value in (0.0, 0.25, 1.0, 3.0, 10.0):
         said = in_words(name, value)
         assert said and not re.search(rf"(?<![\w@]){re.escape(name)} -?\d", said), said
+
+
+def test_the_explain_footer_counts_what_was_cut_from_inside_a_paragraph() -> None:
+    """A new user's report: `explain` marked an inline "Baca juga" link as
+    removed, and its last line said "removed 0 of 3 blocks"."""
+    from cleannews.explain import explain_text
+
+    raw = (
+        "Harga Beras Naik\nPedagang di pasar induk mengeluh sepi pembeli sejak pekan lalu."
+        " Baca juga: Harga Cabai Naik Lagi Menurut para pedagang, harga naik sejak pekan lalu.\n"
+        "Pemerintah berjanji menambah pasokan agar harga tetap stabil sampai akhir bulan."
+    )
+    footer = list(explain_text(raw))[-1]
+    assert footer == "-- removed 0 of 3 blocks; cut 1 piece from inside them: related 1"

@@ -161,6 +161,43 @@ def phrase_entries(source: str, table: dict[str, Any]) -> Iterator[tuple[str, st
                     yield reason, key, phrase
 
 
+#: Metadata keys cleannews sets itself: no byline pattern's group may name one.
+RESERVED_GROUPS = frozenset({"repairs", "language", "dateline_place"})
+
+
+def check_patterns(source: str, table: dict[str, Any]) -> None:
+    """Compile every ``pattern`` of one file's tables (the keys one step
+    reads too, which are compiled only when that step runs), so that a
+    pattern that does not compile, or a group that names a metadata key
+    cleannews sets itself, is refused when the file is loaded.
+
+    >>> check_patterns("m.toml", {"byline": {"credits": [{"pattern": "(?P<authors>.+"}]}})
+    Traceback (most recent call last):
+    ...
+    cleannews.rules.RulesError: m.toml: pattern '(?P<authors>.+' does not compile: missing ) at position 14
+    """
+    for reason, keys in table.items():
+        if not isinstance(keys, dict) or reason == "language":
+            continue
+        for key, entries in _with_inline(keys):
+            for entry in entries if isinstance(entries, list) else ():
+                if isinstance(entry, dict) and isinstance(entry.get("pattern"), str):
+                    taken = set(_compile(entry["pattern"], source).groupindex) & RESERVED_GROUPS
+                    if taken:
+                        raise RulesError(
+                            f"{source}: [{reason}] {key}: the group {sorted(taken)[0]!r} names a"
+                            " metadata key cleannews sets itself"
+                        )
+
+
+def _with_inline(keys: dict[str, Any]) -> Iterator[tuple[str, Any]]:
+    for key, entries in keys.items():
+        if key == "inline" and isinstance(entries, dict):
+            yield from ((f"inline.{k}", v) for k, v in entries.items())
+        else:
+            yield key, entries
+
+
 def build(files: Iterable[Path]) -> Rules:
     """The rules of ``files``, merged in order."""
     tables = tuple((str(path), read_file(path)) for path in files)
@@ -169,6 +206,8 @@ def build(files: Iterable[Path]) -> Rules:
             check_file(source, table, shipped_form(SHIPPED))
         except ValueError as problem:
             raise RulesError(str(problem)) from None
+    for source, table in tables:
+        check_patterns(source, table)
     entries = [e for source, table in tables for e in phrase_entries(source, table)]
     shapes: dict[str, list[regex.Pattern[str]]] = {}
     stopwords: dict[str, set[str]] = {}

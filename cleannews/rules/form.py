@@ -16,14 +16,18 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from cleannews.lexicon import KEYS
 from cleannews.reasons import ALL as REASONS
 
 #: What each key's entries are: tables of ``phrases``, tables of a
-#: ``pattern``, or plain strings; per place (a reason's table, its
-#: ``inline`` table, ``[language]``).
+#: ``pattern``, or plain strings; per place: ``reason`` for the keys every
+#: reason's table may hold, ``[byline]`` (or ``[related.inline]``) for the
+#: keys one step reads in that table only, and ``language``.
 Form = dict[str, dict[str, str]]
 #: ``[language]`` keys the reader takes besides the word lists.
 _LANGUAGE_EXTRA = {"code": "string"}
+#: The keys every reason's table may hold: the evidence pass reads them all.
+_EVERY_REASON = frozenset({*KEYS, "shapes"})
 
 
 def check_file(source: str, table: dict[str, Any], form: Form) -> None:
@@ -33,19 +37,30 @@ def check_file(source: str, table: dict[str, Any], form: Form) -> None:
         if name == "language":
             _check_keys(source, "[language]", value, form["language"])
         elif name not in REASONS:
-            raise ValueError(f"{source}: unknown reason [{name}]{_nearest(name, REASONS)}")
+            raise ValueError(f"{source}: unknown reason [{name}]{_nearest(name, [*REASONS, 'language'])}")
         else:
             _check_reason(source, name, value, form)
 
 
 def _check_reason(source: str, name: str, value: Any, form: Form) -> None:
+    """A reason's table: the keys every reason may hold, and those a step
+    reads in this reason's table only (``[byline] credits`` does nothing
+    under ``[ad]``, so it is refused there)."""
     if not isinstance(value, dict):
         raise ValueError(f"{source}: [{name}] must be a table")
+    known = {**form["reason"], **form.get(f"[{name}]", {})}
+    inline = form.get(f"[{name}.inline]")
     for key, entries in value.items():
-        if key == "inline":
-            _check_keys(source, f"[{name}.inline]", entries, form["inline"])
+        if key == "inline" and inline is not None:
+            _check_keys(source, f"[{name}.inline]", entries, inline)
+        elif key == "inline":
+            places = ", ".join(sorted(p for p in form if p.endswith(".inline]")))
+            raise ValueError(f"{source}: [{name}.inline] is read by no step (those that are: {places})")
+        elif key not in known:
+            hint = _nearest(key, [*known, *(["inline"] if inline else [])]) or _read_elsewhere(key, form)
+            raise ValueError(f"{source}: [{name}] has an unknown key {key!r}{hint}")
         else:
-            _check_keys(source, f"[{name}]", {key: entries}, form["reason"])
+            _check_keys(source, f"[{name}]", {key: entries}, known)
 
 
 def _check_keys(source: str, place: str, value: Any, known: dict[str, str]) -> None:
@@ -71,7 +86,9 @@ def _check_entry(source: str, place: str, entry: Any, kind: str) -> None:
             raise ValueError(f"{source}: {place}: {entry!r} is not a string")
         return
     if not isinstance(entry, dict) or kind not in entry:
-        raise ValueError(f"{source}: {place} entries need {kind!r} (as in {{ {kind} = ..., seen = ... }})")
+        typo = next((f for f in entry if _nearest(f, [kind])), None) if isinstance(entry, dict) else None
+        hint = f": {typo!r}{_nearest(typo, [kind])}" if typo else f" (as in {{ {kind} = ..., seen = ... }})"
+        raise ValueError(f"{source}: {place} entries need {kind!r}{hint}")
     unknown = set(entry) - {kind, "seen"}
     if unknown:
         field = sorted(unknown)[0]
@@ -91,18 +108,28 @@ def _nearest(name: str, known: Iterable[str]) -> str:
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 
+def _read_elsewhere(key: str, form: Form) -> str:
+    """Where ``form`` has ``key`` in one table's own keys: " (read in
+    [byline] only)", else ``""``."""
+    places = sorted(place for place, keys in form.items() if place.startswith("[") and key in keys)
+    return f" (read in {', '.join(places)} only)" if places else ""
+
+
 @cache
 def shipped_form(folder: Path) -> Form:
     """The `Form` of the rule files in ``folder``: every key they use at
     each place, with the kind of its entries."""
-    form: Form = {"reason": {}, "inline": {}, "language": dict(_LANGUAGE_EXTRA)}
+    form: Form = {"reason": {}, "language": dict(_LANGUAGE_EXTRA)}
     for path in sorted(folder.glob("*.toml")):
         for name, value in tomllib.loads(path.read_text(encoding="utf-8")).items():
             if name == "language":
                 _learn(form["language"], value)
-            else:
-                _learn(form["reason"], {k: v for k, v in value.items() if k != "inline"})
-                _learn(form["inline"], value.get("inline", {}))
+                continue
+            own = {k: v for k, v in value.items() if k not in _EVERY_REASON and k != "inline"}
+            _learn(form["reason"], {k: v for k, v in value.items() if k in _EVERY_REASON})
+            _learn(form.setdefault(f"[{name}]", {}), own)
+            if "inline" in value:
+                _learn(form.setdefault(f"[{name}.inline]", {}), value["inline"])
     return form
 
 
