@@ -100,8 +100,8 @@ class Rules:
 
     def derived(self, name: str, make: Callable[[Rules], _Derived]) -> _Derived:
         """``make(self)``, worked out once per `Rules` value and kept under
-        ``name``: for what a step builds from the rules (an alternation of
-        month names, a compiled pattern) and would otherwise build per block."""
+        ``name``: for what a step builds from the rules (a pattern made of
+        several, a cache of measures) and would otherwise build per block."""
         key = ("derived", name)
         if key not in self._memo:
             self._memo[key] = make(self)
@@ -182,7 +182,9 @@ def check_patterns(source: str, table: dict[str, Any]) -> None:
         for key, entries in _with_inline(keys):
             for entry in entries if isinstance(entries, list) else ():
                 if isinstance(entry, dict) and isinstance(entry.get("pattern"), str):
-                    taken = set(_compile(entry["pattern"], source).groupindex) & RESERVED_GROUPS
+                    groups = set(_compile(entry["pattern"], source).groupindex)
+                    # A byline pattern's groups become metadata keys (cleannews.credits).
+                    taken = groups & RESERVED_GROUPS if reason == "byline" else set()
                     if taken:
                         raise RulesError(
                             f"{source}: [{reason}] {key}: the group {sorted(taken)[0]!r} names a"
