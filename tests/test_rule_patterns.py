@@ -95,6 +95,8 @@ def test_a_rules_file_not_in_the_format_gets_an_error_naming_it(tmp_path: Path) 
         ("[related.inlne]\nlabels = [{ pattern = 'x' }]\n", r"'inlne' \(did you mean 'inline'\?\)"),
         ("[byline]\ncredits = [{ pattern = 'x (?P<authors>.+' }]\n", r"does not compile: missing \)"),
         ("[byline]\ncredits = [{ pattern = 'x (?P<repairs>.+)' }]\n", r"'repairs' names a metadata key"),
+        # mine.toml's stopwords would name a language "mine".
+        ('[language]\nstopwords = ["dan"]\n', r"\[language\] 'mine' is no language code"),
     ],
 )
 def test_a_misspelled_rules_file_is_refused_with_the_nearest_name(

@@ -200,6 +200,28 @@ def _with_inline(keys: dict[str, Any]) -> Iterator[tuple[str, Any]]:
             yield key, entries
 
 
+#: What a language code looks like: "id", "jv", "pt-BR", "zh_Hant".
+_LANGUAGE_CODE = regex.compile(r"[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?")
+
+
+def language_code(source: str, language: dict[str, Any]) -> str:
+    """The code a ``[language]`` table gives its stopwords: its ``code``,
+    else the file's name (``nl.toml`` is ``nl``). A name that is no
+    language code is refused: ``my_rules.toml``'s stopwords would report
+    every article they win as written in "my_rules".
+
+    >>> language_code("rules/nl.toml", {}), language_code("mine.toml", {"code": "jv"})
+    ('nl', 'jv')
+    """
+    code = language.get("code") or Path(source).stem
+    if not _LANGUAGE_CODE.fullmatch(code):
+        raise RulesError(
+            f"{source}: [language] {code!r} is no language code: name the file for its language"
+            ' (nl.toml) or give one (code = "nl")'
+        )
+    return str(code)
+
+
 def build(files: Iterable[Path]) -> Rules:
     """The rules of ``files``, merged in order."""
     tables = tuple((str(path), read_file(path)) for path in files)
@@ -221,7 +243,7 @@ def build(files: Iterable[Path]) -> Rules:
                     shapes.setdefault(reason, []).append(_compile(entry["pattern"], source))
         language = table.get("language", {})
         if language.get("stopwords"):
-            code = language.get("code") or Path(source).stem
+            code = language_code(source, language)
             stopwords.setdefault(code, set()).update(w.casefold() for w in language["stopwords"])
         calendar.update(w.casefold() for key in ("months", "weekdays") for w in language.get(key, []))
     return Rules(
