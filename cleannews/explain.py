@@ -173,21 +173,26 @@ def _cut(cut: Removed, style: Style) -> str:
 def explain_article(article: Article, style: Style = Style()) -> Iterator[str]:
     """An article's title, kept blocks and removed blocks, merged in input
     order by their line numbers (for HTML, where input lines are markup),
-    then a line counting the removals.
+    then a line counting the removals. What was removed from a kept block's
+    line (the HTML reader numbers blocks, the title 0) was cut from inside it.
 
     >>> from cleannews.model import Removed
-    >>> art = Article("Judul", (Block("Isi.", line=3),), (Removed("Iklan", "ad", 2),))
-    >>> list(explain_article(art))
-    ['Judul', '[- ad] Iklan', 'Isi.', '-- removed 1 of 3 blocks: ad 1']
+    >>> gone = (Removed("Iklan", "ad", 2), Removed("Baca juga: X", "related", 3))
+    >>> art = Article("Judul", (Block("Isi.", line=3),), gone)
+    >>> list(explain_article(art))[-1]
+    '-- removed 1 of 3 blocks: ad 1; cut 1 piece from inside them: related 1'
     """
     if article.title:
         yield style.kept(article.title)
     entries = [(b.line, 0, style.kept(b.text, b.repairs)) for b in article.blocks]
     entries += [(r.line, 1, style.removed(r.reason, r.text, r.why)) for r in article.removed]
     yield from (text for _, _, text in sorted(entries, key=lambda entry: entry[:2]))
+    kept_lines = {b.line for b in article.blocks} | ({0} if article.title else set())
+    whole: list[str | None] = [r.reason for r in article.removed if r.line not in kept_lines]
+    cuts = [r.reason for r in article.removed if r.line in kept_lines]
     kept = len(article.blocks) + bool(article.title)
     repairs = [b.repairs for b in article.blocks] + [r.repairs for r in article.removed]
-    yield removal_summary([None] * kept + [r.reason for r in article.removed], repairs)
+    yield removal_summary([None] * kept + whole, repairs, cuts)
 
 
 def removal_summary(

@@ -62,3 +62,21 @@ def test_the_explain_footer_counts_what_was_cut_from_inside_a_paragraph() -> Non
     )
     footer = list(explain_text(raw))[-1]
     assert footer == "-- removed 0 of 3 blocks; cut 1 piece from inside them: related 1"
+
+
+def test_the_explain_footer_of_a_page_counts_cuts_apart_from_removed_blocks() -> None:
+    """On HTML the footer counted the inline link cut from a kept paragraph
+    as a removed block ("removed 3 of 4 blocks")."""
+    from cleannews import clean_html
+    from cleannews.explain import explain_article
+
+    page = (
+        "<html><head><title>Floods close schools | Daily Star</title></head><body><article>"
+        "<h1>Floods close schools</h1><p>Heavy rain closed every school in the district on Monday,"
+        " officials said. Baca juga: Harga Beras Naik Lagi Menurut para pedagang, harga naik sejak pekan"
+        " lalu.</p><p>Advertisement</p></article></body></html>"
+    )
+    footer = list(explain_article(clean_html(page)))[-1]
+    assert (
+        footer == "-- removed 2 of 4 blocks: duplicate-title 1, ad 1; cut 1 piece from inside them: related 1"
+    )
