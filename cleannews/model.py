@@ -36,6 +36,8 @@ class PageEvidence:
     ``trafilatura``: whether trafilatura kept the block in the article.
     ``readability``: whether readability-lxml kept it; ``None`` when it was
     not asked (the reader asks it only when trafilatura took too little).
+    ``emphasised``: whether all of the element's text is bold (``<b>``,
+    ``<strong>``): how many pages mark a subheading without a heading tag.
     """
 
     linked: float = 0.0
@@ -47,6 +49,7 @@ class PageEvidence:
     position: float = 0.0
     trafilatura: bool = False
     readability: bool | None = None
+    emphasised: bool = False
 
 
 #: How many ancestors' tags `PageEvidence.ancestors` holds, and how many class and id words.

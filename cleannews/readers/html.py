@@ -1124,7 +1124,49 @@ def page_evidence(
         position=position,
         trafilatura=trafilatura,
         readability=readability,
+        emphasised=wholly_emphasised(element),
     )
+
+
+#: Inline elements that make their text bold.
+_EMPHASIS = frozenset({"b", "strong"})
+
+
+def wholly_emphasised(element: Any) -> bool:
+    """Whether every letter and digit of ``element``'s text is inside a
+    ``<b>`` or ``<strong>`` (and there is some): a subheading many pages
+    mark by weight alone, ``<p><strong>Who pays?</strong></p>``.
+
+    >>> from lxml.html import fragment_fromstring as f
+    >>> wholly_emphasised(f("<p><strong>Who pays the <a>tax</a>?</strong><a name='q'></a> </p>"))
+    True
+    >>> wholly_emphasised(f("<p><b>Note:</b> the office is shut.</p>")), wholly_emphasised(f("<p>Plain</p>"))
+    (False, False)
+    """
+    return _emphasis(element) is True
+
+
+def _emphasis(element: Any) -> bool | None:
+    """`wholly_emphasised`, with ``None`` for an element without text; it
+    stops at the first text outside emphasis, so a long element costs little."""
+    if element.tag in _EMPHASIS:
+        return True if any(ch.isalnum() for ch in element.text_content()) else None
+    if _has_text(element.text):
+        return False
+    found: bool | None = None
+    for child in element:
+        if isinstance(child.tag, str):  # not a comment or a processing instruction
+            inner = _emphasis(child)
+            if inner is False:
+                return False
+            found = found or inner
+        if _has_text(child.tail):
+            return False
+    return found
+
+
+def _has_text(text: str | None) -> bool:
+    return text is not None and any(ch.isalnum() for ch in text)
 
 
 #: Elements inside an article's container whose paragraphs are not the article's.

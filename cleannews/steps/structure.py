@@ -235,10 +235,14 @@ class find_headings:  # noqa: N801 - a step, named for what it does
     up to ``max_question_words``) followed by a paragraph that is not one too
     or by the first of a numbered run of subheadings ("1. ..."), unless they
     end a list: two short lines before them, or short lines back to a
-    paragraph that ends in a colon ("berikut daftarnya:")."""
+    paragraph that ends in a colon ("berikut daftarnya:"). A paragraph the
+    page sets wholly in bold (HTML: `PageEvidence.emphasised`) may run to
+    ``max_emphasised_words``, a question too, and heads what follows it, short
+    lines included, unless that goes on in lower case with its sentence."""
 
     max_words: int = 12
     max_question_words: int = 8
+    max_emphasised_words: int = 16
     max_list_look: int = 40
 
     def __call__(self, blocks: Sequence[Block]) -> list[Block]:
@@ -251,10 +255,11 @@ class find_headings:  # noqa: N801 - a step, named for what it does
                 out[here] = out[here].with_kind("heading")
         return out
 
-    def _short(self, text: str) -> bool:
-        if text.endswith("?") and len(words(text)) <= self.max_question_words:
+    def _short(self, text: str, *, emphasised: bool = False) -> bool:
+        longest = self.max_emphasised_words if emphasised else self.max_words
+        if text.endswith("?") and len(words(text)) <= (longest if emphasised else self.max_question_words):
             text = text.rstrip("?")
-        return bool(text) and reads_as_heading(text, max_words=self.max_words)
+        return bool(text) and reads_as_heading(text, max_words=longest)
 
     def _introduces(
         self, block: Block, following: Block, before: Iterator[Block], script: str | None
@@ -265,8 +270,15 @@ class find_headings:  # noqa: N801 - a step, named for what it does
         found = script_of(block.text)
         if found is None or (found != script and script is not None):
             return False
-        if not self._short(block.text) or following.kind not in ("paragraph", "list-item", "quote"):
+        emphasised = block.page is not None and block.page.emphasised
+        if not self._short(block.text, emphasised=emphasised):
             return False
+        if following.kind not in ("paragraph", "list-item", "quote"):
+            return False
+        if emphasised:
+            # The page sets it apart: what follows is its section, unless it goes
+            # on with the sentence the bold words began ("Gay sheep may show" / "a ...").
+            return not following.text[:1].islower()
         heading_after = script_of(following.text) in (script, None) and reads_as_heading(
             following.text, max_words=self.max_words
         )
