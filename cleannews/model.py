@@ -36,8 +36,9 @@ class PageEvidence:
     ``trafilatura``: whether trafilatura kept the block in the article.
     ``readability``: whether readability-lxml kept it; ``None`` when it was
     not asked (the reader asks it only when trafilatura took too little).
-    ``emphasised``: whether all of the element's text is bold (``<b>``,
-    ``<strong>``): how many pages mark a subheading without a heading tag.
+    ``emphasised``: whether all of the block's text is inside one bold
+    element (``<b>``, ``<strong>``, a bold style): how many pages mark a
+    subheading without a heading tag.
     """
 
     linked: float = 0.0

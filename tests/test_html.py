@@ -200,18 +200,22 @@ def test_html_headings_keep_their_level_in_markdown_and_dict() -> None:
 
 
 def test_a_paragraph_the_page_sets_in_bold_heads_its_section() -> None:
-    # CleanEval's pages mark many subheadings by weight alone; as plain text
-    # the question is too long for a heading, and the bold label opens a sentence.
+    # CleanEval's pages mark many subheadings by weight alone, some parted from
+    # their paragraph by a <br> only; as plain text the question and the long
+    # line are too long for a heading, and the bold label opens a sentence.
     question = "Who is liable for the payment of the new flood levy this year?"
+    long_line = "What the council will pay for the wall and who pays for the rest"
     art = cleannews.clean_html(
         page(
             f"<h1>Flood wall vote</h1><p>{REPORT_1}</p><p><strong>{question}</strong></p><p>{REPORT_2}</p>"
-            f"<p><b>Beech Grove</b></p><p>Ward office</p><p>{REPORT_3}</p>"
+            f"<p><b>Beech Grove</b></p><p>Ward office</p>"
+            f"<p><span style='font-weight: bold'>{long_line}</span><br>{REPORT_3}</p>"
             f"<p>{question}</p><p><b>Note:</b> the office is closed on Mondays.</p>"
         )
     )
     kinds = [(b.text, b.kind) for b in art.blocks]
     assert kinds[1:4] == [(question, "heading"), (REPORT_2, "paragraph"), ("Beech Grove", "heading")]
+    assert kinds[5:7] == [(long_line, "heading"), (REPORT_3, "paragraph")]
     assert kinds[-2:] == [(question, "paragraph"), ("Note: the office is closed on Mondays.", "paragraph")]
 
 

@@ -1104,10 +1104,12 @@ def page_evidence(
     trafilatura: bool,
     readability: bool | None,
     known: dict[Any, _Chain] | None = None,
+    bold: dict[Any, list[str]] | None = None,
 ) -> PageEvidence:
     """What the page knows about one block (`PageEvidence`); ``element`` is
     the page element it sits in, ``None`` when it could not be placed;
-    ``known`` remembers the chains of elements already read on this page."""
+    ``known`` remembers the chains of elements already read on this page,
+    ``bold`` their bold texts (`set_in_bold`)."""
     position = index / (total - 1) if total > 1 else 0.0
     if element is None or not isinstance(element.tag, str):
         return PageEvidence(
@@ -1124,49 +1126,41 @@ def page_evidence(
         position=position,
         trafilatura=trafilatura,
         readability=readability,
-        emphasised=wholly_emphasised(element),
+        emphasised=set_in_bold(piece.text, element, bold),
     )
 
 
-#: Inline elements that make their text bold.
+#: Inline elements that make their text bold, and a style that does.
 _EMPHASIS = frozenset({"b", "strong"})
+_BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)", re.IGNORECASE)
 
 
-def wholly_emphasised(element: Any) -> bool:
-    """Whether every letter and digit of ``element``'s text is inside a
-    ``<b>`` or ``<strong>`` (and there is some): a subheading many pages
-    mark by weight alone, ``<p><strong>Who pays?</strong></p>``.
+def set_in_bold(text: str, element: Any, known: dict[Any, list[str]] | None = None) -> bool:
+    """Whether all of ``text``, a block found in ``element``, is inside one
+    bold element there (``<b>``, ``<strong>``, a ``font-weight: bold``
+    style): a subheading many pages mark by weight alone, also when a
+    ``<br>`` parts it from its paragraph. ``known`` keeps each element's
+    bold texts for the other blocks in it.
 
     >>> from lxml.html import fragment_fromstring as f
-    >>> wholly_emphasised(f("<p><strong>Who pays the <a>tax</a>?</strong><a name='q'></a> </p>"))
+    >>> set_in_bold("Who pays the tax?", f("<p><strong>Who pays the <a>tax</a>?</strong><a name=q></a></p>"))
     True
-    >>> wholly_emphasised(f("<p><b>Note:</b> the office is shut.</p>")), wholly_emphasised(f("<p>Plain</p>"))
-    (False, False)
+    >>> set_in_bold("You Don't Say", f("<p><a><b>You Don't Say</b></a><br>A headline, Reuters.</p>"))
+    True
+    >>> set_in_bold("Note: the office is shut.", f("<p><b>Note:</b> the office is shut.</p>"))
+    False
     """
-    return _emphasis(element) is True
+    cache = {} if known is None else known
+    if element not in cache:
+        cache[element] = [" ".join(e.text_content().split()) for e in element.iter() if _bold(e)]
+    wanted = " ".join(text.split())
+    return bool(wanted) and any(wanted in bold for bold in cache[element])
 
 
-def _emphasis(element: Any) -> bool | None:
-    """`wholly_emphasised`, with ``None`` for an element without text; it
-    stops at the first text outside emphasis, so a long element costs little."""
-    if element.tag in _EMPHASIS:
-        return True if any(ch.isalnum() for ch in element.text_content()) else None
-    if _has_text(element.text):
+def _bold(element: Any) -> bool:
+    if not isinstance(element.tag, str):  # a comment or a processing instruction
         return False
-    found: bool | None = None
-    for child in element:
-        if isinstance(child.tag, str):  # not a comment or a processing instruction
-            inner = _emphasis(child)
-            if inner is False:
-                return False
-            found = found or inner
-        if _has_text(child.tail):
-            return False
-    return found
-
-
-def _has_text(text: str | None) -> bool:
-    return text is not None and any(ch.isalnum() for ch in text)
+    return element.tag in _EMPHASIS or _BOLD_STYLE.search(element.get("style") or "") is not None
 
 
 #: Elements inside an article's container whose paragraphs are not the article's.
@@ -1298,6 +1292,7 @@ def evidence_of(
     other = "\n".join(piece.text for piece in readable) if readable is not None else None
     total = len(found)
     known: dict[Any, _Chain] = {}
+    bold: dict[Any, list[str]] = {}
     return [
         page_evidence(
             piece,
@@ -1307,6 +1302,7 @@ def evidence_of(
             trafilatura=piece.text in kept,
             readability=None if other is None else piece.text in other,
             known=known,
+            bold=bold,
         )
         for index, (piece, element) in enumerate(zip(found, where, strict=True))
     ]
