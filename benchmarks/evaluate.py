@@ -1,15 +1,18 @@
 """Score the whole cleaning on every labelled corpus, leave one corpus out,
 beside line-filter baselines measured in the same run.
 
-    python benchmarks/evaluate.py [DATA] [--shipped] [--baselines] [--corpus NAME ...]
+    python benchmarks/evaluate.py [DATA] [--shipped] [--rules-only] [--baselines] [--corpus NAME ...]
 
 ``DATA`` defaults to ``../shared/benchmarks``. For each corpus, cleannews
 runs its default steps with the scorer's weights trained on the *other*
 corpora (``benchmarks/models/loco-<corpus>.json``, written by
 ``benchmarks/train.py``): the number says how the cleaning carries to a
 corpus it never saw. ``--shipped`` uses the shipped weights instead (trained
-on everything: in-sample, for comparison only). ``--baselines`` adds the
-input as is, a C4-style line filter and jusText over the same lines.
+on everything: in-sample, for comparison only). ``--rules-only`` adds the
+default steps without the scorer (every `drop_scored` left out): what the
+rules do alone, so the row above it says what the held-out scorer adds.
+``--baselines`` adds the input as is, a C4-style line filter and jusText
+over the same lines.
 
 Metrics are those of ``benchmarks/quality.py`` (each corpus README says how
 its gold was made: CleanEval and Dragnet keep credits and captions).
@@ -61,6 +64,11 @@ def steps_for(corpus: str, *, shipped: bool, models: Path) -> list:
     return [dataclasses.replace(s, model=model) if isinstance(s, drop_scored) else s for s in steps]
 
 
+def without_scorer() -> list:
+    """The default steps without the scorer: the rules alone."""
+    return [s for s in default_steps() if not isinstance(s, drop_scored)]
+
+
 def row(system: str, corpus: str, documents: Sequence, run: Callable) -> list[str]:
     start = time.process_time()
     outputs = [run(d.raw, {**d.record, "lang": d.record.get("lang", "en")}) for d in documents]
@@ -75,6 +83,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("data", nargs="?", type=Path, default=corpora.DEFAULT_DATA)
     parser.add_argument("--corpus", action="append", help="only this corpus (repeatable)")
     parser.add_argument("--shipped", action="store_true", help="the shipped weights, not held-out ones")
+    parser.add_argument("--rules-only", action="store_true", help="also the default steps without the scorer")
     parser.add_argument("--baselines", action="store_true", help="also identity, C4-style filter, jusText")
     parser.add_argument("--models", type=Path, default=HERE / "models", help="folder of loco-*.json")
     args = parser.parse_args(argv)
@@ -85,6 +94,8 @@ def main(argv: list[str] | None = None) -> int:
         documents = corpora.load(name, args.data)
         label = "cleannews (shipped weights)" if args.shipped else "cleannews (held out)"
         systems = [(label, cleannews_with(steps_for(name, shipped=args.shipped, models=args.models)))]
+        if args.rules_only:
+            systems.append(("cleannews (rules only, no scorer)", cleannews_with(without_scorer())))
         if args.baselines:
             systems += [("input as is", quality.run_identity), ("C4-style filter", quality.run_c4)]
             systems += [("jusText", quality.run_justext)]
