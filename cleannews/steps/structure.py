@@ -257,7 +257,8 @@ class find_headings:  # noqa: N801 - a step, named for what it does
 
     def _short(self, text: str, *, emphasised: bool = False) -> bool:
         longest = self.max_emphasised_words if emphasised else self.max_words
-        if text.endswith("?") and len(words(text)) <= (longest if emphasised else self.max_question_words):
+        longest_question = self.max_emphasised_words if emphasised else self.max_question_words
+        if text.endswith("?") and len(words(text)) <= longest_question:
             text = text.rstrip("?")
         return bool(text) and reads_as_heading(text, max_words=longest)
 
