@@ -14,7 +14,7 @@ Importing this module imports no engine, and not even pandas: a batch that
 is a DataFrame brings its own.
 
 >>> clean = CleanBatch("text")
->>> out = clean({"id": [1, 2], "text": ["Judul\\nIsi berita yang panjang dan jelas.\\nIklan", None]})
+>>> out = clean({"id": [1, 2], "text": ["Judul Berita\\nIsi berita yang panjang dan jelas.\\nIklan", None]})
 >>> out["id"], out["text"], out["removed"]
 ([1, 2], ['Isi berita yang panjang dan jelas.', None], ['{"ad": 1}', '{}'])
 >>> out["error"]

@@ -81,8 +81,8 @@ class Cleaner:
     ``removals`` adds each removal with its input line to the record.
 
     >>> cleaner = Cleaner(timeout=10)
-    >>> cleaner.record({"id": 7, "text": "Judul\\nIsi berita yang panjang dan jelas.\\nBaca juga: Lain"})
-    {'id': 7, 'text': 'Isi berita yang panjang dan jelas.', 'title': 'Judul', 'headings': [], 'metadata': {}, 'removed': {'related': 1}, 'error': None}
+    >>> cleaner.record({"id": 7, "text": "Judul Berita\\nIsi berita yang panjang dan jelas.\\nBaca juga: Lain"})
+    {'id': 7, 'text': 'Isi berita yang panjang dan jelas.', 'title': 'Judul Berita', 'headings': [], 'metadata': {}, 'removed': {'related': 1}, 'error': None}
     >>> cleaner.record({"id": 8, "text": 42})["error"]
     'TypeError: clean_text() expects raw as str, got int'
     """  # noqa: E501

@@ -52,13 +52,15 @@ def test_the_issue_15_cases_clean_the_same_the_second_time(raw: str) -> None:
     assert shape(again) == shape(first)
 
 
-def test_the_issue_15_promo_case_keeps_the_logo_title_and_three_paragraphs() -> None:
-    """The first pass the issue reported: the logo text is the title, its repeat
-    a `duplicate-title`, the rest paragraphs."""
+def test_the_issue_15_promo_case_has_no_title_and_keeps_every_line() -> None:
+    """The first pass the issue reported took the logo text for the title and
+    its repeat for a `duplicate-title`. A lone word is no title now
+    (`reads_as_title`: 29 of the 38 one-word titles found on the labelled
+    corpora were wrong), so nothing here reads as one and every line stays."""
     article = clean_text(f"AIOTRADE\nAIOTRADE\nCafé\nCAFé\n{PROMO}")
-    assert article.title == "AIOTRADE"
-    assert [b.text for b in article.blocks] == ["Café", "CAFé", PROMO]
-    assert [(r.text, r.reason) for r in article.removed] == [("AIOTRADE", "duplicate-title")]
+    assert article.title is None
+    assert [b.text for b in article.blocks] == ["AIOTRADE", "AIOTRADE", "Café", "CAFé", PROMO]
+    assert article.removed == ()
 
 
 # Found by benchmarks/fuzz.py --seed 10 (docs/spec.md, "Fuzzing"): lines the

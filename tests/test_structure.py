@@ -90,8 +90,15 @@ def test_a_stamp_under_the_writer_name_goes_before_the_story() -> None:
     assert [b.text for b in article.blocks].count(stamp) == 1
 
 
-def test_a_one_word_headline_over_prose_stays_the_title() -> None:
-    assert cleannews.clean_text(f"Banjir\n{REPORT_1}\n{REPORT_2}").title == "Banjir"
+def test_a_lone_word_over_prose_is_no_title() -> None:
+    """A text whose scraper lost the headline opened with its section's name
+    ("News", indonesian-dev idnews-031 without its title line), and that
+    became the title; of the one-word titles found on the labelled corpora,
+    29 of 38 were wrong. The word stays, as a heading over the story."""
+    article = cleannews.clean_text(f"News\n{REPORT_1}\n{REPORT_2}")
+    assert article.title is None
+    assert (article.blocks[0].text, article.blocks[0].kind) == ("News", "heading")
+    assert cleannews.clean_text(f"Banjir Rendam Tiga Desa\n{REPORT_1}").title == "Banjir Rendam Tiga Desa"
 
 
 def test_a_dateline_is_not_a_title() -> None:

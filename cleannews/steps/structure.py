@@ -3,7 +3,8 @@
 These run after the residue steps, on what is left: the title is the first
 kept block when it reads as a headline, and a heading is a short line with no
 final punctuation that introduces a paragraph. The title test accepts every
-line the heading test does, so a cleaned article read again keeps its shape.
+line of more than one word the heading test does, so a cleaned article read
+again keeps its shape.
 """
 
 from __future__ import annotations
@@ -59,14 +60,20 @@ def find_title(blocks: Sequence[Block]) -> list[Block]:
 
 def reads_as_title(text: str) -> bool:
     """A headline with a letter in it (a share counter's "0" is none), not
-    a lead of two sentences nor a date and time stamp.
+    a lone word (a section's name, "News", a site's: of the one-word titles
+    found on the labelled corpora, 29 of 38 were wrong), nor a lead of two
+    sentences nor a date and time stamp. A line of Chinese or Japanese,
+    written without spaces, counts its words by no space.
 
     >>> reads_as_title("Banjir Rendam Tiga Desa"), reads_as_title("0"), reads_as_title("10:30, 2 May 2019")
     (True, False, False)
+    >>> reads_as_title("News"), reads_as_title("東京で大雪")
+    (False, True)
     """
     return (
         reads_as_headline(text)
         and any(c.isalpha() for c in text)
+        and (has_more_words(text, 1) or script_of(text) == "EAST-ASIAN")
         and not reads_as_lead(text)
         and not reads_as_timestamp(text)
     )
