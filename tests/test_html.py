@@ -219,6 +219,22 @@ def test_a_paragraph_the_page_sets_in_bold_heads_its_section() -> None:
     assert kinds[-2:] == [(question, "paragraph"), ("Note: the office is closed on Mondays.", "paragraph")]
 
 
+def test_a_line_is_bold_only_where_the_page_sets_it_so() -> None:
+    # Found by a review: the same words in bold elsewhere in the paragraph made a
+    # plain line bold, and a quote opening the next block hid that it went on.
+    line = "What the council will pay for the wall and who pays for the rest"
+    said = "Asked about the vote on the wall the mayor said that"
+    art = cleannews.clean_html(
+        page(
+            f"<h1>Flood wall vote</h1><p>{REPORT_1}</p><p>{line}<br>{REPORT_2} "
+            f"Read our guide: <b>{line} of it</b>.</p><p><b>{said}</b></p>"
+            f"<p>“we will win this fight in court,” she added after the meeting.</p><p>{REPORT_3}</p>"
+        )
+    )
+    kinds = dict((b.text, b.kind) for b in art.blocks)
+    assert kinds[line] == "paragraph" and kinds[said] == "paragraph"
+
+
 def test_blocks_carry_what_the_page_knows_about_them() -> None:
     paragraphs = "".join(f"<p>{p}</p>" for p in SPLIT_ARTICLE)
     blocks, _ = read_html(

@@ -1104,7 +1104,7 @@ def page_evidence(
     trafilatura: bool,
     readability: bool | None,
     known: dict[Any, _Chain] | None = None,
-    bold: dict[Any, list[str]] | None = None,
+    bold: dict[Any, _BoldLines] | None = None,
 ) -> PageEvidence:
     """What the page knows about one block (`PageEvidence`); ``element`` is
     the page element it sits in, ``None`` when it could not be placed;
@@ -1135,12 +1135,15 @@ _EMPHASIS = frozenset({"b", "strong"})
 _BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)", re.IGNORECASE)
 
 
-def set_in_bold(text: str, element: Any, known: dict[Any, list[str]] | None = None) -> bool:
-    """Whether all of ``text``, a block found in ``element``, is inside one
-    bold element there (``<b>``, ``<strong>``, a ``font-weight: bold``
-    style): a subheading many pages mark by weight alone, also when a
-    ``<br>`` parts it from its paragraph. ``known`` keeps each element's
-    bold texts for the other blocks in it.
+def set_in_bold(text: str, element: Any, known: dict[Any, _BoldLines] | None = None) -> bool:
+    """Whether ``text``, a block found in ``element``, is one of its lines
+    (cut at ``<br>`` and at block elements) that is all inside bold
+    (``<b>``, ``<strong>``, a ``font-weight: bold`` style), with no line of
+    the same text there that is not: a subheading many pages mark by weight
+    alone. Bold set on an element around ``element`` does not count (a page
+    set in bold throughout has no subheadings by weight). ``known`` keeps each element's
+    lines for the other blocks in it, so a block costs the same however
+    many lines the element has.
 
     >>> from lxml.html import fragment_fromstring as f
     >>> set_in_bold("Who pays the tax?", f("<p><strong>Who pays the <a>tax</a>?</strong><a name=q></a></p>"))
@@ -1149,18 +1152,72 @@ def set_in_bold(text: str, element: Any, known: dict[Any, list[str]] | None = No
     True
     >>> set_in_bold("Note: the office is shut.", f("<p><b>Note:</b> the office is shut.</p>"))
     False
+    >>> set_in_bold("Tax", f("<p>Tax<br><b>Taxes</b><br><b>Tax</b></p>"))
+    False
     """
     cache = {} if known is None else known
     if element not in cache:
-        cache[element] = [" ".join(e.text_content().split()) for e in element.iter() if _bold(e)]
+        cache[element] = _bold_lines(element)
     wanted = " ".join(text.split())
-    return bool(wanted) and any(wanted in bold for bold in cache[element])
+    every, bold = cache[element]
+    return bool(wanted) and bold[wanted] > 0 and bold[wanted] == every[wanted]
+
+
+#: Every line of an element, and its lines that are all bold, each counted.
+_BoldLines = tuple[Counter[str], Counter[str]]
+
+
+def _bold_lines(element: Any) -> _BoldLines:
+    """The lines of ``element`` (cut at ``<br>`` and at block elements) and
+    those all of whose letters and digits are bold, in one walk."""
+    every: Counter[str] = Counter()
+    bold: Counter[str] = Counter()
+    pieces: list[str] = []
+    plain = False  # some text of the line so far is not bold
+    depth = 0  # bold elements open around the walk's place
+
+    def add(piece: str | None) -> None:
+        nonlocal plain
+        if piece:
+            pieces.append(piece)
+            plain = plain or (depth == 0 and _has_text(piece))
+
+    def cut() -> None:
+        nonlocal plain
+        line = " ".join("".join(pieces).split())
+        if line:
+            every[line] += 1
+            bold[line] += not plain
+        pieces.clear()
+        plain = False
+
+    for event, node in etree.iterwalk(element, events=("start", "end")):
+        tag = node.tag if isinstance(node.tag, str) else None
+        apart = tag in _PAGE_WALK.blocks or tag in _PAGE_WALK.breaks
+        if event == "start":
+            if apart and node is not element:
+                cut()
+            depth += _bold(node)
+            if tag is not None:
+                add(node.text)
+        else:
+            depth -= _bold(node)
+            if apart:
+                cut()
+            if node is not element:
+                add(node.tail)
+    cut()
+    return every, bold
 
 
 def _bold(element: Any) -> bool:
     if not isinstance(element.tag, str):  # a comment or a processing instruction
         return False
     return element.tag in _EMPHASIS or _BOLD_STYLE.search(element.get("style") or "") is not None
+
+
+def _has_text(text: str) -> bool:
+    return any(ch.isalnum() for ch in text)
 
 
 #: Elements inside an article's container whose paragraphs are not the article's.
@@ -1292,7 +1349,7 @@ def evidence_of(
     other = "\n".join(piece.text for piece in readable) if readable is not None else None
     total = len(found)
     known: dict[Any, _Chain] = {}
-    bold: dict[Any, list[str]] = {}
+    bold: dict[Any, _BoldLines] = {}
     return [
         page_evidence(
             piece,

@@ -236,6 +236,17 @@ def _opens_numbered(text: str) -> bool:
     return _FIRST_NUMBERED.match(text) is not None
 
 
+def _goes_on_in_lower_case(text: str) -> bool:
+    """Whether the first letter or digit of ``text``, past quotes, dashes and
+    dots, is a lower-case letter: the rest of a sentence, not its start.
+
+    >>> _goes_on_in_lower_case("“we will win,” she said"), _goes_on_in_lower_case("... We will")
+    (True, False)
+    """
+    first = next((c for c in text if c.isalnum()), "")
+    return first.islower()
+
+
 @dataclass(frozen=True)
 class find_headings:  # noqa: N801 - a step, named for what it does
     """Mark as headings the short unpunctuated paragraphs (or short questions,
@@ -265,8 +276,8 @@ class find_headings:  # noqa: N801 - a step, named for what it does
     def _short(self, text: str, *, emphasised: bool = False) -> bool:
         longest = self.max_emphasised_words if emphasised else self.max_words
         longest_question = self.max_emphasised_words if emphasised else self.max_question_words
-        if text.endswith("?") and len(words(text)) <= longest_question:
-            text = text.rstrip("?")
+        if text.endswith(("?", "？")) and len(words(text)) <= longest_question:
+            text = text.rstrip("?？")
         return bool(text) and reads_as_heading(text, max_words=longest)
 
     def _introduces(
@@ -286,7 +297,7 @@ class find_headings:  # noqa: N801 - a step, named for what it does
         if emphasised:
             # The page sets it apart: what follows is its section, unless it goes
             # on with the sentence the bold words began ("Gay sheep may show" / "a ...").
-            return not following.text[:1].islower()
+            return not _goes_on_in_lower_case(following.text)
         heading_after = script_of(following.text) in (script, None) and reads_as_heading(
             following.text, max_words=self.max_words
         )
