@@ -205,15 +205,12 @@ def test_a_paragraph_the_page_sets_in_bold_heads_its_section() -> None:
     # line are too long for a heading, and the bold label opens a sentence.
     question = "Who is liable for the payment of the new flood levy this year?"
     long_line = "What the council will pay for the wall and who pays for the rest"
-    art = cleannews.clean_html(
-        page(
-            f"<h1>Flood wall vote</h1><p>{REPORT_1}</p><p><strong>{question}</strong></p><p>{REPORT_2}</p>"
-            f"<p><b>Beech Grove</b></p><p>Ward office</p>"
-            f"<p><span style='font-weight: bold'>{long_line}</span><br>{REPORT_3}</p>"
-            f"<p>{question}</p><p><b>Note:</b> the office is closed on Mondays.</p>"
-        )
+    kinds = block_kinds(
+        f"<h1>Flood wall vote</h1><p>{REPORT_1}</p><p><strong>{question}</strong></p><p>{REPORT_2}</p>"
+        f"<p><b>Beech Grove</b></p><p>Ward office</p>"
+        f"<p><span style='font-weight: bold'>{long_line}</span><br>{REPORT_3}</p>"
+        f"<p>{question}</p><p><b>Note:</b> the office is closed on Mondays.</p>"
     )
-    kinds = [(b.text, b.kind) for b in art.blocks]
     assert kinds[1:4] == [(question, "heading"), (REPORT_2, "paragraph"), ("Beech Grove", "heading")]
     assert kinds[5:7] == [(long_line, "heading"), (REPORT_3, "paragraph")]
     assert kinds[-2:] == [(question, "paragraph"), ("Note: the office is closed on Mondays.", "paragraph")]
@@ -224,15 +221,19 @@ def test_a_line_is_bold_only_where_the_page_sets_it_so() -> None:
     # plain line bold, and a quote opening the next block hid that it went on.
     line = "What the council will pay for the wall and who pays for the rest"
     said = "Asked about the vote on the wall the mayor said that"
-    art = cleannews.clean_html(
-        page(
+    kinds = dict(
+        block_kinds(
             f"<h1>Flood wall vote</h1><p>{REPORT_1}</p><p>{line}<br>{REPORT_2} "
             f"Read our guide: <b>{line} of it</b>.</p><p><b>{said}</b></p>"
             f"<p>“we will win this fight in court,” she added after the meeting.</p><p>{REPORT_3}</p>"
         )
     )
-    kinds = dict((b.text, b.kind) for b in art.blocks)
     assert kinds[line] == "paragraph" and kinds[said] == "paragraph"
+
+
+def block_kinds(body: str) -> list[tuple[str, str]]:
+    """The text and kind of each block `clean_html` keeps of a page around ``body``."""
+    return [(b.text, b.kind) for b in cleannews.clean_html(page(body)).blocks]
 
 
 def test_blocks_carry_what_the_page_knows_about_them() -> None:
