@@ -1109,7 +1109,7 @@ def page_evidence(
     """What the page knows about one block (`PageEvidence`); ``element`` is
     the page element it sits in, ``None`` when it could not be placed;
     ``known`` remembers the chains of elements already read on this page,
-    ``bold`` their bold texts (`set_in_bold`)."""
+    ``bold`` their lines, bold or not (`set_in_bold`)."""
     position = index / (total - 1) if total > 1 else 0.0
     if element is None or not isinstance(element.tag, str):
         return PageEvidence(
@@ -1141,9 +1141,9 @@ def set_in_bold(text: str, element: Any, known: dict[Any, _BoldLines] | None = N
     (``<b>``, ``<strong>``, a ``font-weight: bold`` style), with no line of
     the same text there that is not: a subheading many pages mark by weight
     alone. Bold set on an element around ``element`` does not count (a page
-    set in bold throughout has no subheadings by weight). ``known`` keeps each element's
-    lines for the other blocks in it, so a block costs the same however
-    many lines the element has.
+    set in bold throughout has no subheadings by weight). ``known`` keeps
+    each element's lines for the other blocks in it, so a block costs the
+    same however many lines the element has.
 
     >>> from lxml.html import fragment_fromstring as f
     >>> set_in_bold("Who pays the tax?", f("<p><strong>Who pays the <a>tax</a>?</strong><a name=q></a></p>"))

@@ -63,7 +63,7 @@ def reads_as_title(text: str) -> bool:
     a lone word (a section's name, "News", a site's: of the one-word titles
     found on the labelled corpora, 29 of 38 were wrong), nor a lead of two
     sentences nor a date and time stamp. A line of Chinese or Japanese,
-    written without spaces, counts its words by no space.
+    written without spaces between words, may be one word.
 
     >>> reads_as_title("Banjir Rendam Tiga Desa"), reads_as_title("0"), reads_as_title("10:30, 2 May 2019")
     (True, False, False)
