@@ -80,13 +80,21 @@ def row(system: str, corpus: str, documents: Sequence, run: Callable) -> list[st
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("data", nargs="?", type=Path, default=corpora.DEFAULT_DATA)
+    parser.add_argument(
+        "data",
+        nargs="?",
+        type=Path,
+        default=corpora.DEFAULT_DATA,
+        help="folder of the labelled corpora (default: shared/benchmarks beside the repository)",
+    )
     parser.add_argument("--corpus", action="append", help="only this corpus (repeatable)")
     parser.add_argument("--shipped", action="store_true", help="the shipped weights, not held-out ones")
     parser.add_argument("--rules-only", action="store_true", help="also the default steps without the scorer")
     parser.add_argument("--baselines", action="store_true", help="also identity, C4-style filter, jusText")
     parser.add_argument("--models", type=Path, default=HERE / "models", help="folder of loco-*.json")
     args = parser.parse_args(argv)
+    if not args.data.is_dir():
+        parser.error(f"no folder of corpora at {args.data}: give its path as DATA")
     names = args.corpus or corpora.available(args.data)
     head = ["corpus", "system", "docs", *COLUMNS, "docs/s"]
     print("| " + " | ".join(head) + " |\n|" + "---|" * len(head))
