@@ -1158,7 +1158,7 @@ def set_in_bold(text: str, element: Any, known: dict[Any, _BoldLines] | None = N
     cache = {} if known is None else known
     if element not in cache:
         cache[element] = _bold_lines(element)
-    wanted = " ".join(text.split())
+    wanted = normalize_space(text)
     every, bold = cache[element]
     return bool(wanted) and bold[wanted] > 0 and bold[wanted] == every[wanted]
 
@@ -1184,7 +1184,7 @@ def _bold_lines(element: Any) -> _BoldLines:
 
     def cut() -> None:
         nonlocal plain
-        line = " ".join("".join(pieces).split())
+        line = normalize_space("".join(pieces))
         if line:
             every[line] += 1
             bold[line] += not plain
